@@ -1,0 +1,42 @@
+"""Test setup: offscreen Qt, no writes into the real home, paths to the shared samples."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+MODERNGOV = SHARED / "moderngov"
+
+
+@pytest.fixture(autouse=True)
+def _no_real_home(tmp_path_factory, monkeypatch):
+    """Tripwire: every test gets a throw-away data folder and HOME, so nothing
+    can ever write into the real user's Panelbook data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("PANELBOOK_HOME", str(home / "panelbook-data"))
+    yield
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def moderngov() -> Path:
+    return MODERNGOV
+
+
+def seed_text(name_prefix: str) -> str:
+    """The text of the seed whose file name starts with ``name_prefix`` ("003")."""
+    (path,) = sorted(SEEDS.glob(f"{name_prefix}_*.txt"))
+    return path.read_text(encoding="utf-8")
