@@ -1,0 +1,130 @@
+"""Turn the Word HTML that ModernGov hands out into clean plain text.
+
+The web service returns agenda and minute text as entity-escaped Word HTML,
+hard-wrapped mid-sentence and sometimes escaped twice.  Readers want plain
+text that keeps what a reader of the page would see: one paragraph per block
+(separated by a blank line), list items as "• " lines, and numbered Word
+list paragraphs ("1.", "(i)") kept with their number as printed.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from panelbook.sources.textutil import clean
+
+BULLET = "• "
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote caption dd div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th "
+    "thead tr ul".split()
+)
+_SKIP_TAGS = frozenset(("script", "style", "head", "title", "meta", "link", "xml", "o:p"))
+_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
+# A real tag (not an escaped one): "<p", "</div", "<!--".
+_REAL_TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9:]*|/\s*[a-zA-Z]|!--)")
+_ESCAPED_TAG = re.compile(r"&(?:amp;)*lt;\s*/?\s*[a-zA-Z]")
+# What Word puts in an "mso-list:Ignore" span for a bullet (Symbol/Wingdings glyphs).
+_BULLET_GLYPHS = re.compile(r"^[\u00b7\u2022\u25cf\u25aa\u25e6\uf0b7\uf0a7\u00a7o\-–*]$")
+_MAX_ROUNDS = 4
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of (possibly entity-escaped, possibly twice) HTML.
+
+    Paragraphs are separated by a blank line, consecutive list items by a
+    single newline; whitespace inside a paragraph is collapsed.
+    """
+    text = html or ""
+    for _ in range(_MAX_ROUNDS):
+        text = _unescape_until_tags(text)
+        result = _blocks_to_text(_extract_blocks(text))
+        # A payload escaped inside real tags ("<p>&lt;b&gt;...") shows its tags
+        # only after one pass: go round again on what came out.
+        if not _REAL_TAG.search(result) or result == text:
+            return result
+        text = result
+    return result
+
+
+def _unescape_until_tags(text: str) -> str:
+    """Undo entity escaping while the string holds escaped tags but no real ones."""
+    for _ in range(_MAX_ROUNDS):
+        if _REAL_TAG.search(text) or not _ESCAPED_TAG.search(text):
+            break
+        text = html_lib.unescape(text)
+    return text
+
+
+def _extract_blocks(html: str) -> list[tuple[str, str]]:
+    """Walk the parsed HTML into (prefix, text) blocks; prefix is "" or the bullet."""
+    soup = BeautifulSoup(html, "html.parser")
+    blocks: list[tuple[str, str]] = []
+    buffer: list[str] = []
+    prefix = [""]
+
+    def flush() -> None:
+        text = "\n".join(clean(part) for part in "".join(buffer).split("\n"))
+        text = "\n".join(line for line in text.split("\n") if line)
+        buffer.clear()
+        if text:
+            blocks.append((prefix[0], text))
+            prefix[0] = ""
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, _SKIP_STRINGS):
+                continue
+            if isinstance(child, NavigableString):
+                buffer.append(str(child).replace("\n", " "))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = (child.name or "").lower()
+            if name in _SKIP_TAGS:
+                continue
+            if name == "br":
+                buffer.append("\n")
+                continue
+            if _is_word_list_marker(child):
+                marker = clean(child.get_text())
+                if _BULLET_GLYPHS.match(marker):
+                    prefix[0] = BULLET
+                elif marker:
+                    buffer.append(marker + " ")
+                continue
+            if name in _BLOCK_TAGS:
+                flush()
+                if name == "li":
+                    prefix[0] = BULLET
+                walk(child)
+                flush()
+                prefix[0] = ""
+            else:
+                walk(child)
+
+    walk(soup)
+    flush()
+    return blocks
+
+
+def _is_word_list_marker(tag: Tag) -> bool:
+    """Word's list numbers and bullets live in a span styled "mso-list:Ignore"."""
+    style = str(tag.get("style") or "").replace(" ", "").lower()
+    return "mso-list:ignore" in style
+
+
+def _blocks_to_text(blocks: list[tuple[str, str]]) -> str:
+    parts: list[str] = []
+    previous_bullet = False
+    for prefix, text in blocks:
+        is_bullet = prefix == BULLET
+        if parts:
+            parts.append("\n" if (is_bullet and previous_bullet) else "\n\n")
+        parts.append(prefix + text)
+        previous_bullet = is_bullet
+    return "".join(parts)
