@@ -81,3 +81,7 @@ def test_plain_text_and_empty():
 @given(st.text())
 def test_never_raises(text):
     assert isinstance(html_to_text(text), str)
+
+
+def test_deep_nesting_does_not_exhaust_recursion():
+    assert html_to_text("<div>" * 50000 + "deep") == "deep"

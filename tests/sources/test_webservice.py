@@ -288,3 +288,11 @@ def test_never_any_other_exception(data):
         read_webservice_xml(data)
     except UnreadableDocument as error:
         assert str(error).endswith(".") and "\n" not in str(error)
+
+
+def test_deeply_nested_minutes_html():
+    xml = ("<meeting><meetingdate>10/02/2026</meetingdate><agendaitems><agendaitem>"
+           "<minutesnonemptyhtmlbody>" + "&lt;div&gt;" * 20000 + "Noted.</minutesnonemptyhtmlbody>"
+           "</agendaitem></agendaitems></meeting>")
+    (item,) = read_webservice_xml(xml).meetings[0].items
+    assert item.minutes_text == "Noted."

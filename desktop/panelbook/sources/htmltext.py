@@ -75,39 +75,42 @@ def _extract_blocks(html: str) -> list[tuple[str, str]]:
             blocks.append((prefix[0], text))
             prefix[0] = ""
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, _SKIP_STRINGS):
-                continue
-            if isinstance(child, NavigableString):
-                buffer.append(str(child).replace("\n", " "))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = (child.name or "").lower()
-            if name in _SKIP_TAGS:
-                continue
-            if name == "br":
-                buffer.append("\n")
-                continue
-            if _is_word_list_marker(child):
-                marker = clean(child.get_text())
-                if _BULLET_GLYPHS.match(marker):
-                    prefix[0] = BULLET
-                elif marker:
-                    buffer.append(marker + " ")
-                continue
-            if name in _BLOCK_TAGS:
-                flush()
-                if name == "li":
-                    prefix[0] = BULLET
-                walk(child)
-                flush()
-                prefix[0] = ""
-            else:
-                walk(child)
+    # An explicit stack instead of recursion: deeply nested markup must not
+    # exhaust Python's recursion limit.  "None" marks the end of a block.
+    stack: list[object] = list(reversed(list(soup.children)))
+    while stack:
+        child = stack.pop()
+        if child is None:
+            flush()
+            prefix[0] = ""
+            continue
+        if isinstance(child, _SKIP_STRINGS):
+            continue
+        if isinstance(child, NavigableString):
+            buffer.append(str(child).replace("\n", " "))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = (child.name or "").lower()
+        if name in _SKIP_TAGS:
+            continue
+        if name == "br":
+            buffer.append("\n")
+            continue
+        if _is_word_list_marker(child):
+            marker = clean(child.get_text())
+            if _BULLET_GLYPHS.match(marker):
+                prefix[0] = BULLET
+            elif marker:
+                buffer.append(marker + " ")
+            continue
+        if name in _BLOCK_TAGS:
+            flush()
+            if name == "li":
+                prefix[0] = BULLET
+            stack.append(None)
+        stack.extend(reversed(list(child.children)))
 
-    walk(soup)
     flush()
     return blocks
 
