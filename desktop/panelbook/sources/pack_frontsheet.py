@@ -1,0 +1,254 @@
+"""The front sheets of an agenda pack: who meets, when, the remit and the agenda.
+
+Works on extracted text with or without blank lines (QtPdf drops them, other
+extractors keep them) and with runs of spaces collapsed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from panelbook.model import AgendaItem
+from panelbook.sources.pack_sections import is_report_start
+from panelbook.sources.textutil import MONTHS, clean, parse_date, parse_long_date, parse_time
+
+_BODY_NAME = re.compile(r"^\s*([A-Z][A-Z &'’,-]*\b(?:PANEL|COMMITTEE|BOARD|CABINET|FORUM|COUNCIL))\s*$")
+_PAGES = re.compile(r"\(\s*Pages?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*\)", re.IGNORECASE)
+_ITEM_START = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z(].*)$")
+_AGENDA_HEAD = re.compile(r"^\s*AGENDA\s*$")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PUBLISHED = re.compile(rf"^\s*{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{{4}}\b")
+_QUORUM = re.compile(
+    r"QUORUM\b.{0,200}?\bis\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten".split())}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b", re.IGNORECASE)
+_YEAR_HEADER = re.compile(r"^\s*((?:(?:19|20)\d{2}\s*)+)$")
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+                "or", "the", "to", "with", "via"}
+_COUNCIL = re.compile(
+    r"\b((?:[A-Z][a-z'’-]+ ){1,3}(?:City|County|Borough|District|Town|Parish) Council"
+    r"|(?:Royal|London) Borough of (?:[A-Z][a-z'’-]+ ?){1,3}(?:Council)?)"
+)
+_COUNCIL_UPPER = re.compile(r"\b((?:[A-Z'’-]{2,} ){1,3}(?:CITY|COUNTY|BOROUGH|DISTRICT) COUNCIL)\b")
+
+
+@dataclass
+class FrontSheet:
+    """What the front sheets say."""
+
+    committee: str | None = None
+    council: str | None = None
+    remit: str | None = None
+    quorum: int | None = None
+    meeting_date: date | None = None
+    time: str | None = None
+    venue: str | None = None
+    contact: str | None = None
+    published: date | None = None
+    year_dates: list[date] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+    agenda_end: int = 0              # line index just after the agenda
+
+
+def case_table(text: str) -> Counter:
+    """How often each word appears in upper case inside ordinary prose (acronyms:
+    SEND, CQC) versus capitalised (Ofsted), keyed by the lower-case word."""
+    table: Counter = Counter()
+    for line in text.split("\n"):
+        words = re.findall(r"\b[A-Za-z][A-Za-z]+\b", line)
+        upper = sum(word.isupper() for word in words)
+        if not words or upper * 3 > len(words):      # a heading, not prose
+            continue
+        for word in words:
+            if word[0].isupper():
+                table[(word.lower(), word.isupper())] += 1
+    return table
+
+
+def title_case(text: str, table: Counter | None = None) -> str:
+    """Turn an upper-case heading into the title case councils use on their web
+    pages, keeping words the document itself writes as acronyms in capitals."""
+    if not text or not text.isupper():
+        return text
+    table = table or Counter()
+
+    def fix(word: str, first: bool) -> str:
+        key = word.lower()
+        if not first and key in _SMALL_WORDS:
+            return key
+        if len(word) > 1 and table[(key, True)] > table[(key, False)]:
+            return word
+        return word[:1] + word[1:].lower()
+
+    out: list[str] = []
+    for token in re.split(r"([^A-Za-z'’]+)", text):
+        if re.fullmatch(r"[A-Z][A-Z'’]*", token):
+            token = fix(token, first=not "".join(out).strip() or out[-1].endswith("("))
+        out.append(token)
+    return "".join(out)
+
+
+def _committee(lines: list[str], text: str, table: Counter) -> str | None:
+    for line in lines[:40]:
+        match = _BODY_NAME.match(line)
+        if match and "PUBLIC INFORMATION" not in line:
+            name = clean(match.group(1))
+            # The document's own spelling when it writes the name in running text.
+            spelled = Counter(
+                m.group(0) for m in re.finditer(re.escape(name), text, re.IGNORECASE)
+                if not m.group(0).isupper()
+            )
+            return clean(spelled.most_common(1)[0][0]) if spelled else title_case(name, table)
+    return None
+
+
+def _council(text: str) -> str | None:
+    found = Counter(clean(m) for m in _COUNCIL.findall(text))
+    found.update(title_case(clean(m)) for m in _COUNCIL_UPPER.findall(text))
+    return found.most_common(1)[0][0] if found else None
+
+
+def _remit(text: str) -> str | None:
+    role = re.search(r"Role of this [^:\n]*:\s*(.*?)(?=Terms\s+of\s+Reference)", text, re.I | re.S)
+    terms = re.search(
+        r"Terms\s+of\s+Reference\s*:?-?\s*(.*?)(?=\n\s*Public\s+Representations|\n\s*QUORUM|\Z)",
+        text, re.I | re.S,
+    )
+    parts = [clean(m.group(1)) for m in (role, terms) if m and clean(m.group(1))]
+    if not parts:
+        return None
+    if len(parts) == 2:
+        return f"{parts[0]}\nTerms of reference: {parts[1]}"
+    return parts[0]
+
+
+def _year_dates(lines: list[str]) -> list[date]:
+    """The municipal year's dates: a header of years ("2024 2025") then rows of
+    "18 July 30 January" read across two columns.  A municipal year runs from
+    May, so months before May belong to the later year."""
+    try:
+        start = next(i for i, l in enumerate(lines) if re.search(r"Dates of Meetings", l, re.I))
+    except StopIteration:
+        return []
+    years: list[int] = []
+    dates: list[date] = []
+    for line in lines[start + 1: start + 40]:
+        if not line.strip():
+            continue
+        header = _YEAR_HEADER.match(line)
+        if header:
+            years = [int(y) for y in header.group(1).split()]
+            continue
+        found = _DAY_MONTH.findall(line)
+        if not found:
+            if dates:
+                break
+            continue
+        if not years:
+            break
+        for day, month in found:
+            number = MONTHS[month.lower()]
+            year = years[0] if number >= 5 or len(years) == 1 else years[1]
+            try:
+                dates.append(date(year, number, int(day)))
+            except ValueError:
+                continue
+    return sorted(set(dates))
+
+
+def _agenda(lines: list[str], table: Counter) -> tuple[list[AgendaItem], int, date | None]:
+    """Items "N TITLE (Pages a - b)" with their descriptions, the line after the
+    agenda, and the publication date printed under it."""
+    start = next((i for i, l in enumerate(lines) if _AGENDA_HEAD.match(l)), None)
+    if start is None:
+        return [], 0, None
+    blocks: list[tuple[str, list[str]]] = []
+    end, published = len(lines), None
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if _PUBLISHED.match(line):
+            published, end = parse_long_date(line), index + 1
+            break
+        if is_report_start(line):
+            end = index
+            break
+        match = _ITEM_START.match(line)
+        if match and int(match.group(1)) == len(blocks) + 1:
+            blocks.append((match.group(1), [match.group(2)]))
+        elif blocks:
+            blocks[-1][1].append(line)
+    items = [_item(number, body, table) for number, body in blocks]
+    return items, end, published
+
+
+def _item(number: str, body: list[str], table: Counter) -> AgendaItem:
+    title_lines, rest = [body[0]], body[1:]
+    while rest:
+        line = rest[0]
+        if not line.strip():
+            if "(Pages" in " ".join(title_lines) and not _PAGES.search(" ".join(title_lines)):
+                rest = rest[1:]
+                continue
+            break
+        if re.search(r"[a-z]", line.replace("Pages", "").replace("Page", "")):
+            break
+        title_lines.append(line)
+        rest = rest[1:]
+    title = re.sub(r"-\s*\n\s*", "-", "\n".join(l.strip() for l in title_lines))
+    title = clean(title)
+    pages = None
+    match = _PAGES.search(title)
+    if match:
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        pages = (first, last)
+        title = clean(title[: match.start()] + title[match.end():])
+    description = clean(" ".join(rest)) or None
+    return AgendaItem(agenda_number=number, title=title_case(title, table),
+                      description=description, pages=pages,
+                      confidential=bool(re.search(r"\bCONFIDENTIAL\b|\bEXEMPT\b", title)))
+
+
+def _labelled(text: str, labels: str) -> str | None:
+    match = re.search(rf"^\s*(?:{labels})\s*:\s*(.+)$", text, re.I | re.M)
+    return clean(match.group(1)) if match else None
+
+
+def _meeting_line(lines: list[str], published: date | None) -> tuple[date | None, str | None]:
+    """A front-sheet line giving the meeting's date (and often its time)."""
+    for line in lines[:60]:
+        if _PUBLISHED.match(line) and parse_long_date(line) == published:
+            continue
+        when = parse_long_date(line)
+        if when and (re.search(_WEEKDAY, line) or re.match(r"^\s*Date", line, re.I)):
+            return when, parse_time(line)
+    return None, None
+
+
+def parse_front_sheet(front: str, whole: str) -> FrontSheet:
+    """Read the front sheets ``front``; ``whole`` is the full pack text, used
+    for the council's own spelling of names."""
+    lines = front.split("\n")
+    table = case_table(whole)
+    sheet = FrontSheet()
+    sheet.committee = _committee(lines, whole, table)
+    sheet.council = _council(whole)
+    sheet.remit = _remit(front)
+    quorum = _QUORUM.search(front)
+    if quorum:
+        value = quorum.group(1).lower()
+        sheet.quorum = int(value) if value.isdigit() else _NUMBER_WORDS[value]
+    sheet.year_dates = _year_dates(lines)
+    sheet.items, sheet.agenda_end, sheet.published = _agenda(lines, table)
+    sheet.meeting_date, sheet.time = _meeting_line(lines, sheet.published)
+    sheet.venue = _labelled(front, "Venue|Place|Location")
+    sheet.contact = _labelled(front, "Contact|Contact Officer|Democratic Support Officer")
+    if sheet.meeting_date is None:
+        date_line = _labelled(front, "Date")
+        sheet.meeting_date = parse_date(date_line or "")
+    return sheet
