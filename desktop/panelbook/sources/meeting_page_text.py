@@ -345,8 +345,8 @@ def _document_line(line: str) -> DocumentLink | None:
 
 
 def _paragraphs(lines: list[str]) -> str:
-    """Non-blank lines, cleaned, one paragraph a line."""
-    return "\n".join(clean(line) for line in lines if clean(line))
+    """Non-blank lines, cleaned, as paragraphs separated by a blank line."""
+    return "\n\n".join(clean(line) for line in lines if clean(line))
 
 
 def _block_text(lines: list[str]) -> str:
