@@ -29,6 +29,8 @@ class DocumentKind(str, enum.Enum):
     MEETING_PAGE = "meeting_page"          # ModernGov "Agenda and minutes" page (HTML or text)
     ISSUE_PAGE = "issue_page"              # ModernGov "Issue - meetings" page
     REPORT = "report"                      # a single report PDF without pack stamps
+    COMMITTEE_PAGE = "committee_page"      # ModernGov committee details page (membership)
+    MEETING_LIST_PAGE = "meeting_list_page"  # ModernGov list of a committee's meetings
     WEBSERVICE_COMMITTEES = "webservice_committees"
     WEBSERVICE_MEETINGS = "webservice_meetings"
     WEBSERVICE_MEETING = "webservice_meeting"

@@ -54,8 +54,7 @@ def read_committee_page(html: str | bytes) -> ParsedDocument:
         external_id=_committee_id(soup),
     )
     return ParsedDocument(
-        # Temporary: DocumentKind has no value for committee pages yet.
-        kind=DocumentKind.MEETING_PAGE,
+        kind=DocumentKind.COMMITTEE_PAGE,
         title=f"Committee details - {name}",
         committee=committee,
         committees=[committee],

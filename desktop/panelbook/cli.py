@@ -1,0 +1,120 @@
+"""The ``panelbook`` command: the desktop with no arguments, the same use cases headless otherwise.
+
+Exit status: 0 success; 2 bad arguments (including a meeting or item that does
+not exist); 1 a document that cannot be read or a store that cannot be opened,
+with one clear line on stderr and the store left exactly as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .model import UnreadableDocument
+from .paths import data_folder
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="panelbook",
+        description="Panelbook: meeting calendar, agenda packs and recommendations tracker for scrutiny panels.",
+    )
+    parser.add_argument("--version", action="version", version=f"panelbook {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="data folder (default: $PANELBOOK_HOME or the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import agenda packs, minutes, ModernGov pages or web-service XML")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("meetings", help="list meetings")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("agenda", help="a meeting's agenda")
+    p.add_argument("meeting", metavar="MEETING", help="meeting id, or its date YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="search every pack, minutes, recommendation and note")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("recs", help="the recommendations tracker")
+    p.add_argument("--status", choices=[s.value for s in _rec_statuses()])
+    p.add_argument("--overdue", action="store_true")
+    p.add_argument("--json", action="store_true")
+    recs_sub = p.add_subparsers(dest="recs_command", metavar="set")
+    ps = recs_sub.add_parser("set", help="update a recommendation")
+    ps.add_argument("id", type=int)
+    ps.add_argument("--status", choices=[s.value for s in _rec_statuses()])
+    ps.add_argument("--response")
+    ps.add_argument("--deadline", metavar="YYYY-MM-DD")
+    ps.add_argument("--profile", default=None, help="who is making the change (default: this copy's profile)")
+
+    p = sub.add_parser("note", help="add a note or question to an agenda item")
+    note_sub = p.add_subparsers(dest="note_command", metavar="add", required=True)
+    pa = note_sub.add_parser("add")
+    pa.add_argument("meeting", metavar="MEETING")
+    pa.add_argument("item", metavar="ITEM", help="agenda number, minute number or item id")
+    pa.add_argument("text", metavar="TEXT")
+    pa.add_argument("--question", action="store_true")
+    pa.add_argument("--profile", default=None)
+
+    p = sub.add_parser("notes", help="notes and questions on a meeting's items")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("sample", help="load the sample panel (Southampton's Children and Families Scrutiny Panel)")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _rec_statuses():
+    from .model import RecStatus
+
+    return list(RecStatus)
+
+
+def _print_json(value) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _table(rows: list[list[str]]) -> None:
+    if not rows:
+        return
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from .ui.app import run_desktop
+
+        return run_desktop(data_folder(args.home))
+    from . import commands
+    from .commands import UsageError
+    from .store import StoreBusy, StoreTooNew
+    from .store.queries import NotFound
+
+    try:
+        return commands.run(args, data_folder(args.home), _print_json, _table)
+    except UnreadableDocument as error:
+        print(f"panelbook: {error}", file=sys.stderr)
+        return 1
+    except (StoreTooNew, StoreBusy) as error:
+        print(f"panelbook: {error}", file=sys.stderr)
+        return 1
+    except (NotFound, UsageError) as error:
+        print(f"panelbook: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""The headless sub-commands of ``panelbook``: each opens the store, runs one use case, prints."""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from . import services
+from .paths import DataFolder
+from .sample import sample_paths
+from .store import Store, queries
+from .store.search import search
+
+
+class UsageError(Exception):
+    """Bad arguments: exit status 2."""
+
+
+def run(args: argparse.Namespace, folder: DataFolder, print_json: Callable, table: Callable) -> int:
+    handler = HANDLERS[args.command]
+    with Store.open(folder) as store:
+        return handler(args, store, print_json, table)
+
+
+def _import(args, store: Store, print_json, table) -> int:
+    reports = services.import_files(store, args.files)
+    if args.json:
+        print_json([r.as_json() for r in reports])
+    else:
+        for r in reports:
+            print(f"{r.file}: {r.kind.replace('_', ' ')} — {r.meetings} meetings, {r.items} items, "
+                  f"{r.resolutions} resolutions, {r.recommendations} recommendations added or updated")
+    return 0
+
+
+def _meetings(args, store: Store, print_json, table) -> int:
+    rows = queries.meetings(store.db, args.date_from, args.date_to)
+    if args.json:
+        print_json([{k: m[k] for k in ("id", "committee", "date", "time", "venue", "status")} | {"council": m["council"]}
+                    for m in rows])
+    else:
+        table([["ID", "DATE", "TIME", "STATUS", "COMMITTEE", "VENUE"]] + [
+            [m["id"], m["date"], m["time"] or "", m["status"], m["committee"], m["venue"] or ""] for m in rows])
+    return 0
+
+
+def _agenda(args, store: Store, print_json, table) -> int:
+    data = queries.agenda(store.db, queries.resolve_meeting(store.db, args.meeting))
+    if args.json:
+        print_json(data)
+        return 0
+    m = data["meeting"]
+    print(f"{m['committee']} — {m['date']} {m['time'] or ''} ({m['status']})".rstrip())
+    if m["venue"]:
+        print(f"Venue: {m['venue']}")
+    print()
+    for item in data["items"]:
+        number = item["agenda_number"] or ""
+        minute = f"(minute {item['minute_number']})" if item["minute_number"] else ""
+        pages = f"pages {item['pages'][0]}-{item['pages'][1]}" if item["pages"] else ""
+        flag = " [confidential]" if item["confidential"] else ""
+        print(f"{number:>3}  {item['title']}{flag}  {minute}  {pages}".rstrip())
+        for res in item["resolutions"]:
+            print(f"       RESOLVED {res['number'] or ''} {res['text']}")
+    return 0
+
+
+def _search(args, store: Store, print_json, table) -> int:
+    hits = search(store.db, " ".join(args.query))
+    if args.json:
+        print_json([
+            {"kind": h.kind, "meeting_date": h.meeting_date, "title": h.title, "snippet": h.snippet,
+             "page": h.page, "meeting_id": h.meeting_id, "item_id": h.item_id, "highlights": h.highlights}
+            for h in hits
+        ])
+    else:
+        for h in hits:
+            page = f" p.{h.page}" if h.page else ""
+            print(f"{h.meeting_date or '':10}  {h.kind:14} {h.title}{page}\n            {h.snippet}")
+    return 0
+
+
+def _recs(args, store: Store, print_json, table) -> int:
+    if args.recs_command == "set":
+        if args.status is None and args.response is None and args.deadline is None:
+            raise UsageError("recs set needs --status, --response or --deadline.")
+        services.set_recommendation(store, args.id, status=args.status, response=args.response,
+                                    deadline=args.deadline, who=args.profile)
+        print(f"Recommendation {args.id} updated.")
+        return 0
+    rows = queries.recommendations(store.db, args.status, args.overdue)
+    if args.json:
+        print_json(rows)
+    else:
+        table([["ID", "MEETING", "STATUS", "DEADLINE", "ITEM", "RECOMMENDATION"]] + [
+            [r["id"], r["meeting_date"] or "", r["status"] + (" (overdue)" if r["overdue"] else ""),
+             r["deadline"] or "", (r["item_title"] or "")[:40], r["text"][:70]] for r in rows])
+    return 0
+
+
+def _note(args, store: Store, print_json, table) -> int:
+    meeting_id = queries.resolve_meeting(store.db, args.meeting)
+    item_id = queries.resolve_item(store.db, meeting_id, args.item)
+    note_id = services.add_note(store, item_id, args.text, question=args.question, who=args.profile)
+    print(f"{'Question' if args.question else 'Note'} {note_id} saved.")
+    return 0
+
+
+def _notes(args, store: Store, print_json, table) -> int:
+    rows = queries.notes(store.db, queries.resolve_meeting(store.db, args.meeting))
+    if args.json:
+        print_json(rows)
+    else:
+        for n in rows:
+            label = n["agenda_number"] or n["minute_number"] or ""
+            print(f"{label:>3}  {n['item_title']}\n     {n['kind']}: {n['text']}  — {n['profile']}")
+    return 0
+
+
+def _sample(args, store: Store, print_json, table) -> int:
+    reports = services.import_files(store, sample_paths(), sample=True)
+    if args.json:
+        print_json([r.as_json() for r in reports])
+    else:
+        print("Loaded the sample panel (Southampton City Council, Children and Families Scrutiny Panel). "
+              "It is sample data, marked as such.")
+    return 0
+
+
+HANDLERS = {
+    "import": _import, "meetings": _meetings, "agenda": _agenda, "search": _search, "recs": _recs,
+    "note": _note, "notes": _notes, "sample": _sample,
+}

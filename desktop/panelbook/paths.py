@@ -1,0 +1,71 @@
+"""Every on-disk location Panelbook uses, in one place.
+
+The data folder is the platform's user-data folder (platformdirs) unless
+``--home DIR`` or the ``PANELBOOK_HOME`` environment variable names another.
+Nothing here touches the disk at import time; callers ask for a folder and
+``ensure`` creates it, readable by the user only.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Panelbook"
+ENV_HOME = "PANELBOOK_HOME"
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The layout of one data folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "panelbook.sqlite3"
+
+    @property
+    def files(self) -> Path:
+        """Imported documents, stored by the SHA-256 of their content."""
+        return self.root / "files"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    def ensure(self) -> "DataFolder":
+        """Create the folder (mode 0700 on POSIX) and return self."""
+        for folder in (self.root, self.files):
+            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.chmod(0o700)
+            except OSError:
+                pass
+        return self
+
+
+def data_folder(home: str | os.PathLike[str] | None = None) -> DataFolder:
+    """The data folder: ``home`` if given, else $PANELBOOK_HOME, else the user-data folder."""
+    if home:
+        return DataFolder(Path(home).expanduser().resolve())
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return DataFolder(Path(env).expanduser().resolve())
+    return DataFolder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder shipped beside the package (source checkout or installed copy)."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "resources", here.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parents[2] / "resources"
+
+
+def sample_dir() -> Path:
+    """The sample panel's documents."""
+    return resources_dir() / "sample"

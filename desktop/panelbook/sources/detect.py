@@ -1,0 +1,99 @@
+"""Which reader a file needs, decided from its content (never from its name alone).
+
+Order matters: an agenda pack contains printed minutes, so packs are tried
+before minutes; a ModernGov issue page mentions meetings, so it is tried before
+the meeting page.  When nothing recognises the file, the user gets one
+sentence saying what Panelbook reads.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import ParsedDocument, UnreadableDocument
+from .decode import decode_text
+
+MEDIA_PDF = "application/pdf"
+MEDIA_HTML = "text/html"
+MEDIA_XML = "application/xml"
+MEDIA_TEXT = "text/plain"
+
+_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
+NOT_RECOGNISED = (
+    "Panelbook does not recognise this document: it reads agenda packs and printed minutes (PDF or "
+    "text), ModernGov meeting and issue pages (saved HTML or text) and ModernGov web-service XML."
+)
+
+
+@dataclass
+class ReadResult:
+    parsed: ParsedDocument
+    media_type: str
+
+
+def _read_pdf(data: bytes) -> ParsedDocument:
+    from . import minutes, pack, report
+    from .pdftext import extract_pages
+
+    pages = extract_pages(data)
+    joined = "\n".join(pages)
+    if pack.looks_like_pack(joined):
+        return pack.read_pack(pages)
+    if minutes.looks_like_minutes(joined):
+        return minutes.read_minutes_pages(pages)
+    if report.looks_like_report(pages):
+        return report.read_report(pages)
+    raise UnreadableDocument(NOT_RECOGNISED)
+
+
+def _read_html(text: str, url: str | None) -> ParsedDocument:
+    from . import committee_page, meeting_page
+
+    if meeting_page.looks_like_meeting_page_html(text):
+        return meeting_page.read_meeting_page_html(text, url)
+    if "mgCommitteeDetails" in text or "Membership" in text:
+        try:
+            return committee_page.read_committee_page(text)
+        except UnreadableDocument:
+            pass
+    raise UnreadableDocument(
+        "This web page is not a ModernGov 'Agenda and minutes' page; save the meeting's page from the "
+        "council's committee site (ieListDocuments.aspx) and import that."
+    )
+
+
+def _read_text(text: str) -> ParsedDocument:
+    from . import issue_page, meeting_page, minutes, pack
+
+    if pack.looks_like_pack(text):
+        return pack.read_pack_text(text)
+    if issue_page.looks_like_issue_page(text):
+        return issue_page.read_issue_page(text)
+    if meeting_page.looks_like_meeting_page_text(text):
+        return meeting_page.read_meeting_page_text(text)
+    if minutes.looks_like_minutes(text):
+        return minutes.read_minutes_text(text)
+    raise UnreadableDocument(NOT_RECOGNISED)
+
+
+def read_document(data: bytes, url: str | None = None) -> ReadResult:
+    """Recognise ``data`` and read it; raise UnreadableDocument with one clear sentence otherwise."""
+    if not data or not data.strip():
+        raise UnreadableDocument("This file is empty.")
+    head = data[:1024].lstrip()
+    if b"%PDF-" in data[:1024]:
+        return ReadResult(_read_pdf(data), MEDIA_PDF)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = decode_text(data).encode("utf-8")
+        head = data[:1024].lstrip()
+    from .webservice import looks_like_webservice_xml, read_webservice_xml
+
+    if looks_like_webservice_xml(data[:4096]):
+        return ReadResult(read_webservice_xml(data, url), MEDIA_XML)
+    if _HTML.search(data[:8192]):
+        return ReadResult(_read_html(decode_text(data), url), MEDIA_HTML)
+    if head.startswith(b"<?xml") or head.startswith(b"<"):
+        raise UnreadableDocument(
+            "This XML is not a ModernGov web-service answer (GetCommittees, GetMeetings or GetMeeting)."
+        )
+    return ReadResult(_read_text(decode_text(data)), MEDIA_TEXT)

@@ -1,0 +1,203 @@
+"""The store's schema and its versioned migrations.
+
+The schema version is SQLite's ``user_version``.  Each migration runs in one
+transaction together with the version bump; a store newer than this code is
+refused; a backup is taken before migrating a store that already holds data.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from .db import transaction
+
+V1 = [
+    """CREATE TABLE committees (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        council TEXT,
+        terms_of_reference TEXT,
+        quorum INTEGER,
+        external_id TEXT,
+        category TEXT
+    )""",
+    """CREATE TABLE committee_members (
+        id INTEGER PRIMARY KEY,
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        name TEXT NOT NULL,
+        role TEXT,
+        UNIQUE (committee_id, name)
+    )""",
+    """CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        date TEXT NOT NULL,
+        time TEXT,
+        venue TEXT,
+        status TEXT NOT NULL,
+        contact_name TEXT,
+        contact_role TEXT,
+        contact_phone TEXT,
+        contact_email TEXT,
+        agenda_published TEXT,
+        source_url TEXT,
+        external_id TEXT,
+        sample INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (committee_id, date)
+    )""",
+    "CREATE INDEX meetings_date ON meetings(date)",
+    """CREATE TABLE attendees (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+        name TEXT NOT NULL,
+        role TEXT,
+        attendance TEXT,
+        party TEXT,
+        UNIQUE (meeting_id, name)
+    )""",
+    """CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        agenda_number TEXT,
+        minute_number TEXT,
+        title TEXT NOT NULL,
+        title_key TEXT NOT NULL,
+        description TEXT,
+        page_first INTEGER,
+        page_last INTEGER,
+        confidential INTEGER NOT NULL DEFAULT 0,
+        issue TEXT,
+        minutes_text TEXT,
+        discussion TEXT,
+        report_text TEXT
+    )""",
+    "CREATE INDEX items_meeting ON items(meeting_id)",
+    """CREATE TABLE item_links (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        title TEXT NOT NULL,
+        url TEXT,
+        size TEXT,
+        restricted INTEGER NOT NULL DEFAULT 0,
+        attachment_id TEXT,
+        UNIQUE (item_id, title, url)
+    )""",
+    """CREATE TABLE resolutions (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        position INTEGER NOT NULL,
+        number TEXT,
+        text TEXT NOT NULL,
+        UNIQUE (item_id, position)
+    )""",
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        meeting_id INTEGER REFERENCES meetings(id),
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        file_name TEXT,
+        sha256 TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        page_count INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL,
+        sample INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        idx INTEGER NOT NULL,
+        printed INTEGER,
+        item_id INTEGER REFERENCES items(id),
+        text TEXT NOT NULL,
+        UNIQUE (document_id, idx)
+    )""",
+    """CREATE TABLE glossary (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        term TEXT NOT NULL,
+        meaning TEXT NOT NULL,
+        UNIQUE (document_id, term)
+    )""",
+    """CREATE TABLE recommendations (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        meeting_id INTEGER REFERENCES meetings(id),
+        item_id INTEGER REFERENCES items(id),
+        resolution_id INTEGER REFERENCES resolutions(id),
+        item_title TEXT,
+        text TEXT NOT NULL,
+        owner TEXT,
+        response TEXT,
+        status TEXT NOT NULL,
+        status_text TEXT,
+        deadline TEXT,
+        response_received TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE rec_history (
+        id INTEGER PRIMARY KEY,
+        rec_id INTEGER NOT NULL REFERENCES recommendations(id),
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        field TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+    )""",
+    """CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        profile TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT
+    )""",
+    # Full-text search over everything; rows point back to what they index.
+    """CREATE VIRTUAL TABLE search USING fts5(
+        title, body,
+        kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, item_id UNINDEXED,
+        document_id UNINDEXED, page UNINDEXED,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1]
+LATEST = len(MIGRATIONS)
+
+
+class StoreTooNew(Exception):
+    """The store was written by a newer Panelbook."""
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, backup: Callable[[int], object] | None = None) -> int:
+    """Bring the store to ``LATEST``; return the version it was at.
+
+    ``backup(version)`` is called before migrating a store that has data.
+    """
+    version = current_version(db)
+    if version > LATEST:
+        raise StoreTooNew(
+            f"This data folder was saved by a newer Panelbook (store version {version}); "
+            f"this Panelbook reads up to version {LATEST}. Install the newer Panelbook to open it."
+        )
+    if version < LATEST and version > 0 and backup is not None:
+        backup(version)
+    for number in range(version + 1, LATEST + 1):
+        with transaction(db):
+            for statement in MIGRATIONS[number - 1]:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+    return version

@@ -1,0 +1,96 @@
+"""Full-text search over the store (SQLite FTS5).
+
+What the user types is turned into a safe FTS5 query: each word is quoted (so
+punctuation such as the hyphen in "re-referrals" can never be a syntax error),
+words joined by hyphens stay one phrase, and the last word matches as a prefix
+so results appear while typing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+_WORD = re.compile(r"[\w]+(?:[-'’][\w]+)*", re.UNICODE)
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+@dataclass
+class Hit:
+    kind: str                 # page, item, minutes, resolution, recommendation, note
+    meeting_id: int | None
+    meeting_date: str | None
+    committee: str | None
+    item_id: int | None
+    document_id: int | None
+    title: str
+    snippet: str              # plain text
+    highlights: list[tuple[int, int]]   # character spans of the matched words in ``snippet``
+    page: int | None          # printed page number
+    rank: float
+
+
+def fts_query(text: str, prefix: bool = True) -> str | None:
+    """The FTS5 expression for what the user typed, or None when there is nothing to search."""
+    words = _WORD.findall(text or "")
+    if not words:
+        return None
+    parts = []
+    for index, word in enumerate(words):
+        tokens = re.findall(r"\w+", word)
+        phrase = '"' + " ".join(tokens) + '"'
+        if prefix and index == len(words) - 1 and len(tokens[-1]) >= 2:
+            phrase += "*"
+        parts.append(phrase)
+    return " ".join(parts)
+
+
+def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    plain, spans, start = [], [], None
+    length = 0
+    for char in marked:
+        if char == _OPEN:
+            start = length
+        elif char == _CLOSE:
+            if start is not None:
+                spans.append((start, length))
+            start = None
+        else:
+            plain.append(char)
+            length += 1
+    return re.sub(r"\s", " ", "".join(plain)), spans
+
+
+def search(db: sqlite_utils.Database, text: str, limit: int = 200, prefix: bool = True) -> list[Hit]:
+    """Best matches first (bm25, titles weighted above bodies)."""
+    query = fts_query(text, prefix)
+    if query is None:
+        return []
+    rows = db.query(
+        f"""
+        SELECT s.kind, s.ref_id, s.meeting_id, s.item_id, s.document_id, s.page, s.title,
+               snippet(search, 1, '{_OPEN}', '{_CLOSE}', '…', 16) AS body_snip,
+               snippet(search, 0, '{_OPEN}', '{_CLOSE}', '…', 16) AS title_snip,
+               bm25(search, 4.0, 1.0) AS rank,
+               m.date AS meeting_date, c.name AS committee
+        FROM search s
+        LEFT JOIN meetings m ON m.id = s.meeting_id
+        LEFT JOIN committees c ON c.id = m.committee_id
+        WHERE search MATCH ?
+        ORDER BY rank
+        LIMIT ?
+        """,
+        (query, limit),
+    )
+    hits = []
+    for row in rows:
+        marked = row["body_snip"] if _OPEN in (row["body_snip"] or "") else (row["body_snip"] or row["title_snip"])
+        snippet, spans = _split_snippet(marked or "")
+        hits.append(Hit(
+            kind=row["kind"], meeting_id=row["meeting_id"], meeting_date=row["meeting_date"],
+            committee=row["committee"], item_id=row["item_id"], document_id=row["document_id"],
+            title=row["title"] or "", snippet=snippet, highlights=spans,
+            page=int(row["page"]) if row["page"] not in (None, "") else None, rank=row["rank"],
+        ))
+    return hits
