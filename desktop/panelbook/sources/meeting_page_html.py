@@ -30,7 +30,7 @@ from panelbook.model import (
     ParsedDocument,
 )
 from panelbook.sources.htmltext import html_to_text
-from panelbook.sources.meeting_page import (
+from panelbook.sources.meeting_page_common import (
     Heading,
     apply_minutes,
     clean_venue,

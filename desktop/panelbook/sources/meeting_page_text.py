@@ -22,7 +22,7 @@ from panelbook.model import (
     Meeting,
     ParsedDocument,
 )
-from panelbook.sources.meeting_page import (
+from panelbook.sources.meeting_page_common import (
     Heading,
     apply_minutes,
     clean_venue,
