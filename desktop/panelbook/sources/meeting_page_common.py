@@ -56,6 +56,9 @@ _VIEW_DIRECTIONS = re.compile(r"\.?\s*View directions\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _TEL = re.compile(r"\b(?:Tel|Telephone|Phone)\s*[:.]?\s*", re.IGNORECASE)
 _EMAIL_LABEL = re.compile(r"\bE-?mail\s*:?", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"©\s*(?:\d{4}\s*)?(?P<owner>.+?)\.?\s*(?:All rights reserved|$)", re.IGNORECASE
+)
 _NUMBER = re.compile(r"^(?P<number>\d{1,4}[a-z]?(?:/\d{2,4})?)\.?$", re.IGNORECASE)
 
 
@@ -150,6 +153,13 @@ def document_title(text: str) -> tuple[str, str | None]:
     """Title and size of an additional document's link, without ", item 9"."""
     title, size = split_size_label(text)
     return clean(_ITEM_SUFFIX.sub("", title)), size
+
+
+def council_from_copyright(text: str) -> str | None:
+    """The owner a page's copyright line names: "© 2024 Royal Borough of ... Council."."""
+    match = _COPYRIGHT.search(clean(text))
+    owner = clean(match.group("owner")) if match else ""
+    return owner or None
 
 
 def parse_number(text: str) -> str | None:

@@ -34,6 +34,7 @@ from panelbook.sources.meeting_page_common import (
     Heading,
     apply_minutes,
     clean_venue,
+    council_from_copyright,
     document_title,
     meeting_status,
     parse_contact,
@@ -50,7 +51,6 @@ _SUBTITLE = re.compile(
 )
 _TAGS = re.compile(r"<[^>]*>")
 _CLOSING_HTML = re.compile(r"</html\s*>", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"©\s*(?:\d{4}\s*)?(?P<owner>.+?)\.?\s*(?:All rights reserved|$)", re.IGNORECASE)
 _VENUE_LABEL = re.compile(r"^(?:Proposed\s+)?Venue\s*:?$", re.IGNORECASE)
 _CONTACT_LABEL = re.compile(r"^Contact\s*:?$", re.IGNORECASE)
 _FULL_TEXT_LINK = re.compile(r"view the full (?:minutes|decision|item) text", re.IGNORECASE)
@@ -174,9 +174,9 @@ def _labels(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None]:
 def _council(soup: BeautifulSoup) -> str | None:
     """The council as the page's copyright line names it."""
     for text in soup.find_all(string=re.compile("©")):
-        match = _COPYRIGHT.search(clean(str(text)))
-        if match and clean(match.group("owner")):
-            return clean(match.group("owner"))
+        owner = council_from_copyright(str(text))
+        if owner:
+            return owner
     return None
 
 
