@@ -162,6 +162,7 @@ def test_manchester_minutes_without_resolutions():
     ("RESOLVED: 1) That A be done. 2) That B be done.", [("1", "That A be done."), ("2", "That B be done.")]),
     ("RESOLVED\n\n\uf0b7 That X is\ncirculated.\n\n\uf0b7 That Y.", [(None, "That X is circulated."), (None, "That Y.")]),
     ("RESOLVED\n  \u2022 That X.\n  \u2022 That Y.", [(None, "That X."), (None, "That Y.")]),
+    ("RESOLVED\n\n\u2022 1. That X.\n\u2022 2. That Y.", [("1", "That X."), ("2", "That Y.")]),
     ("RESOLVED:\n\nThat the report be noted.\n\nThat a further report comes back.\n\nThe meeting closed at 7pm.",
      [(None, "That the report be noted."), (None, "That a further report comes back.")]),
     ("RESOLVED\n\n1. That the rate of re-\nreferrals is\n\ncirculated to the Panel.\n\n2. That B.",

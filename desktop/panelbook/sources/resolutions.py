@@ -240,6 +240,9 @@ def _read_block(lines: list[str]) -> tuple[list[Resolution], int]:
             block.broken = True
             index += 1
             continue
+        bullet = BULLET_RE.match(line)
+        if bullet and _label(line[bullet.end():]):
+            line = line[bullet.end():]          # an HTML list item "• 1. That ..."
         label = _label(line)
         current = block.current
         hint = label[0] if label else (current.number if current else None)
