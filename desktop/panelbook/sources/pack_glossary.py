@@ -18,6 +18,8 @@ _GLOSSARY = re.compile(r"^\s*(?:[\w&,' -]+ )?Glossary(?: of Terms)?\s*$", re.IGN
 _END = re.compile(r"^\s*(?:Sources|References|DECISION[- ]MAKER\s*:.*)\s*$", re.IGNORECASE)
 _ACRONYM_LINE = re.compile(r"^([A-Za-z][A-Za-z&/]*)\s+(\S.*)$")
 _TERM_MAX = 60
+# A short line made of one of these is the tail of a wrapped sentence, not a term.
+_NOT_TERMS = {"the", "a", "an", "this", "these", "that", "it", "in", "and", "or", "of", "to", "for"}
 
 
 def _lines(text: str) -> list[str]:
@@ -33,6 +35,8 @@ def _is_term(lines: list[str], index: int, first: bool = False) -> bool:
     if len(line) > _TERM_MAX or len(line.split()) > 9 or not line[0].isupper():
         return False
     if line.endswith((".", ",", ";", ":", "-", "–")) or line.startswith("•"):
+        return False
+    if line.split()[0].lower() in _NOT_TERMS and len(line.split()) <= 2:
         return False
     if index + 1 >= len(lines):
         return False

@@ -37,6 +37,13 @@ def _read_bytes(source: str | Path | bytes | bytearray) -> bytes:
         raise UnreadableDocument(f"This file cannot be opened ({error.strerror}).") from None
 
 
+def _page_text(raw: str) -> str:
+    """PDFium's page text with plain line breaks.  A hyphen that ends a printed
+    line comes back as U+FFFE glued to the next line; it was printed as a
+    hyphen at the end of a line, so it becomes one again."""
+    return _LINE_BREAKS.sub("\n", raw).replace("\ufffe", "-\n")
+
+
 def extract_pages(source: str | Path | bytes | bytearray) -> list[str]:
     """The text of each page, in PDF page order, with ``\\n`` line breaks.
 
@@ -62,7 +69,7 @@ def extract_pages(source: str | Path | bytes | bytearray) -> list[str]:
         count = document.pageCount()
         if count <= 0:
             raise UnreadableDocument(DAMAGED)
-        pages = [_LINE_BREAKS.sub("\n", document.getAllText(i).text()) for i in range(count)]
+        pages = [_page_text(document.getAllText(i).text()) for i in range(count)]
     finally:
         document.close()
         buffer.close()
