@@ -159,6 +159,8 @@ def _document(sheet: FrontSheet, whole: str, pages: list[Page], warnings: list[s
                           terms_of_reference=sheet.remit, quorum=sheet.quorum)
     own = Meeting(committee=sheet.committee, date=when, time=sheet.time, venue=sheet.venue,
                   status=MeetingStatus.SCHEDULED, contact_name=sheet.contact,
+                  contact_role=sheet.contact_role, contact_phone=sheet.contact_phone,
+                  contact_email=sheet.contact_email,
                   council=sheet.council, items=sheet.items, agenda_published=sheet.published)
     previous = _previous_meeting(_minutes_item(sheet.items), sheet.committee, sheet.council, warnings)
     taken = {when} | ({previous.date} if previous else set())

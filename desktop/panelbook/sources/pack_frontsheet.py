@@ -49,7 +49,10 @@ class FrontSheet:
     meeting_date: date | None = None
     time: str | None = None
     venue: str | None = None
-    contact: str | None = None
+    contact: str | None = None          # the officer's name
+    contact_role: str | None = None
+    contact_phone: str | None = None
+    contact_email: str | None = None
     published: date | None = None
     year_dates: list[date] = field(default_factory=list)
     items: list[AgendaItem] = field(default_factory=list)
@@ -230,6 +233,19 @@ def _meeting_line(lines: list[str], published: date | None) -> tuple[date | None
     return None, None
 
 
+def _contact(sheet: FrontSheet, text: str) -> None:
+    """Split "Ed Grimshaw, Democratic Support Officer Tel: 023 8083 2390
+    ed.grimshaw@southampton.gov.uk" into name, role, phone and e-mail."""
+    email = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)
+    phone = re.search(r"\b(?:Tel|Telephone|Phone)\s*[:.]?\s*([+\d][\d ]{6,}\d)", text, re.I)
+    cut = min([m.start() for m in (email, phone) if m] or [len(text)])
+    name, _, role = text[:cut].partition(",")
+    sheet.contact = clean(name) or None
+    sheet.contact_role = clean(role).rstrip(",") or None
+    sheet.contact_phone = clean(phone.group(1)) if phone else None
+    sheet.contact_email = email.group(0) if email else None
+
+
 def parse_front_sheet(front: str, whole: str) -> FrontSheet:
     """Read the front sheets ``front``; ``whole`` is the full pack text, used
     for the council's own spelling of names."""
@@ -247,7 +263,9 @@ def parse_front_sheet(front: str, whole: str) -> FrontSheet:
     sheet.items, sheet.agenda_end, sheet.published = _agenda(lines, table)
     sheet.meeting_date, sheet.time = _meeting_line(lines, sheet.published)
     sheet.venue = _labelled(front, "Venue|Place|Location")
-    sheet.contact = _labelled(front, "Contact|Contact Officer|Democratic Support Officer")
+    contact = _labelled(front, "Contact|Contact Officer")
+    if contact:
+        _contact(sheet, contact)
     if sheet.meeting_date is None:
         date_line = _labelled(front, "Date")
         sheet.meeting_date = parse_date(date_line or "")
