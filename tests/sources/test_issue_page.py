@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import seed_text
 
 from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Resolution, UnreadableDocument
@@ -146,3 +148,18 @@ def test_bad_input(text):
 def test_other_documents_refused(seed):
     with pytest.raises(UnreadableDocument, match="not a ModernGov 'Issue - meetings' page"):
         read_issue_page(seed_text(seed))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Issue - meetings", "\n", "\n\n", "Meeting: ", "20/07/2023", "31/02/2023", " - ", "Panel",
+    " (Item 9)", "9 ", "Title pdf icon PDF 3 MB", "Additional documents:", "Minutes:", "Decision:",
+    "RESOLVED", "1. ", "That x.", "\u2022 ", "Last 7 days", "<html>", "<p>", "</p>", "x",
+]), max_size=60).map("".join))
+def test_only_unreadable_document_on_any_text(text):
+    try:
+        parsed = read_issue_page(text)
+    except UnreadableDocument as error:
+        assert str(error)
+    else:
+        assert parsed.meetings and all(len(m.items) == 1 for m in parsed.meetings)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import seed_text
 
 from panelbook.model import DocumentKind, MeetingStatus, Member, Resolution, UnreadableDocument
@@ -179,3 +181,18 @@ def test_truncated_minutes_still_read():
     parsed = read_minutes_text(text)
     assert parsed.meetings[0].date == date(2023, 7, 20)
     assert [i.minute_number for i in parsed.meetings[0].items] == ["8"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "MINUTES OF THE MEETING HELD ON ", "20 JULY 2023", "31 FEB 2023", "\n", "\n\n", "Present: ",
+    "Councillors ", "A Smith (Chair)", ", ", " and ", "Apologies:", "8. ", "APOLOGIES", "That ", "x",
+    "RESOLVED", "RESSOLVED", "1. ", "i) ", "\u2022 ", "\uf0b7", "(", ")", "Page 3", "including:",
+]), max_size=60).map("".join))
+def test_only_unreadable_document_on_any_text(text):
+    try:
+        parsed = read_minutes_text(text)
+    except UnreadableDocument as error:
+        assert str(error)
+    else:
+        assert parsed.meetings[0].status is MeetingStatus.HELD

@@ -5,6 +5,8 @@ import html
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from bs4 import BeautifulSoup
 from conftest import MODERNGOV, seed_text
 
@@ -190,3 +192,21 @@ def test_split_minutes_bad_input():
     assert split_minutes("   \n\n ") == ("", [], [])
     prose, discussion, resolutions = split_minutes("\x00\ufffd random ::: 1) 2)")
     assert discussion == [] and resolutions == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("RESOLVED that 1.2)(ai\n\u2022\uf0b7 :;-x")), max_size=300))
+def test_never_raises_on_any_text(text):
+    for resolution in parse_resolutions(text):
+        assert resolution.text
+    prose, discussion, resolutions = split_minutes(text)
+    assert isinstance(prose, str) and all(discussion)
+
+
+def test_large_input_stays_quick():
+    import time
+
+    text = ("RESOLVED that the report be noted.\n\n" + "Some prose of the minutes.\n" * 50) * 2000
+    start = time.perf_counter()
+    assert len(parse_resolutions(text)) == 1        # identical texts are kept once
+    assert time.perf_counter() - start < 5

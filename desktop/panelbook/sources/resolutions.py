@@ -50,6 +50,7 @@ _DISCUSSION_INTRO_RE = re.compile(
     r"(?i)(?:\bincluding|\bas follows|\bthe following(?: \w+)?)\s*:\s*$"
 )
 _ROMAN = set("ivx")
+_BLOCK_WINDOW = 50_000      # no RESOLVED block runs longer; keeps huge input linear
 
 
 def is_resolved_keyword(word: str) -> bool:
@@ -271,7 +272,7 @@ def _resolution_blocks(text: str) -> list[tuple[int, int, list[Resolution]]]:
         if match is None:
             return blocks
         after = _AFTER_KEYWORD_RE.match(text, match.end()).end()
-        lines = text[after:].split("\n")
+        lines = text[after: after + _BLOCK_WINDOW].split("\n")
         resolutions, used = _read_block(lines)
         end = after + sum(len(line) + 1 for line in lines[:used])
         end = min(end, len(text))
