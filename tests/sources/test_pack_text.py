@@ -208,3 +208,15 @@ def test_minutes_are_not_a_pack():
         read_pack_text(seed_text("000"))
     with pytest.raises(UnreadableDocument, match="^This is not an agenda pack"):
         read_pack([])
+
+
+def test_pieces_of_a_pack_never_raise_anything_else():
+    text = seed_text("003")
+    step = len(text) // 23
+    for start in range(0, len(text), step):
+        for piece in (text[:start], text[start:], text[start: start + step * 3]):
+            for call, argument in ((read_pack_text, piece), (read_pack, piece.split("\n\n"))):
+                try:
+                    call(argument)
+                except UnreadableDocument:
+                    pass

@@ -133,7 +133,7 @@ def _previous_meeting(item: AgendaItem | None, committee: str, council: str | No
     if read_minutes_text is not None:
         try:
             parsed = read_minutes_text(item.text)
-        except UnreadableDocument as error:
+        except Exception as error:  # the pack stays readable whatever its minutes hold
             warnings.append(f"The minutes printed in the pack could not be read: {error}")
         else:
             if parsed.meetings:
