@@ -40,3 +40,21 @@ def seed_text(name_prefix: str) -> str:
     """The text of the seed whose file name starts with ``name_prefix`` ("003")."""
     (path,) = sorted(SEEDS.glob(f"{name_prefix}_*.txt"))
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty store in a temporary data folder, closed after the test."""
+    from panelbook.paths import data_folder
+    from panelbook.store import Store
+
+    opened = Store.open(data_folder(tmp_path / "data"))
+    yield opened
+    opened.close()
+
+
+def snapshot(store) -> tuple[list[str], list[str]]:
+    """Everything in the store: the SQL dump of the database and the stored file names."""
+    dump = list(store.db.conn.iterdump())
+    files = sorted(str(p.relative_to(store.folder.files)) for p in store.folder.files.rglob("*") if p.is_file())
+    return dump, files

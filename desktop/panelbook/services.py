@@ -198,7 +198,7 @@ def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = Fal
                     _check_revision(store, key, doc.parsed, sha)
                 except UnreadableDocument as error:
                     raise UnreadableDocument(f"{doc.file_name}: {error}") from None
-                counts, meeting_id, _ = save_parsed(store.db, doc.parsed, sample=sample)
+                counts, meeting_id, _ = save_parsed(store.db, doc.parsed, key, sample=sample)
                 document_id = _save_document(store, doc.parsed, key, sha, doc.file_name, doc.media_type,
                                              meeting_id, sample)
                 reports.append(_report(doc.file_name, doc.parsed, counts, meeting_id, document_id))

@@ -77,7 +77,28 @@ def _read_text(text: str) -> ParsedDocument:
 
 
 def read_document(data: bytes, url: str | None = None) -> ReadResult:
-    """Recognise ``data`` and read it; raise UnreadableDocument with one clear sentence otherwise."""
+    """Recognise ``data`` and read it; raise UnreadableDocument with one clear sentence otherwise.
+
+    A reader that fails in a way it did not foresee (a bug, or a document
+    shaped beyond its imagination) still ends as one sentence for the user,
+    never a traceback; the readers' own tests hunt for such failures.
+    """
+    try:
+        return _recognise_and_read(data, url)
+    except UnreadableDocument:
+        raise
+    except RecursionError:
+        raise UnreadableDocument("This document is nested too deeply to be read safely.") from None
+    except MemoryError:
+        raise UnreadableDocument("This document is too large to read in the memory available.") from None
+    except Exception as error:  # noqa: BLE001 - the user gets one sentence, the cause is kept in the chain
+        raise UnreadableDocument(
+            f"Panelbook could not make sense of this document ({type(error).__name__}); "
+            "it may be damaged or in a layout Panelbook does not know yet."
+        ) from error
+
+
+def _recognise_and_read(data: bytes, url: str | None) -> ReadResult:
     if not data or not data.strip():
         raise UnreadableDocument("This file is empty.")
     head = data[:1024].lstrip()

@@ -25,6 +25,11 @@ def reindex_meeting(db: sqlite_utils.Database, meeting_id: int) -> None:
         minutes = " ".join(filter(None, [item["minutes_text"], discussion]))
         if minutes:
             db.execute(_INSERT, (item["title"], minutes, "minutes", item["id"], meeting_id, item["id"], None, None))
+        # A pack read from text has no pages: its report text is searched instead (no page number
+        # is claimed, because the text does not say on which printed page a passage stands).
+        if item["report_text"] and not list(db.query("SELECT 1 FROM pages WHERE item_id = ? LIMIT 1", (item["id"],))):
+            db.execute(_INSERT, (item["title"], item["report_text"], "report", item["id"], meeting_id, item["id"],
+                                 None, None))
     for res in db.query(
         "SELECT r.id, r.text, i.id AS item_id, i.title FROM resolutions r JOIN items i ON i.id = r.item_id "
         "WHERE i.meeting_id = ?", (meeting_id,)
@@ -60,6 +65,7 @@ def reindex_document(db: sqlite_utils.Database, document_id: int) -> None:
     doc = next(iter(db.query("SELECT * FROM documents WHERE id = ?", (document_id,))))
     db.execute(
         "INSERT INTO search (title, body, kind, ref_id, meeting_id, item_id, document_id, page) "
-        "SELECT ?, p.text, 'page', p.id, ?, p.item_id, p.document_id, p.printed FROM pages p WHERE p.document_id = ?",
+        "SELECT coalesce(i.title, ?), p.text, 'page', p.id, ?, p.item_id, p.document_id, p.printed "
+        "FROM pages p LEFT JOIN items i ON i.id = p.item_id WHERE p.document_id = ?",
         (doc["title"], doc["meeting_id"], document_id),
     )

@@ -82,9 +82,10 @@ V1 = [
         url TEXT,
         size TEXT,
         restricted INTEGER NOT NULL DEFAULT 0,
-        attachment_id TEXT,
-        UNIQUE (item_id, title, url)
+        attachment_id TEXT
     )""",
+    # A link without an address is still one link: NULL must not defeat uniqueness.
+    "CREATE UNIQUE INDEX item_links_unique ON item_links(item_id, title, ifnull(url, ''))",
     """CREATE TABLE resolutions (
         id INTEGER PRIMARY KEY,
         item_id INTEGER NOT NULL REFERENCES items(id),
@@ -156,6 +157,17 @@ V1 = [
         text TEXT NOT NULL,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
+    )""",
+    # What each imported document said about a meeting or an item.  The
+    # row in meetings/items is the merge of these, most authoritative source
+    # first, so re-importing a document never flips a value another set.
+    """CREATE TABLE facts (
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (entity, entity_id, source)
     )""",
     """CREATE TABLE settings (
         key TEXT PRIMARY KEY,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 import sqlite_utils
 
@@ -21,7 +21,7 @@ from ..model import (
     AgendaItem, Committee, Meeting, MeetingStatus, MonitoringRow, ParsedDocument, RecStatus,
 )
 from ..sources.textutil import norm_key
-from . import indexer
+from . import facts, indexer
 from .matching import best_match, is_procedural, text_similarity, title_similarity
 
 IMPORT_WHO = "import"
@@ -114,44 +114,55 @@ def upsert_committee(db: sqlite_utils.Database, committee: Committee | str, coun
     return committee_id
 
 
-def _meeting_status(incoming: Meeting, existing: dict | None) -> str:
+_MEETING_FIELDS = ("time", "venue", "contact_name", "contact_role", "contact_phone", "contact_email",
+                   "source_url", "external_id", "agenda_published")
+
+
+def _meeting_status(statuses: list[str]) -> str:
     """A definite status (held, moved, cancelled, new) beats a bare 'scheduled'."""
-    if existing and incoming.status == MeetingStatus.SCHEDULED:
-        return existing["status"]
-    return incoming.status.value
+    return next((s for s in statuses if s != MeetingStatus.SCHEDULED.value), MeetingStatus.SCHEDULED.value)
 
 
 def upsert_meeting(
-    db: sqlite_utils.Database, committee_id: int, meeting: Meeting, sample: bool, counts: WriteCounts
+    db: sqlite_utils.Database, committee_id: int, meeting: Meeting, sample: bool, counts: WriteCounts,
+    source: str, rank: int,
 ) -> int:
     existing = _one(
         db, "SELECT * FROM meetings WHERE committee_id = ? AND date = ?",
         (committee_id, meeting.date.isoformat()),
     )
-    values = {
+    statement = {
         "time": meeting.time, "venue": meeting.venue, "contact_name": meeting.contact_name,
         "contact_role": meeting.contact_role, "contact_phone": meeting.contact_phone,
         "contact_email": meeting.contact_email, "source_url": meeting.source_url,
         "external_id": meeting.external_id,
         "agenda_published": meeting.agenda_published.isoformat() if meeting.agenda_published else None,
+        "status": meeting.status.value,
     }
-    values = {k: v for k, v in values.items() if v is not None}
-    values["status"] = _meeting_status(meeting, existing)
+    statement = {k: v for k, v in statement.items() if v is not None}
     if existing is None:
-        values.update(committee_id=committee_id, date=meeting.date.isoformat(), sample=int(sample))
-        meeting_id = _insert(db, "meetings", values)
+        meeting_id = _insert(db, "meetings", {
+            "committee_id": committee_id, "date": meeting.date.isoformat(), "sample": int(sample),
+            "status": meeting.status.value,
+        })
         counts.meetings.add(meeting_id)
     else:
         meeting_id = existing["id"]
-        if _update(db, "meetings", meeting_id, values):
-            counts.meetings.add(meeting_id)
+    facts.record(db, "meeting", meeting_id, source, rank, statement)
+    merged = facts.merged(db, "meeting", meeting_id)
+    values = {name: merged.get(name) for name in _MEETING_FIELDS}
+    statuses = [json.loads(r["data"]).get("status", "scheduled") for r in db.query(
+        "SELECT data FROM facts WHERE entity = 'meeting' AND entity_id = ? ORDER BY rank, rowid", (meeting_id,))]
+    values["status"] = _meeting_status(statuses)
+    if _update(db, "meetings", meeting_id, values):
+        counts.meetings.add(meeting_id)
     for person in meeting.attendees:
         cursor = db.execute(
             "INSERT INTO attendees (meeting_id, name, role, attendance, party) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (meeting_id, name) DO UPDATE SET role = coalesce(excluded.role, role), "
-            "attendance = coalesce(excluded.attendance, attendance), party = coalesce(excluded.party, party) "
-            "WHERE coalesce(excluded.role, role) IS NOT role OR coalesce(excluded.attendance, attendance) "
-            "IS NOT attendance OR coalesce(excluded.party, party) IS NOT party",
+            "ON CONFLICT (meeting_id, name) DO UPDATE SET role = coalesce(role, excluded.role), "
+            "attendance = coalesce(attendance, excluded.attendance), party = coalesce(party, excluded.party) "
+            "WHERE (role IS NULL AND excluded.role IS NOT NULL) OR (attendance IS NULL AND excluded.attendance "
+            "IS NOT NULL) OR (party IS NULL AND excluded.party IS NOT NULL)",
             (meeting_id, person.name, person.role, person.attendance, person.party),
         )
         if cursor.rowcount:
@@ -182,11 +193,17 @@ def find_item(db: sqlite_utils.Database, meeting_id: int, item: AgendaItem) -> d
     return None
 
 
+_ITEM_FIELDS = ("agenda_number", "minute_number", "description", "page_first", "page_last", "issue",
+                "minutes_text", "discussion", "report_text")
+
+
 def upsert_item(
-    db: sqlite_utils.Database, meeting_id: int, position: int, item: AgendaItem, counts: WriteCounts
+    db: sqlite_utils.Database, meeting_id: int, position: int, item: AgendaItem, counts: WriteCounts,
+    source: str, rank: int,
 ) -> int:
     existing = find_item(db, meeting_id, item)
-    values = {
+    statement = {
+        "title": item.title,
         "agenda_number": item.agenda_number,
         "minute_number": item.minute_number,
         "description": item.description,
@@ -196,24 +213,29 @@ def upsert_item(
         "minutes_text": item.minutes_text,
         "discussion": json.dumps(item.discussion) if item.discussion else None,
         "report_text": item.text,
+        "confidential": 1 if item.confidential else None,
+        "position": position if item.agenda_number else None,
+        "resolutions": [[r.number, r.text] for r in item.resolutions],
     }
-    values = {k: v for k, v in values.items() if v is not None}
-    if item.confidential:
-        values["confidential"] = 1
-    title = _prefer_readable(existing["title"] if existing else None, item.title)
-    values.update(title=title, title_key=norm_key(title))
+    statement = {k: v for k, v in statement.items() if v not in (None, [])}
     if existing is None:
-        values["meeting_id"] = meeting_id
-        values["position"] = position
-        values.setdefault("confidential", 0)
-        item_id = _insert(db, "items", values)
+        item_id = _insert(db, "items", {
+            "meeting_id": meeting_id, "position": position, "title": item.title,
+            "title_key": norm_key(item.title), "confidential": 0,
+        })
         counts.items.add(item_id)
     else:
         item_id = existing["id"]
-        if item.agenda_number:   # the agenda's order is the meeting's order
-            values["position"] = position
-        if _update(db, "items", item_id, values):
-            counts.items.add(item_id)
+    facts.record(db, "item", item_id, source, rank, statement)
+    merged = facts.merged(db, "item", item_id, readable=("title",))
+    values = {name: merged.get(name) for name in _ITEM_FIELDS}
+    values["title"] = merged.get("title", item.title)
+    values["title_key"] = norm_key(values["title"])
+    values["confidential"] = 1 if merged.get("confidential") else 0
+    if "position" in merged:
+        values["position"] = merged["position"]
+    if _update(db, "items", item_id, values):
+        counts.items.add(item_id)
     for link in item.documents:
         cursor = db.execute(
             "INSERT OR IGNORE INTO item_links (item_id, title, url, size, restricted, attachment_id) "
@@ -222,18 +244,16 @@ def upsert_item(
         )
         if cursor.rowcount:
             counts.items.add(item_id)
-    for index, resolution in enumerate(item.resolutions):
+    for index, (number, text) in enumerate(merged.get("resolutions", [])):
         row = _one(db, "SELECT * FROM resolutions WHERE item_id = ? AND position = ?", (item_id, index))
         if row is None:
-            res_id = _insert(db, "resolutions", {
-                "item_id": item_id, "position": index, "number": resolution.number, "text": resolution.text,
-            })
+            res_id = _insert(db, "resolutions", {"item_id": item_id, "position": index, "number": number, "text": text})
             counts.resolutions.add(res_id)
         else:
             res_id = row["id"]
-            if _update(db, "resolutions", res_id, {"number": resolution.number, "text": resolution.text}):
+            if _update(db, "resolutions", res_id, {"number": number, "text": text}):
                 counts.resolutions.add(res_id)
-        offer_draft(db, meeting_id, item_id, res_id, resolution.text, counts)
+        offer_draft(db, meeting_id, item_id, res_id, text, counts)
     return item_id
 
 
@@ -331,7 +351,8 @@ def upsert_monitoring_row(
     links = {k: v for k, v in {"item_id": item_id, "resolution_id": res_id, "meeting_id": meeting_id}.items()
              if v is not None and existing[k] is None}
     if existing["key"] != key and existing["key"].startswith("resolution|"):
-        links["key"] = key
+        links["key"] = key                      # the draft is now tracked by the panel's table
+        links["item_title"] = row.item_title    # under the title the clerk's table gives it
     if existing["item_title"] is None:
         links["item_title"] = row.item_title
     for name, value in changes.items():
@@ -346,12 +367,13 @@ def upsert_monitoring_row(
 
 
 def save_parsed(
-    db: sqlite_utils.Database, parsed: ParsedDocument, *, sample: bool = False
+    db: sqlite_utils.Database, parsed: ParsedDocument, source: str, *, sample: bool = False
 ) -> tuple[WriteCounts, int | None, list[int]]:
     """Write every committee, meeting, item, resolution and recommendation of
-    ``parsed``; return the counts, the id of the document's own meeting (or
-    None) and the ids of every meeting touched."""
+    ``parsed`` as the statement of document ``source``; return the counts, the
+    id of the document's own meeting (or None) and the ids of every meeting touched."""
     counts = WriteCounts()
+    rank = facts.rank_of(parsed.kind)
     council = parsed.council or (parsed.committee.council if parsed.committee else None)
     committee_ids: dict[str, int] = {}
 
@@ -369,20 +391,35 @@ def save_parsed(
     meeting_ids: list[int] = []
     for meeting in parsed.meetings:
         committee_id = committee_id_for(meeting.committee)
-        meeting_id = upsert_meeting(db, committee_id, meeting, sample, counts)
+        meeting_id = upsert_meeting(db, committee_id, meeting, sample, counts, source, rank)
         for position, item in enumerate(meeting.items):
-            upsert_item(db, meeting_id, position, item, counts)
+            upsert_item(db, meeting_id, position, item, counts, source, rank)
         meeting_ids.append(meeting_id)
     if parsed.monitoring:
         owner = parsed.committee.name if parsed.committee else parsed.meetings[0].committee
         committee_id = committee_id_for(owner)
         for row in parsed.monitoring:
             upsert_monitoring_row(db, committee_id, row, counts)
-    for meeting_id in meeting_ids:
+    for meeting_id in sorted(_changed_meetings(db, counts)):
         indexer.reindex_meeting(db, meeting_id)
     own = meeting_ids[0] if meeting_ids else None
     return counts, own, meeting_ids
 
 
-def today() -> date:
-    return date.today()
+def _changed_meetings(db: sqlite_utils.Database, counts: WriteCounts) -> set[int]:
+    """Meetings whose own row, items, resolutions or recommendations this import changed:
+    only these need their search entries rebuilt."""
+    changed = set(counts.meetings)
+
+    def meetings_of(sql: str, ids: set[int]) -> set[int]:
+        if not ids:
+            return set()
+        marks = ", ".join("?" for _ in ids)
+        return {r["m"] for r in db.query(sql.format(marks=marks), list(ids)) if r["m"] is not None}
+
+    changed |= meetings_of("SELECT meeting_id AS m FROM items WHERE id IN ({marks})", counts.items)
+    changed |= meetings_of(
+        "SELECT i.meeting_id AS m FROM resolutions r JOIN items i ON i.id = r.item_id WHERE r.id IN ({marks})",
+        counts.resolutions)
+    changed |= meetings_of("SELECT meeting_id AS m FROM recommendations WHERE id IN ({marks})", counts.recommendations)
+    return changed
