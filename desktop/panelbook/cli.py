@@ -68,7 +68,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("sample", help="load the sample panel (Southampton's Children and Families Scrutiny Panel)")
+    p.add_argument("--remove", action="store_true", help="remove the sample panel instead")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("backup", help="write a verified copy of the database")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: the backups folder)")
+
+    p = sub.add_parser("restore", help="replace the database with a verified backup (the current one is kept aside)")
+    p.add_argument("file", metavar="FILE")
     return parser
 
 

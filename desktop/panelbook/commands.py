@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from . import services
 from .paths import DataFolder
-from .sample import sample_paths
 from .store import Store, queries
 from .store.search import search
 
@@ -16,6 +16,8 @@ class UsageError(Exception):
 
 
 def run(args: argparse.Namespace, folder: DataFolder, print_json: Callable, table: Callable) -> int:
+    if args.command == "restore":
+        return _restore(args, folder)
     handler = HANDLERS[args.command]
     with Store.open(folder) as store:
         return handler(args, store, print_json, table)
@@ -117,7 +119,15 @@ def _notes(args, store: Store, print_json, table) -> int:
 
 
 def _sample(args, store: Store, print_json, table) -> int:
-    reports = services.import_files(store, sample_paths(), sample=True)
+    if args.remove:
+        removed = services.remove_sample(store)
+        if args.json:
+            print_json(removed)
+        else:
+            print(f"Removed the sample panel: {removed['meetings']} meetings, {removed['documents']} documents, "
+                  f"{removed['recommendations']} recommendations and {removed['notes']} notes on sample items.")
+        return 0
+    reports = services.load_sample(store)
     if args.json:
         print_json([r.as_json() for r in reports])
     else:
@@ -126,7 +136,28 @@ def _sample(args, store: Store, print_json, table) -> int:
     return 0
 
 
+def _backup(args, store: Store, print_json, table) -> int:
+    from .store.backup import timestamp
+
+    target = Path(args.output) if args.output else store.folder.backups / f"manual-{timestamp()}.sqlite3"
+    store.backup_to(target)
+    print(f"Backup written and verified: {target}")
+    return 0
+
+
 HANDLERS = {
     "import": _import, "meetings": _meetings, "agenda": _agenda, "search": _search, "recs": _recs,
-    "note": _note, "notes": _notes, "sample": _sample,
+    "note": _note, "notes": _notes, "sample": _sample, "backup": _backup,
 }
+
+
+def _restore(args, folder: DataFolder) -> int:
+    """Restore with the store closed: verify the backup, keep the current database aside, swap."""
+    from .store.backup import restore
+
+    kept = restore(folder, Path(args.file))
+    # Opening it once migrates an older backup to this version (with its own backup first).
+    with Store.open(folder):
+        pass
+    print(f"Restored {args.file}." + (f" The database it replaced is kept at {kept}." if kept else ""))
+    return 0

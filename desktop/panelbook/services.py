@@ -284,3 +284,20 @@ def add_note(store: Store, item_id: int, text: str, *, question: bool = False, w
         note_id = int(cursor.lastrowid)
         indexer.index_note(store.db, note_id)
     return note_id
+
+
+# -- sample panel and data folder ----------------------------------------------
+
+def load_sample(store: Store) -> list[ImportReport]:
+    """Load the sample panel through the ordinary readers, marked as sample data."""
+    from .sample import sample_paths
+
+    return import_files(store, sample_paths(), sample=True)
+
+
+def remove_sample(store: Store) -> dict:
+    """Remove the sample panel.  Its document files stay in the content-addressed
+    folder: backups taken before the removal still refer to them."""
+    from .store.sample_data import remove_sample as remove
+
+    return remove(store.db)

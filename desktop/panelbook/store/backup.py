@@ -1,0 +1,69 @@
+"""Backups and restores of the database (document files are content-addressed and need no copies)."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ..model import UnreadableDocument
+from ..paths import DataFolder
+from .schema import LATEST
+
+
+def timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def verify_backup(path: Path) -> int:
+    """Check that ``path`` is a sound Panelbook database this code can open; return its version."""
+    if not path.is_file():
+        raise UnreadableDocument(f"{path.name} does not exist or is not a file.")
+    with path.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise UnreadableDocument(f"{path.name} is not a Panelbook backup (not an SQLite database).")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise UnreadableDocument(f"{path.name} is not a Panelbook backup (not an SQLite database).") from None
+    if result != "ok":
+        raise UnreadableDocument(f"{path.name} is damaged ({result}); choose another backup.")
+    if not {"meetings", "items", "recommendations"} <= tables:
+        raise UnreadableDocument(f"{path.name} is an SQLite database but not a Panelbook backup.")
+    if version > LATEST:
+        raise UnreadableDocument(
+            f"{path.name} was saved by a newer Panelbook (store version {version}; this one reads up to {LATEST})."
+        )
+    return version
+
+
+def restore(folder: DataFolder, backup: Path) -> Path | None:
+    """Replace the store with a verified backup; the current database is kept aside
+    in the backups folder (its path is returned).  The store must not be open."""
+    verify_backup(backup)
+    folder.ensure()
+    folder.backups.mkdir(parents=True, exist_ok=True)
+    kept = None
+    if folder.database.exists():
+        kept = folder.backups / f"replaced-by-restore-{timestamp()}.sqlite3"
+        conn = sqlite3.connect(str(folder.database))
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            dest = sqlite3.connect(str(kept))
+            conn.backup(dest)
+            dest.close()
+        finally:
+            conn.close()
+    incoming = folder.database.with_name(folder.database.name + ".restoring")
+    shutil.copyfile(backup, incoming)
+    incoming.chmod(0o600)
+    for suffix in ("-wal", "-shm"):
+        Path(str(folder.database) + suffix).unlink(missing_ok=True)
+    incoming.replace(folder.database)
+    return kept

@@ -1,0 +1,53 @@
+"""Removing the sample panel from a store, when the user no longer wants it."""
+from __future__ import annotations
+
+import sqlite_utils
+
+from .db import transaction
+
+
+def remove_sample(db: sqlite_utils.Database) -> dict:
+    """Delete every meeting, item, document and recommendation that came from the
+    sample panel, with anything hanging off them; return what was removed."""
+    with transaction(db):
+        meetings = [r["id"] for r in db.query("SELECT id FROM meetings WHERE sample = 1")]
+        if not meetings:
+            return {"meetings": 0, "notes": 0, "recommendations": 0, "documents": 0}
+        marks = ", ".join("?" for _ in meetings)
+        committees = [r["committee_id"] for r in db.query(
+            f"SELECT DISTINCT committee_id FROM meetings WHERE id IN ({marks})", meetings)]
+        committee_marks = ", ".join("?" for _ in committees)
+        items = [r["id"] for r in db.query(f"SELECT id FROM items WHERE meeting_id IN ({marks})", meetings)]
+        item_marks = ", ".join("?" for _ in items) or "NULL"
+        recs = [r["id"] for r in db.query(
+            f"SELECT id FROM recommendations WHERE meeting_id IN ({marks}) OR item_id IN ({item_marks})",
+            meetings + items)]
+        rec_marks = ", ".join("?" for _ in recs) or "NULL"
+        notes = db.execute(f"SELECT count(*) FROM notes WHERE item_id IN ({item_marks})", items).fetchone()[0]
+        documents = [r["id"] for r in db.query(
+            f"SELECT id FROM documents WHERE sample = 1 OR meeting_id IN ({marks})", meetings)]
+        doc_marks = ", ".join("?" for _ in documents) or "NULL"
+        statements = [
+            (f"DELETE FROM search WHERE meeting_id IN ({marks})", meetings),
+            (f"DELETE FROM search WHERE document_id IN ({doc_marks})", documents),
+            (f"DELETE FROM rec_history WHERE rec_id IN ({rec_marks})", recs),
+            (f"DELETE FROM recommendations WHERE id IN ({rec_marks})", recs),
+            (f"DELETE FROM notes WHERE item_id IN ({item_marks})", items),
+            (f"DELETE FROM pages WHERE document_id IN ({doc_marks}) OR item_id IN ({item_marks})", documents + items),
+            (f"DELETE FROM glossary WHERE document_id IN ({doc_marks})", documents),
+            (f"DELETE FROM documents WHERE id IN ({doc_marks})", documents),
+            (f"DELETE FROM item_links WHERE item_id IN ({item_marks})", items),
+            (f"DELETE FROM resolutions WHERE item_id IN ({item_marks})", items),
+            (f"DELETE FROM facts WHERE entity = 'item' AND entity_id IN ({item_marks})", items),
+            (f"DELETE FROM facts WHERE entity = 'meeting' AND entity_id IN ({marks})", meetings),
+            (f"DELETE FROM items WHERE id IN ({item_marks})", items),
+            (f"DELETE FROM attendees WHERE meeting_id IN ({marks})", meetings),
+            (f"DELETE FROM meetings WHERE id IN ({marks})", meetings),
+            (f"DELETE FROM committee_members WHERE committee_id IN ({committee_marks}) "
+             "AND committee_id NOT IN (SELECT committee_id FROM meetings)", committees),
+            (f"DELETE FROM committees WHERE id IN ({committee_marks}) "
+             "AND id NOT IN (SELECT committee_id FROM meetings)", committees),
+        ]
+        for sql, params in statements:
+            db.execute(sql, params)
+    return {"meetings": len(meetings), "notes": notes, "recommendations": len(recs), "documents": len(documents)}

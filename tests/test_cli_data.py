@@ -1,0 +1,56 @@
+"""The sample panel, backup and restore from the command line."""
+import json
+
+from panelbook.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_sample_loads_through_the_readers_and_can_be_removed(tmp_path, capsys):
+    home = str(tmp_path / "data")
+    code, out, err = run(capsys, "--home", home, "sample", "--json")
+    assert code == 0, err
+    kinds = [r["kind"] for r in json.loads(out)]
+    assert kinds[0] == "agenda_pack"          # the rebuilt pack PDF, read by the PDF reader
+    assert set(kinds) == {"agenda_pack", "meeting_page", "printed_minutes", "issue_page"}
+    code, out, _ = run(capsys, "--home", home, "agenda", "2024-08-08", "--json")
+    items = json.loads(out)["items"]
+    repeat = next(i for i in items if i["title"] == "Repeat Child Protection Plans - Analysis")
+    assert repeat["pages"] == [11, 22] and repeat["minute_number"] == "11"
+    code, out, _ = run(capsys, "--home", home, "search", "re-referrals", "--json")
+    pages = [h for h in json.loads(out) if h["kind"] == "page"]
+    assert pages and all(h["meeting_date"] == "2024-08-08" and 67 <= h["page"] <= 104 for h in pages)
+    assert pages[0]["title"] == "Children and Learning - Performance"
+
+    code, out, err = run(capsys, "--home", home, "sample", "--remove", "--json")
+    assert code == 0, err
+    assert json.loads(out)["meetings"] >= 8
+    code, out, _ = run(capsys, "--home", home, "meetings", "--json")
+    assert json.loads(out) == []
+
+
+def test_backup_and_restore_bring_back_a_note(tmp_path, capsys):
+    home = str(tmp_path / "data")
+    assert run(capsys, "--home", home, "sample")[0] == 0
+    assert run(capsys, "--home", home, "note", "add", "2024-08-08", "8", "Ask about handovers")[0] == 0
+    backup = tmp_path / "copy.sqlite3"
+    assert run(capsys, "--home", home, "backup", "-o", str(backup))[0] == 0
+    assert run(capsys, "--home", home, "sample", "--remove")[0] == 0
+    code, out, err = run(capsys, "--home", home, "restore", str(backup))
+    assert code == 0, err
+    assert "kept at" in out
+    code, out, _ = run(capsys, "--home", home, "notes", "2024-08-08", "--json")
+    assert [n["text"] for n in json.loads(out)] == ["Ask about handovers"]
+
+
+def test_restore_refuses_what_is_not_a_backup(tmp_path, capsys):
+    home = str(tmp_path / "data")
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all")
+    code, _, err = run(capsys, "--home", home, "restore", str(junk))
+    assert code == 1
+    assert err.startswith("panelbook: junk.sqlite3 is not a Panelbook backup")
