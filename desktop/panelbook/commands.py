@@ -145,9 +145,21 @@ def _backup(args, store: Store, print_json, table) -> int:
     return 0
 
 
+def _export(args, store: Store, print_json, table) -> int:
+    from .exports.command import ExportRequestError, run_export
+
+    try:
+        path = run_export(store, args)
+    except ExportRequestError as error:
+        raise UsageError(str(error)) from None
+    print(f"Written: {path}")
+    return 0
+
+
 HANDLERS = {
     "import": _import, "meetings": _meetings, "agenda": _agenda, "search": _search, "recs": _recs,
     "note": _note, "notes": _notes, "sample": _sample, "backup": _backup,
+    "export": _export,
 }
 
 
