@@ -45,14 +45,37 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("recs", help="the recommendations tracker")
     p.add_argument("--status", choices=[s.value for s in _rec_statuses()])
     p.add_argument("--overdue", action="store_true")
+    p.add_argument("--view", choices=["open", "overdue", "due", "closed", "all"],
+                   help="open, overdue, due by the next meeting, closed, or all (drafts aside)")
+    p.add_argument("--meeting", metavar="MEETING", help="only those made at this meeting (id or date)")
+    p.add_argument("--issue", metavar="TITLE", help="only those on this recurring issue")
+    p.add_argument("--csv", metavar="FILE", help="also write the listing as CSV")
     p.add_argument("--json", action="store_true")
-    recs_sub = p.add_subparsers(dest="recs_command", metavar="set")
+    recs_sub = p.add_subparsers(dest="recs_command", metavar="{set,add,history,changes}")
     ps = recs_sub.add_parser("set", help="update a recommendation")
     ps.add_argument("id", type=int)
     ps.add_argument("--status", choices=[s.value for s in _rec_statuses()])
     ps.add_argument("--response")
-    ps.add_argument("--deadline", metavar="YYYY-MM-DD")
+    ps.add_argument("--deadline", metavar="YYYY-MM-DD", help="'' clears it")
+    ps.add_argument("--owner")
+    ps.add_argument("--text", help="reword the recommendation (a draft the clerk edits)")
+    ps.add_argument("--decision", help="the panel's decision on it")
+    ps.add_argument("--not-a-recommendation", action="store_true", dest="not_a_recommendation",
+                    help="set a draft aside: it asks nobody to do anything")
     ps.add_argument("--profile", default=None, help="who is making the change (default: this copy's profile)")
+    pa = recs_sub.add_parser("add", help="add a recommendation by hand")
+    pa.add_argument("meeting", metavar="MEETING")
+    pa.add_argument("text", metavar="TEXT")
+    pa.add_argument("--item", metavar="ITEM", help="agenda number, minute number or item id")
+    pa.add_argument("--owner")
+    pa.add_argument("--deadline", metavar="YYYY-MM-DD")
+    pa.add_argument("--profile", default=None)
+    ph = recs_sub.add_parser("history", help="every change to a recommendation")
+    ph.add_argument("id", type=int)
+    ph.add_argument("--json", action="store_true")
+    pc = recs_sub.add_parser("changes", help="what was closed, added or became overdue since a date")
+    pc.add_argument("--since", metavar="YYYY-MM-DD", help="default: the last meeting held")
+    pc.add_argument("--json", action="store_true")
 
     p = sub.add_parser("note", help="add a note or question to an agenda item")
     note_sub = p.add_subparsers(dest="note_command", metavar="add", required=True)
@@ -124,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     from .commands import UsageError
     from .store import StoreBusy, StoreTooNew
     from .store.queries import NotFound
+    from .tracker import InvalidTransition
 
     try:
         return commands.run(args, data_folder(args.home), _print_json, _table)
@@ -133,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreTooNew, StoreBusy) as error:
         print(f"panelbook: {error}", file=sys.stderr)
         return 1
-    except (NotFound, UsageError) as error:
+    except (NotFound, UsageError, InvalidTransition) as error:
         print(f"panelbook: {error}", file=sys.stderr)
         return 2
 

@@ -82,14 +82,52 @@ def _search(args, store: Store, print_json, table) -> int:
 
 
 def _recs(args, store: Store, print_json, table) -> int:
-    if args.recs_command == "set":
-        if args.status is None and args.response is None and args.deadline is None:
-            raise UsageError("recs set needs --status, --response or --deadline.")
-        services.set_recommendation(store, args.id, status=args.status, response=args.response,
-                                    deadline=args.deadline, who=args.profile)
+    command = args.recs_command
+    if command == "set":
+        fields = {name: getattr(args, name) for name in ("status", "response", "deadline", "owner", "text", "decision")}
+        if args.not_a_recommendation:
+            fields["not_a_recommendation"] = True
+        if all(value is None for value in fields.values()):
+            raise UsageError("recs set needs at least one of --status, --response, --deadline, --owner, --text, "
+                             "--decision, --not-a-recommendation.")
+        services.set_recommendation(store, args.id, who=args.profile, **fields)
         print(f"Recommendation {args.id} updated.")
         return 0
-    rows = queries.recommendations(store.db, args.status, args.overdue)
+    if command == "add":
+        meeting_id = queries.resolve_meeting(store.db, args.meeting)
+        item_id = queries.resolve_item(store.db, meeting_id, args.item) if args.item else None
+        rec_id = services.add_recommendation(store, meeting_id, args.text, item_id=item_id, owner=args.owner,
+                                             deadline=args.deadline, who=args.profile)
+        print(f"Recommendation {rec_id} added.")
+        return 0
+    if command == "history":
+        rows = queries.history(store.db, args.id)
+        if args.json:
+            print_json(rows)
+        else:
+            table([["WHEN", "WHO", "WHAT", "BEFORE", "AFTER"]] + [
+                [r["at"], r["who"], r["field"], (r["before"] or "")[:40], (r["after"] or "")[:40]] for r in rows])
+        return 0
+    if command == "changes":
+        since = args.since or _last_meeting_held(store)
+        result = queries.changes_since(store.db, since) if since else {"since": None, "closed": [], "added": [],
+                                                                          "became_overdue": []}
+        if args.json:
+            print_json(result)
+        else:
+            print(f"Since {since or 'the beginning'}:")
+            for label, key in (("Closed", "closed"), ("Added", "added"), ("Became overdue", "became_overdue")):
+                print(f"  {label}: {len(result[key])}")
+                for rec in result[key]:
+                    print(f"    {rec['id']}: {rec['text'][:90]}")
+        return 0
+    meeting_id = queries.resolve_meeting(store.db, args.meeting) if args.meeting else None
+    rows = queries.recommendations(store.db, args.status, args.overdue, view=args.view, meeting_id=meeting_id,
+                                   issue=args.issue)
+    if args.csv:
+        from .exports.csv_recs import write_recs_csv
+
+        write_recs_csv(rows, Path(args.csv))
     if args.json:
         print_json(rows)
     else:
@@ -97,6 +135,11 @@ def _recs(args, store: Store, print_json, table) -> int:
             [r["id"], r["meeting_date"] or "", r["status"] + (" (overdue)" if r["overdue"] else ""),
              r["deadline"] or "", (r["item_title"] or "")[:40], r["text"][:70]] for r in rows])
     return 0
+
+
+def _last_meeting_held(store: Store) -> str | None:
+    rows = list(store.db.query("SELECT max(date) AS d FROM meetings WHERE status = 'held'"))
+    return rows[0]["d"] if rows and rows[0]["d"] else None
 
 
 def _note(args, store: Store, print_json, table) -> int:

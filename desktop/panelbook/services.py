@@ -235,41 +235,91 @@ def profile_name(store: Store) -> str:
     return store.setting("profile_name") or "Me"
 
 
-def set_recommendation(store: Store, rec_id: int, *, status: str | None = None, response: str | None = None,
-                       deadline: str | None = None, who: str | None = None) -> dict:
-    """Change a recommendation's status, response or deadline, recording each change in its history."""
+EDITABLE_REC_FIELDS = ("status", "response", "deadline", "owner", "text", "decision", "not_a_recommendation")
+
+
+def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **changes) -> dict:
+    """Change a recommendation (status, response, deadline, owner, text, decision,
+    not_a_recommendation), checking the lifecycle and recording every change in
+    its history with who made it and the value before and after.
+
+    ``deadline=""`` clears the deadline.  Raises NotFound for an unknown id or a
+    bad date, tracker.InvalidTransition for a status change the lifecycle forbids.
+    """
+    from . import tracker
+    from .model import RecStatus
     from .store.queries import NotFound
     from .store.writer import record_change
 
+    unknown = set(changes) - set(EDITABLE_REC_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown recommendation fields: {sorted(unknown)}")
+    wanted = {k: v for k, v in changes.items() if v is not None}
+    if "deadline" in wanted:
+        wanted["deadline"] = wanted["deadline"] or None
+        if wanted["deadline"] is not None:
+            try:
+                date.fromisoformat(wanted["deadline"])
+            except ValueError:
+                raise NotFound(f"'{wanted['deadline']}' is not a date (YYYY-MM-DD).") from None
+    if "not_a_recommendation" in wanted:
+        wanted["not_a_recommendation"] = int(bool(wanted["not_a_recommendation"]))
     who = who or profile_name(store)
-    if deadline is not None and deadline != "":
-        try:
-            date.fromisoformat(deadline)
-        except ValueError:
-            raise NotFound(f"'{deadline}' is not a date (YYYY-MM-DD).") from None
     with transaction(store.db):
         rows = list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))
         if not rows:
             raise NotFound(f"There is no recommendation {rec_id}; `panelbook recs` lists them.")
         current = rows[0]
-        wanted = {k: v for k, v in {"status": status, "response": response}.items() if v is not None}
-        if deadline is not None:
-            wanted["deadline"] = deadline or None
-        changes = {k: v for k, v in wanted.items() if current[k] != v}
-        if response is not None and current["response"] != response and not current["response_received"]:
-            changes["response_received"] = date.today().isoformat()
-        for name, value in changes.items():
+        if "status" in wanted:
+            try:
+                target = RecStatus(wanted["status"])
+            except ValueError:
+                raise NotFound(f"'{wanted['status']}' is not a recommendation status.") from None
+            tracker.check_transition(RecStatus(current["status"]), target)
+        diff = {k: v for k, v in wanted.items() if current[k] != v}
+        if diff.get("response") and not current["response_received"]:
+            diff["response_received"] = date.today().isoformat()
+        if diff.get("response") and current["status"] == RecStatus.AWAITING_RESPONSE.value and "status" not in diff:
+            diff["status"] = RecStatus.IN_PROGRESS.value     # a response has been received
+        for name, value in diff.items():
             if name != "response_received":
                 record_change(store.db, rec_id, who, name, current[name], value)
-        if changes:
-            changes["updated_at"] = now_iso()
+        if diff:
+            diff["updated_at"] = now_iso()
             store.db.execute(
-                "UPDATE recommendations SET " + ", ".join(f"{k} = ?" for k in changes) + " WHERE id = ?",
-                [*changes.values(), rec_id],
+                "UPDATE recommendations SET " + ", ".join(f"{k} = ?" for k in diff) + " WHERE id = ?",
+                [*diff.values(), rec_id],
             )
             rec = list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))[0]
             indexer.index_recommendation(store.db, rec)
     return list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))[0]
+
+
+def add_recommendation(store: Store, meeting_id: int, text: str, *, item_id: int | None = None,
+                       owner: str | None = None, deadline: str | None = None, who: str | None = None) -> int:
+    """A recommendation written by hand (not from minutes or a monitoring table)."""
+    import uuid
+
+    from .model import RecStatus
+    from .store.writer import record_change
+
+    who = who or profile_name(store)
+    stamp = now_iso()
+    with transaction(store.db):
+        title = None
+        if item_id is not None:
+            title = next(iter(store.db.query("SELECT title FROM items WHERE id = ?", (item_id,))))["title"]
+        cursor = store.db.execute(
+            "INSERT INTO recommendations (key, meeting_id, item_id, item_title, text, owner, status, deadline, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (f"manual|{uuid.uuid4()}", meeting_id, item_id, title, text, owner,
+             RecStatus.AWAITING_RESPONSE.value, deadline, stamp, stamp),
+        )
+        rec_id = int(cursor.lastrowid)
+        record_change(store.db, rec_id, who, "created", None, text)
+        rec = list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))[0]
+        indexer.index_recommendation(store.db, rec)
+    return rec_id
 
 
 def add_note(store: Store, item_id: int, text: str, *, question: bool = False, who: str | None = None) -> int:

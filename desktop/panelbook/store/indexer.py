@@ -2,6 +2,8 @@
 
 Index rows are derived data: they are rebuilt for a meeting or a document
 whenever that meeting or document changes, inside the same transaction.
+They are written to ``search_rows``; triggers keep the FTS5 index ``search``
+in step (see the schema), so nothing here writes to ``search`` itself.
 """
 from __future__ import annotations
 
@@ -10,14 +12,14 @@ import json
 import sqlite_utils
 
 _INSERT = (
-    "INSERT INTO search (title, body, kind, ref_id, meeting_id, item_id, document_id, page) "
+    "INSERT INTO search_rows (title, body, kind, ref_id, meeting_id, item_id, document_id, page) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
 def reindex_meeting(db: sqlite_utils.Database, meeting_id: int) -> None:
     """Index a meeting's items, minutes, resolutions, recommendations and notes."""
-    db.execute("DELETE FROM search WHERE meeting_id = ? AND kind != 'page'", (meeting_id,))
+    db.execute("DELETE FROM search_rows WHERE meeting_id = ? AND kind != 'page'", (meeting_id,))
     for item in db.query("SELECT * FROM items WHERE meeting_id = ?", (meeting_id,)):
         body = " ".join(filter(None, [item["description"], item["issue"]]))
         db.execute(_INSERT, (item["title"], body, "item", item["id"], meeting_id, item["id"], None, item["page_first"]))
@@ -45,14 +47,14 @@ def reindex_meeting(db: sqlite_utils.Database, meeting_id: int) -> None:
 
 def index_recommendation(db: sqlite_utils.Database, rec: dict, delete: bool = True) -> None:
     if delete:
-        db.execute("DELETE FROM search WHERE kind = 'recommendation' AND ref_id = ?", (rec["id"],))
+        db.execute("DELETE FROM search_rows WHERE kind = 'recommendation' AND ref_id = ?", (rec["id"],))
     body = " ".join(filter(None, [rec["text"], rec["response"], rec["status_text"]]))
     db.execute(_INSERT, (rec["item_title"] or "", body, "recommendation", rec["id"], rec["meeting_id"],
                          rec["item_id"], None, None))
 
 
 def index_note(db: sqlite_utils.Database, note_id: int) -> None:
-    db.execute("DELETE FROM search WHERE kind = 'note' AND ref_id = ?", (note_id,))
+    db.execute("DELETE FROM search_rows WHERE kind = 'note' AND ref_id = ?", (note_id,))
     for note in db.query(
         "SELECT n.*, i.title, i.meeting_id FROM notes n JOIN items i ON i.id = n.item_id WHERE n.id = ?", (note_id,)
     ):
@@ -61,10 +63,10 @@ def index_note(db: sqlite_utils.Database, note_id: int) -> None:
 
 def reindex_document(db: sqlite_utils.Database, document_id: int) -> None:
     """Index every page of a document under its meeting and item."""
-    db.execute("DELETE FROM search WHERE document_id = ? AND kind = 'page'", (document_id,))
+    db.execute("DELETE FROM search_rows WHERE document_id = ? AND kind = 'page'", (document_id,))
     doc = next(iter(db.query("SELECT * FROM documents WHERE id = ?", (document_id,))))
     db.execute(
-        "INSERT INTO search (title, body, kind, ref_id, meeting_id, item_id, document_id, page) "
+        "INSERT INTO search_rows (title, body, kind, ref_id, meeting_id, item_id, document_id, page) "
         "SELECT coalesce(i.title, ?), p.text, 'page', p.id, ?, p.item_id, p.document_id, p.printed "
         "FROM pages p LEFT JOIN items i ON i.id = p.item_id WHERE p.document_id = ?",
         (doc["title"], doc["meeting_id"], document_id),

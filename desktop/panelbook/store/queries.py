@@ -10,13 +10,8 @@ from datetime import date
 
 import sqlite_utils
 
+from .. import tracker
 from ..model import RecStatus
-
-OPEN_STATUSES = (
-    RecStatus.AWAITING_RESPONSE.value, RecStatus.IN_PROGRESS.value,
-    RecStatus.REPORTED_COMPLETE.value, RecStatus.REJECTED.value,
-)
-
 
 class NotFound(Exception):
     """The meeting, item or recommendation the user named is not in the store."""
@@ -122,11 +117,34 @@ def resolve_item(db: sqlite_utils.Database, meeting_id: int, ref: str) -> int:
     raise NotFound(f"This meeting has no item '{ref}' (give its agenda number, minute number or id).")
 
 
+VIEWS = ("open", "overdue", "due", "closed", "all")
+
+
+def _response_months(db: sqlite_utils.Database) -> int:
+    rows = list(db.query("SELECT value FROM settings WHERE key = 'response_months'"))
+    try:
+        return int(rows[0]["value"]) if rows else tracker.DEFAULT_RESPONSE_MONTHS
+    except ValueError:
+        return tracker.DEFAULT_RESPONSE_MONTHS
+
+
+def next_meeting_date(db: sqlite_utils.Database, committee_id: int | None, after: str) -> str | None:
+    """The committee's next meeting (not cancelled) after ``after``."""
+    rows = list(db.query(
+        "SELECT min(date) AS d FROM meetings WHERE date > ? AND status != 'cancelled' "
+        "AND (? IS NULL OR committee_id = ?)", (after, committee_id, committee_id)))
+    return rows[0]["d"] if rows else None
+
+
 def recommendations(
     db: sqlite_utils.Database, status: str | None = None, overdue_only: bool = False,
-    today: date | None = None,
+    today: date | None = None, view: str | None = None, meeting_id: int | None = None,
+    issue: str | None = None,
 ) -> list[dict]:
+    """The tracker's rows.  Without ``status`` or ``view``, every recommendation
+    except drafts; ``view`` is one of VIEWS ("due": open and due by the next meeting)."""
     today = today or date.today()
+    months = _response_months(db)
     where, params = [], []
     if status:
         where.append("r.status = ?")
@@ -134,26 +152,90 @@ def recommendations(
     else:
         where.append("r.status != ?")
         params.append(RecStatus.DRAFT.value)
+    if status == RecStatus.DRAFT.value:
+        where.append("r.not_a_recommendation = 0")
+    if meeting_id is not None:
+        where.append("r.meeting_id = ?")
+        params.append(meeting_id)
+    if issue:
+        where.append("(i.issue = ? OR r.item_title = ? OR i.title = ?)")
+        params += [issue, issue, issue]
     sql = (
-        "SELECT r.*, m.date AS meeting_date, coalesce(i.title, r.item_title) AS title_of_item "
-        "FROM recommendations r LEFT JOIN meetings m ON m.id = r.meeting_id "
+        "SELECT r.*, m.date AS meeting_date, m.committee_id, coalesce(i.title, r.item_title) AS title_of_item, "
+        "i.issue AS issue FROM recommendations r LEFT JOIN meetings m ON m.id = r.meeting_id "
         "LEFT JOIN items i ON i.id = r.item_id WHERE " + " AND ".join(where) +
         " ORDER BY m.date, r.id"
     )
+    next_dates: dict = {}
     out = []
     for row in db.query(sql, params):
-        overdue = bool(
-            row["deadline"] and row["status"] in OPEN_STATUSES[:2] and row["deadline"] < today.isoformat()
-        )
+        rec_status = RecStatus(row["status"])
+        meeting_day = date.fromisoformat(row["meeting_date"]) if row["meeting_date"] else None
+        deadline = date.fromisoformat(row["deadline"]) if row["deadline"] else None
+        overdue = tracker.is_overdue(rec_status, deadline, meeting_day, bool(row["response"]), today, months)
         if overdue_only and not overdue:
             continue
+        if view and not _in_view(view, rec_status, overdue, deadline, row, db, today, next_dates):
+            continue
+        due = tracker.response_due(meeting_day, months)
         out.append({
-            "id": row["id"], "meeting_date": row["meeting_date"], "item_title": row["item_title"] or row["title_of_item"],
+            "id": row["id"], "meeting_date": row["meeting_date"],
+            "item_title": row["item_title"] or row["title_of_item"],
             "text": row["text"], "response": row["response"], "status": row["status"],
             "status_text": row["status_text"], "deadline": row["deadline"], "overdue": overdue,
-            "owner": row["owner"], "resolution_id": row["resolution_id"], "item_id": row["item_id"],
+            "status_label": tracker.LABELS[rec_status], "owner": row["owner"],
+            "response_due": due.isoformat() if due else None, "response_received": row["response_received"],
+            "decision": row["decision"], "on_list": tracker.on_the_list(rec_status),
+            "resolution_id": row["resolution_id"], "item_id": row["item_id"], "meeting_id": row["meeting_id"],
+            "issue": row["issue"],
         })
     return out
+
+
+def _in_view(view, status, overdue, deadline, row, db, today, next_dates) -> bool:
+    if view == "all":
+        return True
+    if view == "open":
+        return status in tracker.OPEN
+    if view == "closed":
+        return status in tracker.CLOSED
+    if view == "overdue":
+        return overdue
+    if view == "due":
+        key = row["committee_id"]
+        if key not in next_dates:
+            next_dates[key] = next_meeting_date(db, key, today.isoformat())
+        upcoming = next_dates[key]
+        return status in tracker.AWAITING_ACTION and deadline is not None and (
+            upcoming is None or deadline.isoformat() <= upcoming)
+    raise NotFound(f"Unknown view '{view}'; use one of {', '.join(VIEWS)}.")
+
+
+def history(db: sqlite_utils.Database, rec_id: int) -> list[dict]:
+    """Every change to a recommendation: when, who, what, before and after."""
+    if not list(db.query("SELECT id FROM recommendations WHERE id = ?", (rec_id,))):
+        raise NotFound(f"There is no recommendation {rec_id}; `panelbook recs` lists them.")
+    return [dict(r) for r in db.query(
+        "SELECT at, who, field, before, after FROM rec_history WHERE rec_id = ? ORDER BY id", (rec_id,))]
+
+
+def changes_since(db: sqlite_utils.Database, since: str, today: date | None = None) -> dict:
+    """What happened in the tracker since a date (the last meeting): closed, added, became overdue."""
+    today = today or date.today()
+    closed = [dict(r) for r in db.query(
+        "SELECT DISTINCT r.id, r.text, r.status FROM rec_history h JOIN recommendations r ON r.id = h.rec_id "
+        "WHERE h.field = 'status' AND h.after IN ('closed_complete', 'closed_rejected') AND h.at >= ?", (since,))]
+    # Added: made at a meeting on or after ``since`` (imported later or not), or written by hand since then.
+    added = [dict(r) for r in db.query(
+        "SELECT r.id, r.text, r.status FROM recommendations r LEFT JOIN meetings m ON m.id = r.meeting_id "
+        "WHERE r.status != 'draft' AND (m.date >= ? OR (r.key LIKE 'manual|%' AND r.created_at >= ?))",
+        (since[:10], since))]
+    since_day = date.fromisoformat(since[:10])
+    overdue_now = {r["id"]: r for r in recommendations(db, overdue_only=True, today=today)}
+    overdue_then = {r["id"] for r in recommendations(db, overdue_only=True, today=since_day)}
+    became = [{"id": r["id"], "text": r["text"], "status": r["status"]}
+              for rid, r in overdue_now.items() if rid not in overdue_then]
+    return {"since": since, "closed": closed, "added": added, "became_overdue": became}
 
 
 def notes(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:

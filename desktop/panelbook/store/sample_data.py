@@ -28,8 +28,8 @@ def remove_sample(db: sqlite_utils.Database) -> dict:
             f"SELECT id FROM documents WHERE sample = 1 OR meeting_id IN ({marks})", meetings)]
         doc_marks = ", ".join("?" for _ in documents) or "NULL"
         statements = [
-            (f"DELETE FROM search WHERE meeting_id IN ({marks})", meetings),
-            (f"DELETE FROM search WHERE document_id IN ({doc_marks})", documents),
+            (f"DELETE FROM search_rows WHERE meeting_id IN ({marks})", meetings),
+            (f"DELETE FROM search_rows WHERE document_id IN ({doc_marks})", documents),
             (f"DELETE FROM rec_history WHERE rec_id IN ({rec_marks})", recs),
             (f"DELETE FROM recommendations WHERE id IN ({rec_marks})", recs),
             (f"DELETE FROM notes WHERE item_id IN ({item_marks})", items),

@@ -12,6 +12,13 @@ import sqlite_utils
 
 from .db import transaction
 
+_SEARCH_COLUMNS = "title, body, kind, ref_id, meeting_id, item_id, document_id, page"
+
+
+def _new_columns(row: str) -> str:
+    return ", ".join(f"{row}.{name}" for name in _SEARCH_COLUMNS.split(", "))
+
+
 V1 = [
     """CREATE TABLE committees (
         id INTEGER PRIMARY KEY,
@@ -116,6 +123,7 @@ V1 = [
         text TEXT NOT NULL,
         UNIQUE (document_id, idx)
     )""",
+    "CREATE INDEX pages_item ON pages(item_id)",
     """CREATE TABLE glossary (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -137,9 +145,13 @@ V1 = [
         status_text TEXT,
         deadline TEXT,
         response_received TEXT,
+        decision TEXT,
+        not_a_recommendation INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     )""",
+    "CREATE INDEX recommendations_meeting ON recommendations(meeting_id)",
+    "CREATE INDEX recommendations_resolution ON recommendations(resolution_id)",
     """CREATE TABLE rec_history (
         id INTEGER PRIMARY KEY,
         rec_id INTEGER NOT NULL REFERENCES recommendations(id),
@@ -158,6 +170,8 @@ V1 = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     )""",
+    "CREATE INDEX notes_item ON notes(item_id)",
+    "CREATE INDEX rec_history_rec ON rec_history(rec_id)",
     # What each imported document said about a meeting or an item.  The
     # row in meetings/items is the merge of these, most authoritative source
     # first, so re-importing a document never flips a value another set.
@@ -174,12 +188,42 @@ V1 = [
         value TEXT
     )""",
     # Full-text search over everything; rows point back to what they index.
+    # The rows live in an ordinary table, so a meeting's or a document's rows are
+    # found through an index when they are rebuilt (an FTS5 table can only scan
+    # its unindexed columns, which is slow in a large archive).  The FTS5 table
+    # indexes them as external content and triggers keep it in step: write and
+    # delete rows in search_rows only, query search.
+    """CREATE TABLE search_rows (
+        id INTEGER PRIMARY KEY,
+        title TEXT,
+        body TEXT,
+        kind TEXT NOT NULL,
+        ref_id INTEGER,
+        meeting_id INTEGER,
+        item_id INTEGER,
+        document_id INTEGER,
+        page INTEGER
+    )""",
+    "CREATE INDEX search_rows_meeting ON search_rows(meeting_id)",
+    "CREATE INDEX search_rows_document ON search_rows(document_id)",
+    "CREATE INDEX search_rows_ref ON search_rows(kind, ref_id)",
     """CREATE VIRTUAL TABLE search USING fts5(
         title, body,
         kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, item_id UNINDEXED,
         document_id UNINDEXED, page UNINDEXED,
+        content = 'search_rows', content_rowid = 'id',
         tokenize = 'porter unicode61 remove_diacritics 2'
     )""",
+    f"""CREATE TRIGGER search_rows_insert AFTER INSERT ON search_rows BEGIN
+        INSERT INTO search (rowid, {_SEARCH_COLUMNS}) VALUES (new.id, {_new_columns("new")});
+    END""",
+    f"""CREATE TRIGGER search_rows_delete AFTER DELETE ON search_rows BEGIN
+        INSERT INTO search (search, rowid, {_SEARCH_COLUMNS}) VALUES ('delete', old.id, {_new_columns("old")});
+    END""",
+    f"""CREATE TRIGGER search_rows_update AFTER UPDATE ON search_rows BEGIN
+        INSERT INTO search (search, rowid, {_SEARCH_COLUMNS}) VALUES ('delete', old.id, {_new_columns("old")});
+        INSERT INTO search (rowid, {_SEARCH_COLUMNS}) VALUES (new.id, {_new_columns("new")});
+    END""",
 ]
 
 MIGRATIONS: list[list[str]] = [V1]

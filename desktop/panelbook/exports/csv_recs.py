@@ -1,0 +1,24 @@
+"""The tracker as CSV, for clerks who keep a spreadsheet too."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+COLUMNS = [
+    ("id", "ID"), ("meeting_date", "Meeting date"), ("item_title", "Title"), ("text", "Action proposed"),
+    ("owner", "Owner"), ("response", "Action taken"), ("status_text", "Progress status (as printed)"),
+    ("status", "Status"), ("deadline", "Deadline"), ("overdue", "Overdue"), ("response_due", "Response due"),
+    ("decision", "Panel decision"),
+]
+
+
+def write_recs_csv(rows: list[dict], path: Path) -> Path:
+    """UTF-8 with a byte-order mark so spreadsheet programs read £ and – correctly."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([label for _, label in COLUMNS])
+        for row in rows:
+            writer.writerow(["yes" if row.get(key) is True else "" if row.get(key) in (None, False) else row[key]
+                             for key, _ in COLUMNS])
+    return path

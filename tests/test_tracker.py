@@ -1,0 +1,139 @@
+"""The recommendations lifecycle: every state change, the history, the overdue rule."""
+from datetime import date
+
+import pytest
+
+from panelbook import services, tracker
+from panelbook.model import RecStatus as S
+from panelbook.store import queries
+from panelbook.store.queries import NotFound
+
+ALL_PAIRS = [(a, b) for a in S for b in S if a != b]
+
+
+@pytest.mark.parametrize("current,wanted", ALL_PAIRS)
+def test_every_transition_is_allowed_or_refused_by_the_panel_rule(current, wanted):
+    allowed = wanted in tracker.TRANSITIONS[current]
+    if allowed:
+        tracker.check_transition(current, wanted)
+    else:
+        with pytest.raises(tracker.InvalidTransition):
+            tracker.check_transition(current, wanted)
+
+
+def test_the_rule_of_the_seed_pack():
+    # Complete and accepted by the panel: leaves the list.
+    assert S.CLOSED_COMPLETE in tracker.TRANSITIONS[S.REPORTED_COMPLETE]
+    assert not tracker.on_the_list(S.CLOSED_COMPLETE)
+    # Not accepted as complete: back to open, stays on the list.
+    assert S.IN_PROGRESS in tracker.TRANSITIONS[S.REPORTED_COMPLETE]
+    assert tracker.on_the_list(S.IN_PROGRESS)
+    # Rejected: stays on the list until reported, then leaves.
+    assert tracker.on_the_list(S.REJECTED)
+    assert S.CLOSED_REJECTED in tracker.TRANSITIONS[S.REJECTED]
+    assert not tracker.on_the_list(S.CLOSED_REJECTED)
+    # Any open state can be rejected; closed states go nowhere.
+    for state in (S.AWAITING_RESPONSE, S.IN_PROGRESS, S.REPORTED_COMPLETE):
+        assert S.REJECTED in tracker.TRANSITIONS[state]
+    assert tracker.TRANSITIONS[S.CLOSED_COMPLETE] == set() == tracker.TRANSITIONS[S.CLOSED_REJECTED]
+
+
+def test_overdue_rule_with_a_fixed_today():
+    made = date(2024, 7, 18)
+    today = date(2024, 10, 1)
+    assert tracker.response_due(made) == date(2024, 9, 18)
+    assert tracker.is_overdue(S.IN_PROGRESS, date(2024, 9, 26), made, True, today)
+    assert not tracker.is_overdue(S.IN_PROGRESS, date(2024, 11, 30), made, True, today)
+    # No response two months after the meeting: overdue even without a deadline.
+    assert tracker.is_overdue(S.AWAITING_RESPONSE, None, made, False, today)
+    assert not tracker.is_overdue(S.AWAITING_RESPONSE, None, made, False, date(2024, 9, 18))
+    # Reported complete, rejected or closed items are never overdue.
+    for state in (S.REPORTED_COMPLETE, S.REJECTED, S.CLOSED_COMPLETE, S.CLOSED_REJECTED, S.DRAFT):
+        assert not tracker.is_overdue(state, date(2024, 1, 1), made, False, today)
+    assert tracker.add_months(date(2024, 12, 31), 2) == date(2025, 2, 28)
+
+
+@pytest.fixture
+def sample_store(store):
+    services.load_sample(store)
+    return store
+
+
+def _rec(store, status_text):
+    return next(r for r in queries.recommendations(store.db, view="all") if r["status_text"] == status_text)
+
+
+def test_walking_a_recommendation_through_its_life_keeps_its_history(sample_store):
+    store = sample_store
+    rec = _rec(store, "Not complete – deadline November 2024.")
+    services.set_recommendation(store, rec["id"], status="reported_complete", response="Plan presented", who="Clerk")
+    with pytest.raises(tracker.InvalidTransition):
+        services.set_recommendation(store, rec["id"], status="awaiting_response", who="Clerk")
+    services.set_recommendation(store, rec["id"], status="in_progress", decision="Not accepted as complete",
+                                who="Chair")
+    services.set_recommendation(store, rec["id"], status="rejected", who="Chair")
+    services.set_recommendation(store, rec["id"], status="closed_rejected", who="Clerk")
+    changes = [(h["who"], h["field"], h["before"], h["after"]) for h in queries.history(store.db, rec["id"])
+               if h["who"] != "import"]
+    assert changes == [
+        ("Clerk", "status", "in_progress", "reported_complete"),
+        ("Clerk", "response", "The service will make the necessary arrangements for November 2024.",
+         "Plan presented"),
+        ("Chair", "status", "reported_complete", "in_progress"),
+        ("Chair", "decision", None, "Not accepted as complete"),
+        ("Chair", "status", "in_progress", "rejected"),
+        ("Clerk", "status", "rejected", "closed_rejected"),
+    ]
+    # Closed, but never deleted: still in the "all" view and still searchable.
+    assert rec["id"] in {r["id"] for r in queries.recommendations(store.db, view="all")}
+    assert rec["id"] not in {r["id"] for r in queries.recommendations(store.db, view="open")}
+    assert rec["id"] in {r["id"] for r in queries.recommendations(store.db, view="closed")}
+    from panelbook.store.search import search
+
+    assert any(h.kind == "recommendation" for h in search(store.db, "Plan presented"))
+
+
+def test_views_and_overdue_with_a_fixed_today(sample_store):
+    db = sample_store.db
+    today = date(2024, 10, 1)
+    overdue = {r["status_text"] for r in queries.recommendations(db, overdue_only=True, today=today)}
+    assert overdue == {"Not complete – update will be provided at next scrutiny panel."}
+    later = {r["status_text"] for r in queries.recommendations(db, overdue_only=True, today=date(2025, 2, 1))}
+    assert later == {
+        "Not complete – update will be provided at next scrutiny panel.",
+        "Not complete – deadline November 2024.",
+        "Not complete – deadline January 2025.",
+    }
+
+
+def test_a_draft_is_accepted_edited_or_set_aside(sample_store):
+    store = sample_store
+    drafts = queries.recommendations(store.db, status="draft")
+    first, second = drafts[0], drafts[1]
+    services.set_recommendation(store, first["id"], status="awaiting_response", text=first["text"] + " (edited)")
+    services.set_recommendation(store, second["id"], not_a_recommendation=True)
+    remaining = {r["id"] for r in queries.recommendations(store.db, status="draft")}
+    assert first["id"] not in remaining and second["id"] not in remaining
+    accepted = next(r for r in queries.recommendations(store.db) if r["id"] == first["id"])
+    assert accepted["text"].endswith("(edited)") and accepted["status"] == "awaiting_response"
+    # Re-importing the minutes never offers the set-aside draft again, nor duplicates the accepted one.
+    services.load_sample(store)
+    assert {r["id"] for r in queries.recommendations(store.db, status="draft")} == remaining
+
+
+def test_bad_updates_are_refused_cleanly(sample_store):
+    with pytest.raises(NotFound):
+        services.set_recommendation(sample_store, 99999, status="in_progress")
+    rec = queries.recommendations(sample_store.db)[0]
+    with pytest.raises(NotFound):
+        services.set_recommendation(sample_store, rec["id"], deadline="next week")
+
+
+def test_a_recommendation_by_hand(sample_store):
+    store = sample_store
+    meeting_id = queries.resolve_meeting(store.db, "2024-08-08")
+    rec_id = services.add_recommendation(store, meeting_id, "That the Panel visits the MASH.", owner="Scrutiny Manager",
+                                         deadline="2024-12-31", who="Clerk")
+    row = next(r for r in queries.recommendations(store.db) if r["id"] == rec_id)
+    assert row["status"] == "awaiting_response" and row["owner"] == "Scrutiny Manager"
+    assert queries.history(store.db, rec_id)[0]["field"] == "created"
