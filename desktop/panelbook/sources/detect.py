@@ -100,7 +100,7 @@ def read_document(data: bytes, url: str | None = None) -> ReadResult:
 
 def _recognise_and_read(data: bytes, url: str | None) -> ReadResult:
     if not data or not data.strip():
-        raise UnreadableDocument("This file is empty.")
+        raise UnreadableDocument("This file is empty; download or save the document again and import that copy.")
     head = data[:1024].lstrip()
     if b"%PDF-" in data[:1024]:
         return ReadResult(_read_pdf(data), MEDIA_PDF)
