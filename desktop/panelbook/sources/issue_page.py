@@ -57,10 +57,13 @@ def looks_like_issue_page(text: str) -> bool:
     """True for the text (or saved HTML) of an "Issue - meetings" page."""
     if not isinstance(text, str) or not text.strip():
         return False
-    lines = _lines(_as_text(text))
-    has_title = any(_PAGE_TITLE_RE.match(_BULLET_RE.sub("", line)) for line in lines[:200])
-    has_meeting = any(_MEETING_RE.match(line) for line in lines)
-    return has_title and has_meeting
+    text = _as_text(text)
+    # The title sits near the top: look there first, so a long file that is
+    # not an issue page is refused without cleaning every one of its lines.
+    head = text[:200_000].replace("\r\n", "\n").replace("\r", "\n").split("\n", 200)[:200]
+    if not any(_PAGE_TITLE_RE.match(_BULLET_RE.sub("", clean(line))) for line in head):
+        return False
+    return any(_MEETING_RE.match(line) for line in _lines(text))
 
 
 def read_issue_page(text: str) -> ParsedDocument:
