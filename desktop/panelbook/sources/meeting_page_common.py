@@ -75,6 +75,8 @@ class Heading:
 
 def parse_heading(line: str) -> Heading | None:
     """Read "Committee - Thursday, 8th August, 2024 5.30 pm[, MOVED]", or None."""
+    if len(line) > 4 * _MAX_HEADING:   # not a heading; spare cleaning a huge line
+        return None
     text = clean(line)
     if not text or len(text) > _MAX_HEADING:
         return None
