@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,9 @@ def run(args: argparse.Namespace, folder: DataFolder, print_json: Callable, tabl
         return _restore(args, folder)
     handler = HANDLERS[args.command]
     with Store.open(folder) as store:
+        for notice in (store.recovery.message if store.recovery else None, store.location_warning):
+            if notice:
+                print(f"panelbook: note: {notice}", file=sys.stderr)
         return handler(args, store, print_json, table)
 
 

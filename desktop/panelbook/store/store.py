@@ -2,41 +2,70 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from ..paths import DataFolder
+from . import health
 from .db import open_database
 from .schema import LATEST, migrate
 
 
 class Store:
     """An open data folder.  Owned by one thread: the connection must not be
-    shared (the desktop keeps its Store on its single database worker)."""
+    shared (the desktop keeps its Store on its single database worker).
 
-    def __init__(self, folder: DataFolder):
+    Opening checks the database (fully after an unclean shutdown), recovers a
+    damaged one from the newest verified backup (``self.recovery`` then says
+    what happened, for the user), migrates it, and takes the day's backup.
+    """
+
+    def __init__(self, folder: DataFolder, *, daily_backup: bool = True):
         self.folder = folder.ensure()
+        self.recovery: health.Recovery | None = None
+        stale = health.unclean_sessions(folder)
+        if folder.database.exists():
+            problem = health.check_database(folder.database, full=bool(stale))
+            if problem:
+                self.recovery = health.recover(folder, problem)
+        for marker in stale:
+            health.end_session(marker)
         self.db: sqlite_utils.Database = open_database(folder.database)
+        self._marker = health.begin_session(folder)
         try:
             folder.database.chmod(0o600)
         except OSError:
             pass
         migrate(self.db, backup=self._backup_before_migration)
+        if daily_backup:
+            self.take_daily_backup(date.today())
+        self.location_warning = health.location_warning(folder.root)
 
     @classmethod
-    def open(cls, folder: DataFolder) -> "Store":
-        return cls(folder)
+    def open(cls, folder: DataFolder, **options) -> "Store":
+        return cls(folder, **options)
 
     def close(self) -> None:
         self.db.conn.close()
+        health.end_session(self._marker)
 
     def __enter__(self) -> "Store":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def take_daily_backup(self, today: date) -> Path | None:
+        """The day's automatic backup (once a day, only once the store holds something), then rotation."""
+        if not health.auto_backup_due(self.folder, today):
+            return None
+        if not self.db.execute("SELECT count(*) FROM meetings").fetchone()[0]:
+            return None
+        path = self.backup_to(health.auto_backup_path(self.folder, today))
+        health.rotate(self.folder, today)
+        return path
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of the database through SQLite's backup API,
