@@ -1,0 +1,74 @@
+"""The last step of a PDF export: report pages put into their reserved places,
+the outline (bookmarks) and the document's metadata, with pypdf.
+
+reportlab lays the briefing out with blank pages reserved where each item's
+report goes, so its contents and "Page X of Y" already count them; here each
+reserved page is swapped for the pack's own page, untouched.
+"""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+
+def _internal_links(reader: PdfReader) -> list[tuple[int, int, int]]:
+    """(page index, annotation index, target page index) of every link to a page of the same document."""
+    index_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    found = []
+    for n, page in enumerate(reader.pages):
+        for a, ref in enumerate(page.get("/Annots") or []):
+            dest = ref.get_object().get("/Dest")
+            if isinstance(dest, list) and dest and getattr(dest[0], "idnum", None) in index_of:
+                found.append((n, a, index_of[dest[0].idnum]))
+    return found
+
+
+def assemble(laid_out: bytes, out_path: Path, *, outline: list[tuple[str, int, int, str]],
+             slots: list[tuple[int, int]] = (), pack_file: Path | None = None,
+             metadata: dict[str, str] | None = None) -> int:
+    """Write the finished PDF to ``out_path`` (atomically) and return its page count.
+
+    ``outline`` is (title, level, page index, key) in document order; ``slots``
+    maps a page index of ``laid_out`` to a page index of ``pack_file``.
+    """
+    briefing = PdfReader(io.BytesIO(laid_out))
+    pack = PdfReader(str(pack_file)) if slots and pack_file else None
+    by_page = dict(slots)
+    links = _internal_links(briefing)
+    writer = PdfWriter()
+    for index, page in enumerate(briefing.pages):
+        if pack is not None and index in by_page and by_page[index] < len(pack.pages):
+            writer.add_page(pack.pages[by_page[index]])
+        else:
+            writer.add_page(page)
+    # Pages keep their indexes (each reserved page is swapped one for one), so
+    # the contents page's links are pointed at the finished document's pages.
+    for page_index, annot_index, target in links:
+        annotation = writer.pages[page_index]["/Annots"][annot_index].get_object()
+        annotation["/Dest"][0] = writer.pages[target].indirect_reference
+    parents: list = []
+    for title, level, page, key in outline:
+        del parents[level:]
+        parent = parents[-1] if parents else None
+        entry = writer.add_outline_item(title, page, parent=parent)
+        parents.append(entry)
+        # The contents page links to these names.
+        writer.add_named_destination(key, page)
+    writer.page_mode = "/UseOutlines"
+    if metadata:
+        writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            writer.write(handle)
+        os.replace(tmp, out_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(writer.pages)

@@ -1,0 +1,446 @@
+"""The member's briefing pack: a PDF a councillor reads on paper or a tablet.
+
+Cover, contents, meeting details, one section per agenda item (the report's
+summary and recommendations, the member's notes and questions, highlighted
+passages, the chair's lines of enquiry, open recommendations from earlier
+meetings on the same issue), the outstanding recommendations table and the
+glossary of terms the pack uses; optionally each item's report pages after
+its section.  reportlab lays it out, ``assemble`` finishes it with pypdf.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .. import __version__
+from ..store import Store
+from . import fonts
+from .assemble import assemble
+from .briefing_data import BriefingData, ItemBriefing, gather
+from .markup import BriefingMarkup
+from .pdfdoc import NewPage, RecordingDoc, bookmark, slot
+from .pdfstyle import (
+    ACCENT, INK, MARKING, MUTED, RULE, SHADE, RunningText, Styles, clock, draw_header, long_date,
+    numbered_canvas, para, short_date, styles,
+)
+
+MARGIN = 20 * mm
+TOP, BOTTOM = 24 * mm, 20 * mm
+STATUS_WORDS = {
+    "awaiting_response": "Awaiting response", "in_progress": "In progress",
+    "reported_complete": "Reported complete", "rejected": "Not accepted by the Panel",
+    "closed_complete": "Closed (complete)", "closed_rejected": "Closed (not accepted)", "draft": "Draft",
+}
+
+
+@dataclass
+class BriefingResult:
+    path: Path
+    pages: int
+    outline: list[tuple[str, int, int, str]]
+    report_pages: dict[int, list[int]]   # item id -> page indexes (0-based) in the briefing
+
+
+def status_words(rec: dict) -> str:
+    """The council's own wording of a recommendation's status, else a readable form."""
+    return rec.get("status_text") or STATUS_WORDS.get(rec["status"], rec["status"])
+
+
+def _pages(pages) -> str:
+    if not pages:
+        return ""
+    first, last = pages
+    return f"page {first}" if first == last else f"pages {first}–{last}"
+
+
+def _table(rows, widths, st: Styles, *, header: bool = True, zebra: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, splitInRow=1,
+                  hAlign="LEFT")
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.8, ACCENT),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
+    if zebra:
+        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, SHADE]))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _facts(rows: list[tuple[str, str]], st: Styles, width: float, label_width: float = 38 * mm) -> Table:
+    data = [[Paragraph(para(k), st.cell_bold), Paragraph(para(v), st.cell)] for k, v in rows if v]
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+    ]))
+    return table
+
+
+class _Builder:
+    """Turns BriefingData into platypus flowables."""
+
+    def __init__(self, data: BriefingData, st: Styles):
+        self.data, self.st = data, st
+        self.width = A4[0] - 2 * MARGIN
+        self.wide = landscape(A4)[0] - 2 * MARGIN
+        m = data.meeting
+        self.title = f"{m['committee']} – {short_date(m['date'])}"
+
+    # -- cover and contents -------------------------------------------------
+
+    def cover(self) -> list:
+        d, st, m = self.data, self.st, self.data.meeting
+        out: list = [bookmark(Spacer(1, 0), "Cover", 0, "cover", in_contents=False)]
+        if d.marking:
+            box = Table([[Paragraph(para(d.marking), st.marking)]], colWidths=[self.width])
+            box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, MARKING),
+                                     ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
+            out += [box, Spacer(1, 14 * mm)]
+        else:
+            out.append(Spacer(1, 24 * mm))
+        out += [
+            Paragraph(para(m.get("council") or ""), st.cover_council),
+            Spacer(1, 3 * mm),
+            Paragraph(para(m["committee"]), st.cover_title),
+            Paragraph("Briefing pack" + (" for the whole panel" if d.panel else ""), st.cover_council),
+            Spacer(1, 10 * mm),
+        ]
+        when = long_date(m["date"]) + (f", {clock(m['time'])}" if m["time"] else "")
+        status = {"cancelled": "Cancelled", "moved": "Moved", "held": "Held"}.get(m["status"], "")
+        if d.all_items:
+            scope = f"All {len(d.items)} agenda items"
+        else:
+            scope = "Agenda items " + ", ".join(b.label for b in d.items) + " only"
+        with_reports = any(b.report_pages for b in d.items)
+        rows = [
+            ("Meeting", when), ("Venue", m["venue"] or "Not yet published"), ("Status", status),
+            ("Prepared for", d.prepared_for), ("Prepared on", f"{long_date(d.prepared_at.date())}, "
+                                                              f"{d.prepared_at:%H:%M}"),
+            ("Covers", scope + ("; each item's report pages follow its briefing" if with_reports else "")),
+        ]
+        out.append(_facts(rows, st, self.width, 34 * mm))
+        if d.panel:
+            out += [Spacer(1, 6 * mm), Paragraph(
+                "Panel edition: it carries only markup the chair has shared with the panel, never a member’s "
+                "private notes. Panelbook cannot share markup yet, so this edition contains no notes or "
+                "questions.", st.muted)]
+        if m.get("sample"):
+            out += [Spacer(1, 4 * mm), Paragraph(
+                "Sample panel: built from the council’s published documents to show what Panelbook does.",
+                st.muted)]
+        out += [Spacer(1, 12 * mm), Paragraph(
+            "The agenda pack is the authoritative record; this briefing quotes it and adds your own "
+            "preparation. Printed page numbers (“page 7”) are those of the agenda pack.", st.small)]
+        return out
+
+    def contents(self) -> list:
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.levelStyles = [self.st.toc1, self.st.toc2]
+        return [bookmark(Paragraph("Contents", self.st.h1), "Contents", 0, "contents", in_contents=False), toc]
+
+    # -- meeting details ----------------------------------------------------
+
+    def details(self) -> list:
+        d, st, m, c = self.data, self.st, self.data.meeting, self.data.committee
+        contact = m.get("contact") or {}
+        officer = ", ".join(x for x in (contact.get("name"), contact.get("role"), contact.get("phone"),
+                                        contact.get("email")) if x)
+        rows = [
+            ("Committee", m["committee"]), ("Council", m.get("council") or ""),
+            ("Date and time", long_date(m["date"]) + (f", {clock(m['time'])}" if m["time"] else "")),
+            ("Venue", m["venue"] or ""),
+            ("Quorum", f"{c['quorum']} members" if c.get("quorum") else ""),
+            ("Contact officer", officer),
+            ("Previous meeting", long_date(d.previous["date"]) if d.previous else "None in Panelbook"),
+        ]
+        out: list = [bookmark(Paragraph("Meeting details", st.h1), "Meeting details", 0, "details"),
+                     _facts(rows, st, self.width)]
+        out.append(Paragraph("Members", st.h2))
+        if d.members:
+            if d.members_source == "attendance":
+                out.append(Paragraph("As recorded in the attendance for this meeting.", st.muted))
+            elif d.members_source:
+                out.append(Paragraph(
+                    f"The panel’s membership list is not in Panelbook; these are the members recorded at "
+                    f"the meeting of {short_date(d.members_source)}.", st.muted))
+            rows = [[Paragraph("Member", st.head_cell), Paragraph("Role", st.head_cell)]] + [
+                [Paragraph(para(x["name"]), st.cell), Paragraph(para(x.get("role") or ""), st.cell)]
+                for x in d.members]
+            out.append(_table(rows, [80 * mm, 60 * mm], st))
+        else:
+            out.append(Paragraph("Panelbook has no membership list for this panel.", st.muted))
+        out += [Paragraph("Agenda", st.h2), self._agenda_table()]
+        if c.get("terms_of_reference"):
+            out += [Paragraph("Role and terms of reference", st.h2),
+                    Paragraph(para(c["terms_of_reference"]), st.small)]
+        return out
+
+    def _agenda_table(self) -> Table:
+        st = self.st
+        personal = not self.data.panel
+        head = ["No.", "Item", "Pack pages"] + (["Your notes"] if personal else [])
+        rows = [[Paragraph(h, st.head_cell) for h in head]]
+        for b in self.data.items:
+            title = b.item["title"] + (" (confidential)" if b.item["confidential"] else "")
+            row = [Paragraph(para(b.label), st.cell), Paragraph(para(title), st.cell),
+                   Paragraph(para(_pages(b.item["pages"])), st.cell)]
+            if personal:
+                count = len(b.notes) + len(b.questions)
+                row.append(Paragraph(f"{count}" if count else "–", st.cell))
+            rows.append(row)
+        widths = [12 * mm, 108 * mm, 28 * mm] + ([22 * mm] if personal else [])
+        if not personal:
+            widths[1] += 22 * mm
+        return _table(rows, widths, st)
+
+    # -- agenda items -------------------------------------------------------
+
+    def item(self, b: ItemBriefing) -> list:
+        st, item = self.st, b.item
+        out: list = []
+        label = f"AGENDA ITEM {b.label}" if b.label else "AGENDA ITEM"
+        if item["minute_number"] and item["minute_number"] != b.label:
+            label += f"  ·  MINUTE {item['minute_number']}"
+        out.append(Paragraph(para(label), st.small))
+        out.append(bookmark(Paragraph(para(item["title"]), st.h1), b.heading, 0, f"item-{item['id']}"))
+        facts = [("Pack pages", _pages(item["pages"]).capitalize()),
+                 ("Issue", item.get("issue") or ""),
+                 ("Confidential", "Yes – exempt information; do not share" if item["confidential"] else "")]
+        if any(v for _, v in facts):
+            out.append(_facts(facts, st, self.width, 30 * mm))
+            out.append(Spacer(1, 3 * mm))
+        if item["description"]:
+            out.append(Paragraph(para(item["description"]), st.body))
+        if b.sections.summary:
+            out.append(Paragraph("Summary of the report", st.h2))
+            out += [Paragraph(para(p), st.body) for p in b.sections.summary.split("\n")]
+        if b.sections.recommendations:
+            out.append(Paragraph("The report recommends", st.h2))
+            out += [Paragraph(para(text), st.bullet, bulletText=label or "•")
+                    for label, text in b.sections.recommendations]
+        elif item.get("pages") and b.sections.summary:
+            out.append(Paragraph("The report has no recommendations section that Panelbook could find.",
+                                 st.muted))
+        if item.get("resolutions"):
+            out.append(Paragraph("Resolved at the meeting", st.h2))
+            out += [Paragraph(para(r["text"]), st.bullet, bulletText=r["number"] or "•")
+                    for r in item["resolutions"]]
+        out += self._markup(b)
+        out += self._earlier(b)
+        return out
+
+    def _markup(self, b: ItemBriefing) -> list:
+        st, out = self.st, []
+        if b.lines_of_enquiry:
+            out.append(Paragraph("Lines of enquiry", st.h2))
+            for line in b.lines_of_enquiry:
+                lead = f" <font color='#5b6673'>— led by {para(line.lead)}</font>" if line.lead else ""
+                out.append(Paragraph(para(line.text) + lead, st.bullet, bulletText="•"))
+        if b.questions:
+            out.append(Paragraph("Your questions", st.h2))
+            out += [Paragraph(para(q["text"]), st.bullet, bulletText="\u2610") for q in b.questions]
+        if b.notes:
+            out.append(Paragraph("Your notes", st.h2))
+            out += [Paragraph(para(n["text"]), st.bullet, bulletText="•") for n in b.notes]
+        if b.highlights:
+            out.append(Paragraph("Highlighted passages", st.h2))
+            for h in b.highlights:
+                where = f" <font color='#5b6673'>(page {h.page})</font>" if h.page else ""
+                out.append(Paragraph(f"“{para(h.quote)}”{where}", st.quote))
+                if h.comment:
+                    out.append(Paragraph(para(h.comment), st.small))
+        if not self.data.panel and not (b.questions or b.notes or b.highlights) and b.item.get("pages"):
+            out += [Paragraph("Your notes", st.h2),
+                    Paragraph("You have no notes or questions on this item.", st.muted)]
+        return out
+
+    def _earlier(self, b: ItemBriefing) -> list:
+        if not b.earlier_recs:
+            return []
+        st = self.st
+        rows = [[Paragraph(h, st.head_cell) for h in ("Meeting", "Recommendation", "Status", "Deadline")]]
+        for r in b.earlier_recs:
+            rows.append([Paragraph(para(short_date(r["meeting_date"])), st.cell), Paragraph(para(r["text"]), st.cell),
+                         Paragraph(para(status_words(r)), st.cell),
+                         Paragraph(para(short_date(r["deadline"]) if r["deadline"] else "–"), st.cell)])
+        return [KeepTogether([Paragraph("Open recommendations from earlier meetings on this issue", st.h2),
+                              Paragraph("Still on the monitoring list; the full table is at the end of this "
+                                        "briefing.", st.muted)]),
+                _table(rows, [24 * mm, 90 * mm, 34 * mm, 22 * mm], st)]
+
+    def report_slots(self, b: ItemBriefing) -> list:
+        """Reserved pages for the item's own report pages, bookmarked under the item."""
+        out: list = [NextPageTemplate("slot"), PageBreak()]
+        for n, index in enumerate(b.report_pages):
+            marker = slot(index)
+            if n == 0:
+                title = f"Report – pack {_pages(b.item['pages'])}" if b.item["pages"] else "Report"
+                bookmark(marker, title, 1, f"report-{b.item['id']}")
+            out.append(marker)
+            if n == len(b.report_pages) - 1:
+                out.append(NextPageTemplate("body"))
+            out.append(PageBreak())
+        return out
+
+    # -- recommendations and glossary ---------------------------------------
+
+    def outstanding(self) -> list:
+        d, st = self.data, self.st
+        heading = bookmark(Paragraph("Outstanding recommendations", st.h1), "Outstanding recommendations", 0,
+                           "recommendations")
+        if not d.outstanding:
+            return [heading, Paragraph("No recommendations from earlier meetings are on the monitoring list.",
+                                       st.body)]
+        intro = Paragraph(
+            f"Recommendations from the Panel’s earlier meetings still on the monitoring list at this meeting "
+            f"({len(d.outstanding)}): accepted into the tracker and not yet closed. Status is as recorded "
+            f"in Panelbook on {short_date(d.prepared_at.date())}; deadlines that passed before the meeting "
+            f"are marked overdue.", st.small)
+        head = ["Meeting", "Item", "Recommendation", "Action taken", "Status", "Deadline"]
+        rows = [[Paragraph(h, st.head_cell) for h in head]]
+        for r in d.outstanding:
+            overdue = r["deadline"] and r["deadline"] < d.meeting["date"] and r["status"] in (
+                "awaiting_response", "in_progress")
+            deadline = short_date(r["deadline"]) if r["deadline"] else "–"
+            rows.append([
+                Paragraph(para(short_date(r["meeting_date"])), st.cell),
+                Paragraph(para(r["item_title"] or ""), st.cell),
+                Paragraph(para(r["text"]), st.cell),
+                Paragraph(para(r["response"] or "No response recorded."), st.cell),
+                Paragraph(para(status_words(r)), st.cell),
+                Paragraph(para(deadline) + (" <font color='#9b1c1c'><b>overdue</b></font>" if overdue else ""),
+                          st.cell),
+            ])
+        widths = [22 * mm, 34 * mm, 70 * mm, 76 * mm, 35 * mm]
+        widths.append(self.wide - sum(widths))
+        return [heading, intro, Spacer(1, 2 * mm), _table(rows, widths, st)]
+
+    def glossary(self) -> list:
+        d, st = self.data, self.st
+        out: list = [bookmark(Paragraph("Glossary", st.h1), "Glossary", 0, "glossary")]
+        if not d.glossary:
+            return out + [Paragraph("The pack has no glossary of the terms it uses.", st.body)]
+        out.append(Paragraph(
+            "Terms and acronyms from the pack’s own glossary that appear in the pages this briefing covers.",
+            st.small))
+        rows = [[Paragraph("Term", st.head_cell), Paragraph("Meaning", st.head_cell)]] + [
+            [Paragraph(para(term), st.cell_bold), Paragraph(para(meaning), st.cell)] for term, meaning in d.glossary]
+        out.append(_table(rows, [42 * mm, self.width - 42 * mm], st))
+        return out
+
+    # -- the whole story ----------------------------------------------------
+
+    def story(self) -> list:
+        d = self.data
+        story: list = [*self.cover(), NextPageTemplate("body"), PageBreak(), *self.contents(), PageBreak(),
+                       *self.details()]
+        for b in d.items:
+            # Items with a report start a page of their own; short procedural items share one.
+            if b.item.get("pages") or b.report_pages:
+                story.append(NewPage())
+            else:
+                story.append(Spacer(1, 6 * mm))
+            story += self.item(b)
+            if b.report_pages:
+                story += self.report_slots(b)
+        if d.outstanding:
+            story += [NextPageTemplate("landscape"), NewPage(), *self.outstanding(),
+                      NextPageTemplate("body"), PageBreak()]
+        else:
+            story += [NewPage(), *self.outstanding(), Spacer(1, 10 * mm)]
+        story += self.glossary()
+        return story
+
+
+def _templates(running: RunningText) -> list[PageTemplate]:
+    pw, ph = A4
+    lw, lh = landscape(A4)
+
+    def body(canvas, doc):
+        size = canvas._pagesize
+        draw_header(canvas, running, size[0], size[1], MARGIN)
+        canvas.footer = True
+
+    def cover(canvas, doc):
+        if running.marking:
+            fonts.register_fonts()
+            canvas.saveState()
+            canvas.setFont(fonts.BOLD, 8)
+            canvas.setFillColor(MARKING)
+            canvas.drawCentredString(pw / 2, 8 * mm, fonts.printable(running.marking))
+            canvas.restoreState()
+
+    def frame(width, height, name):
+        return Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - TOP - BOTTOM, id=name,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    return [
+        PageTemplate("cover", [frame(pw, ph, "cover")], onPage=cover, pagesize=A4),
+        PageTemplate("body", [frame(pw, ph, "body")], onPage=body, pagesize=A4),
+        PageTemplate("landscape", [frame(lw, lh, "landscape")], onPage=body, pagesize=landscape(A4)),
+        PageTemplate("slot", [frame(pw, ph, "slot")], pagesize=A4),
+    ]
+
+
+def render_briefing(data: BriefingData, out_path: Path | str) -> BriefingResult:
+    """Lay out ``data`` and write the finished PDF."""
+    st = styles()
+    builder = _Builder(data, st)
+    m = data.meeting
+    who = "Panel briefing" if data.panel else f"Briefing for {data.profile}" if data.profile else "Briefing"
+    running = RunningText(
+        header_left=builder.title, header_right=who, marking=data.marking,
+        footer_left=f"Prepared {short_date(data.prepared_at.date())} with Panelbook",
+    )
+    buffer = io.BytesIO()
+    doc = RecordingDoc(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
+                       bottomMargin=BOTTOM, title=f"Briefing – {builder.title}", author=who,
+                       creator=f"Panelbook {__version__}")
+    doc.addPageTemplates(_templates(running))
+    doc.multiBuild(builder.story(), canvasmaker=numbered_canvas(running, MARGIN))
+    subject = (f"Briefing pack for the {m['committee']} meeting of {long_date(m['date'])}"
+               + (f", prepared for {data.prepared_for}" if data.prepared_for else ""))
+    author = data.prepared_for if not data.panel else (m.get("council") or "Panelbook")
+    pages = assemble(buffer.getvalue(), Path(out_path), outline=doc.outline, slots=doc.slots,
+                     pack_file=data.pack_file, metadata={
+                         "Title": f"Briefing – {builder.title}", "Author": author or "Panelbook",
+                         "Subject": subject, "Creator": f"Panelbook {__version__}",
+                         "Keywords": "scrutiny, briefing, agenda" + (", OFFICIAL-SENSITIVE" if data.marking else ""),
+                     })
+    report_pages: dict[int, list[int]] = {}
+    by_index = {b.item["id"]: b for b in data.items}
+    pos = 0
+    pages_by_item = {}
+    for item_id, b in by_index.items():
+        if b.report_pages:
+            pages_by_item[item_id] = b.report_pages
+    slot_pages = [page for page, _ in doc.slots]
+    for item_id, indexes in pages_by_item.items():
+        report_pages[item_id] = slot_pages[pos: pos + len(indexes)]
+        pos += len(indexes)
+    return BriefingResult(Path(out_path), pages, list(doc.outline), report_pages)
+
+
+def export_briefing(store: Store, meeting_id: int, out_path: Path | str, *, profile: str | None = None,
+                    panel: bool = False, with_reports: bool = False, items: list[str] | None = None,
+                    markup: BriefingMarkup | None = None, now: datetime | None = None) -> BriefingResult:
+    """Export the briefing pack of ``meeting_id`` to ``out_path``."""
+    data = gather(store, meeting_id, profile=profile, panel=panel, with_reports=with_reports, items=items,
+                  markup=markup, now=now)
+    return render_briefing(data, out_path)

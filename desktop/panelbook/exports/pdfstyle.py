@@ -1,0 +1,220 @@
+"""The look shared by Panelbook's PDFs: paragraph styles, safe text, the running
+header and the "Page X of Y" footer.
+
+All text that reaches a reportlab ``Paragraph`` goes through ``para`` first:
+document and user text is data, never markup, so ``<b>`` in a note prints as
+``<b>``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from . import fonts
+
+INK = colors.HexColor("#1d2733")
+MUTED = colors.HexColor("#5b6673")
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#b8c2cc")
+SHADE = colors.HexColor("#e9eef3")
+MARKING = colors.HexColor("#9b1c1c")
+
+
+def para(text: str | None) -> str:
+    """Plain text made safe for Paragraph markup: characters the font lacks
+    replaced, ``& < >`` escaped, line breaks kept."""
+    if not text:
+        return ""
+    safe = escape(fonts.printable(text))
+    return safe.replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def long_date(value: date | str | None) -> str:
+    """"Thursday 8 August 2024"."""
+    if value is None:
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(value: date | str | None) -> str:
+    """"8 August 2024"."""
+    if value is None:
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day.day} {day:%B %Y}"
+
+
+def clock(value: str | None) -> str:
+    """"17:30" as councils print it: "5.30 pm"."""
+    if not value:
+        return ""
+    hours, minutes = (int(part) for part in value.split(":")[:2])
+    suffix = "am" if hours < 12 else "pm"
+    hours = hours % 12 or 12
+    return f"{hours}.{minutes:02d} {suffix}" if minutes else f"{hours} {suffix}"
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    head_cell: ParagraphStyle
+    quote: ParagraphStyle
+    bullet: ParagraphStyle
+    cover_council: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_line: ParagraphStyle
+    marking: ParagraphStyle
+    toc1: ParagraphStyle
+    toc2: ParagraphStyle
+
+
+def styles(base: float = 10.0) -> Styles:
+    """The paragraph styles, all in the embedded DejaVu Sans."""
+    fonts.register_fonts()
+    R, B, I = fonts.REGULAR, fonts.BOLD, fonts.ITALIC
+    body = ParagraphStyle("body", fontName=R, fontSize=base, leading=base * 1.38, textColor=INK,
+                          spaceAfter=base * 0.5, alignment=TA_LEFT, bulletFontName=R,
+                          bulletFontSize=base)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=base - 1.5, leading=(base - 1.5) * 1.3, spaceAfter=2),
+        muted=ParagraphStyle("muted", parent=body, fontName=I, textColor=MUTED, fontSize=base - 1,
+                             leading=(base - 1) * 1.35),
+        h1=ParagraphStyle("h1", parent=body, fontName=B, fontSize=base + 7, leading=(base + 7) * 1.2,
+                          textColor=ACCENT, spaceBefore=0, spaceAfter=base * 0.9),
+        h2=ParagraphStyle("h2", parent=body, fontName=B, fontSize=base + 2.5, leading=(base + 2.5) * 1.25,
+                          textColor=ACCENT, spaceBefore=base * 1.1, spaceAfter=base * 0.45, keepWithNext=1),
+        h3=ParagraphStyle("h3", parent=body, fontName=B, fontSize=base, leading=base * 1.3,
+                          spaceBefore=base * 0.8, spaceAfter=base * 0.3, keepWithNext=1),
+        cell=ParagraphStyle("cell", parent=body, fontSize=base - 1.5, leading=(base - 1.5) * 1.3, spaceAfter=0),
+        cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=B, fontSize=base - 1.5,
+                                 leading=(base - 1.5) * 1.3, spaceAfter=0),
+        head_cell=ParagraphStyle("head_cell", parent=body, fontName=B, fontSize=base - 1.5,
+                                 leading=(base - 1.5) * 1.3, spaceAfter=0, textColor=colors.white),
+        quote=ParagraphStyle("quote", parent=body, fontName=I, leftIndent=10, borderPadding=(2, 0, 2, 6),
+                             borderColor=ACCENT, borderWidth=0, textColor=INK),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=22, bulletIndent=2, spaceAfter=base * 0.35),
+        cover_council=ParagraphStyle("cover_council", parent=body, fontName=B, fontSize=base + 4,
+                                     leading=(base + 4) * 1.3, textColor=MUTED),
+        cover_title=ParagraphStyle("cover_title", parent=body, fontName=B, fontSize=base + 16,
+                                   leading=(base + 16) * 1.2, textColor=ACCENT, spaceAfter=base),
+        cover_line=ParagraphStyle("cover_line", parent=body, fontSize=base + 2, leading=(base + 2) * 1.45,
+                                  spaceAfter=2),
+        marking=ParagraphStyle("marking", parent=body, fontName=B, fontSize=base + 1, leading=(base + 1) * 1.3,
+                               textColor=MARKING, alignment=TA_CENTER, spaceAfter=0),
+        toc1=ParagraphStyle("toc1", parent=body, fontName=B, fontSize=base, leading=base * 1.5,
+                            leftIndent=0, firstLineIndent=0, spaceBefore=base * 0.4, spaceAfter=0),
+        toc2=ParagraphStyle("toc2", parent=body, fontSize=base - 0.5, leading=base * 1.4,
+                            leftIndent=18, firstLineIndent=0, spaceAfter=0),
+    )
+
+
+@dataclass(frozen=True)
+class RunningText:
+    """What every page but the cover carries: header left and right, an optional
+    protective marking (top and bottom), and the footer's left-hand text."""
+
+    header_left: str
+    header_right: str = ""
+    marking: str | None = None
+    footer_left: str = ""
+
+
+def draw_header(canvas: Canvas, running: RunningText, width: float, height: float, margin: float) -> None:
+    """The running header: meeting and date on the left, a rule under it."""
+    fonts.register_fonts()
+    canvas.saveState()
+    top = height - 12 * mm
+    if running.marking:
+        canvas.setFont(fonts.BOLD, 8)
+        canvas.setFillColor(MARKING)
+        canvas.drawCentredString(width / 2, height - 7 * mm, fonts.printable(running.marking))
+    canvas.setFont(fonts.REGULAR, 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(margin, top, fonts.printable(running.header_left))
+    if running.header_right:
+        canvas.drawRightString(width - margin, top, fonts.printable(running.header_right))
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(margin, top - 2.5 * mm, width - margin, top - 2.5 * mm)
+    canvas.restoreState()
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that writes "Page X of Y" once the page count is known.
+
+    Pages are held back until ``save``; a page whose ``footer`` attribute was
+    set (by the page template) gets the footer, others (reserved slots for
+    report pages) stay blank.
+    """
+
+    running: RunningText | None = None
+    margin: float = 20 * mm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self.footer = False
+
+    def showPage(self):
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+        self.footer = False
+
+    def bookmarkPage(self, key, *args, **kwargs):
+        # Pages are held back, so the PDF document still counts the first one:
+        # point the destination at the page being drawn, not at page 1.
+        doc = self._doc
+        counted = doc.pageCounter
+        doc.pageCounter = len(self._held) + 1
+        try:
+            return super().bookmarkPage(key, *args, **kwargs)
+        finally:
+            doc.pageCounter = counted
+
+    def save(self):
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            if self.footer:
+                self._draw_footer(self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        running = self.running
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(self.margin, 14 * mm, width - self.margin, 14 * mm)
+        self.setFont(fonts.REGULAR, 8)
+        self.setFillColor(MUTED)
+        if running and running.footer_left:
+            self.drawString(self.margin, 10 * mm, fonts.printable(running.footer_left))
+        self.drawRightString(width - self.margin, 10 * mm, f"Page {number} of {total}")
+        if running and running.marking:
+            self.setFont(fonts.BOLD, 8)
+            self.setFillColor(MARKING)
+            self.drawCentredString(width / 2, 5 * mm, fonts.printable(running.marking))
+        self.restoreState()
+
+
+def numbered_canvas(running: RunningText, margin: float) -> type[NumberedCanvas]:
+    """A NumberedCanvas class bound to this document's running text."""
+    return type("BoundNumberedCanvas", (NumberedCanvas,), {"running": running, "margin": margin})
