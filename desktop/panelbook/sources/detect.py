@@ -19,6 +19,11 @@ MEDIA_XML = "application/xml"
 MEDIA_TEXT = "text/plain"
 
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
+_XML_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)\b", re.I)
+_XML_DTD_REFUSED = (
+    "This XML declares a document type or its own entities, which Panelbook never reads, for safety; "
+    "ModernGov web-service answers have neither, so download the response again from the council's site."
+)
 NOT_RECOGNISED = (
     "Panelbook does not recognise this document: it reads agenda packs and printed minutes (PDF or "
     "text), ModernGov meeting and issue pages (saved HTML or text) and ModernGov web-service XML."
@@ -114,6 +119,8 @@ def _recognise_and_read(data: bytes, url: str | None) -> ReadResult:
     if _HTML.search(data[:8192]):
         return ReadResult(_read_html(decode_text(data), url), MEDIA_HTML)
     if head.startswith(b"<?xml") or head.startswith(b"<"):
+        if _XML_DTD.search(data[:8192]):
+            raise UnreadableDocument(_XML_DTD_REFUSED)
         raise UnreadableDocument(
             "This XML is not a ModernGov web-service answer (GetCommittees, GetMeetings or GetMeeting)."
         )
