@@ -15,6 +15,9 @@ from PySide6.QtPdf import QPdfDocument
 from panelbook.model import UnreadableDocument
 
 NOT_A_PDF = "This file is not a PDF."
+# Far beyond any council pack (the largest run to a few hundred pages); text
+# is read page by page, so this bounds time and memory, not correctness.
+MAX_PAGES = 10_000
 EMPTY = "This file is empty."
 DAMAGED = "This PDF is damaged or incomplete; download it again and import the new copy."
 PASSWORD = "This PDF is password-protected; save an unprotected copy and import that."
@@ -69,6 +72,11 @@ def extract_pages(source: str | Path | bytes | bytearray) -> list[str]:
         count = document.pageCount()
         if count <= 0:
             raise UnreadableDocument(DAMAGED)
+        if count > MAX_PAGES:
+            raise UnreadableDocument(
+                f"This PDF has {count:,} pages, over Panelbook's limit of {MAX_PAGES:,} for one document; "
+                "import the council's separate agenda, reports and minutes instead."
+            )
         pages = [_page_text(document.getAllText(i).text()) for i in range(count)]
     finally:
         document.close()
