@@ -6,14 +6,17 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from ..paths import DataFolder
+from .icons import icon
 from .main_window import MainWindow
+from .settings import APPLICATION, ORGANISATION
 from .worker import DatabaseWorker
 
 
 def run_desktop(folder: DataFolder, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("Panelbook")
-    app.setOrganizationName("Panelbook")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setWindowIcon(icon("panelbook"))
     worker = DatabaseWorker(folder)
     window = MainWindow(worker)
     window.show()

@@ -1,16 +1,29 @@
-"""The meetings list as a Qt table model: meeting ids plus a row cache."""
+"""The meetings list as a Qt table model: meeting ids plus a row cache.
+
+Used for the calendar's list of upcoming meetings; the committee column is
+decorated with the committee's colour in the shape of the meeting's status.
+"""
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from .colours import COLOURS, STATUS_LABELS
+from .markers import status_icon
+
 SortRole = Qt.ItemDataRole.UserRole
 IdRole = Qt.ItemDataRole.UserRole + 1
 
-STATUS_LABELS = {
-    "scheduled": "Upcoming", "held": "Held", "moved": "Moved", "cancelled": "Cancelled", "new": "New",
-}
+
+def meeting_label(row: dict) -> str:
+    """"Thu 8 Aug 2024, Children and Families Scrutiny Panel"."""
+    return f"{long_date(row['date'])}, {row['committee']}"
+
+
+def long_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 class MeetingsModel(QAbstractTableModel):
@@ -28,6 +41,9 @@ class MeetingsModel(QAbstractTableModel):
     def meeting_id(self, row: int) -> int:
         return self._rows[row]["id"]
 
+    def meeting(self, row: int) -> dict:
+        return self._rows[row]
+
     def row_of(self, meeting_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r["id"] == meeting_id), None)
 
@@ -38,7 +54,8 @@ class MeetingsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section]
         return None
 
@@ -54,14 +71,16 @@ class MeetingsModel(QAbstractTableModel):
         if role == SortRole:
             return [row["date"], row["time"] or "", row["committee"], row["venue"] or "",
                     row["status"], row["items"]][column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return row["venue"]
+        if role == Qt.ItemDataRole.DecorationRole and column == 2:
+            return status_icon(COLOURS.colour(row["committee"]).name(), row["status"])
+        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
+            return row["committee"] if column == 2 else (row["venue"] or None)
         return None
 
     @staticmethod
     def _display(row: dict, column: int):
         if column == 0:
-            return date.fromisoformat(row["date"]).strftime("%a %d %b %Y")
+            return long_date(row["date"])
         if column == 1:
             return row["time"] or ""
         if column == 2:

@@ -1,0 +1,89 @@
+"""Read queries the desktop needs beyond the command line's listings.
+
+Pure SQL over the store, no Qt: where a meeting's data came from, the agenda
+pack a reader opens (with the map between printed pack pages and PDF pages),
+the items' report text, which items the user has opened, and tracker counts.
+"""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from .blobs import blob_path
+from .db import transaction
+
+READ_ITEMS_KEY = "desktop.read_items"
+
+
+def meeting_sources(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
+    """The documents imported for a meeting, oldest first."""
+    return [
+        {"id": r["id"], "kind": r["kind"], "title": r["title"], "file_name": r["file_name"],
+         "media_type": r["media_type"], "page_count": r["page_count"], "imported_at": r["imported_at"],
+         "sample": bool(r["sample"])}
+        for r in db.query(
+            "SELECT * FROM documents WHERE meeting_id = ? ORDER BY imported_at, id", (meeting_id,))
+    ]
+
+
+def item_report_texts(db: sqlite_utils.Database, meeting_id: int) -> dict[int, str]:
+    """Each item's report text (packs imported as text keep it here), by item id."""
+    return {
+        r["id"]: r["report_text"]
+        for r in db.query(
+            "SELECT id, report_text FROM items WHERE meeting_id = ? AND report_text IS NOT NULL "
+            "AND report_text != ''", (meeting_id,))
+    }
+
+
+def pack(db: sqlite_utils.Database, files_dir, meeting_id: int) -> dict | None:
+    """The meeting's agenda pack: the PDF to open and its page map, or None.
+
+    ``pages`` lists ``(idx, printed, item_id)`` for every PDF page; a pack
+    imported as text has no pages and ``path`` is None.
+    """
+    rows = list(db.query(
+        "SELECT * FROM documents WHERE meeting_id = ? AND kind = 'agenda_pack' "
+        "ORDER BY media_type = 'application/pdf' DESC, imported_at DESC, id DESC LIMIT 1", (meeting_id,)))
+    if not rows:
+        return None
+    doc = rows[0]
+    is_pdf = doc["media_type"] == "application/pdf"
+    path = blob_path(files_dir, doc["sha256"]) if is_pdf else None
+    pages = [(r["idx"], r["printed"], r["item_id"]) for r in db.query(
+        "SELECT idx, printed, item_id FROM pages WHERE document_id = ? ORDER BY idx", (doc["id"],))]
+    return {
+        "id": doc["id"], "title": doc["title"], "file_name": doc["file_name"], "media_type": doc["media_type"],
+        "page_count": doc["page_count"], "path": str(path) if path is not None and path.exists() else None,
+        "pages": pages,
+    }
+
+
+def read_items(db: sqlite_utils.Database) -> set[int]:
+    """Ids of the agenda items the user has opened."""
+    rows = list(db.query("SELECT value FROM settings WHERE key = ?", (READ_ITEMS_KEY,)))
+    if not rows or not rows[0]["value"]:
+        return set()
+    try:
+        return {int(v) for v in json.loads(rows[0]["value"])}
+    except (ValueError, TypeError):
+        return set()
+
+
+def mark_item_read(db: sqlite_utils.Database, item_id: int) -> set[int]:
+    """Remember that the user opened an item; return every read item id."""
+    seen = read_items(db)
+    if item_id in seen:
+        return seen
+    seen.add(item_id)
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                   (READ_ITEMS_KEY, json.dumps(sorted(seen))))
+    return seen
+
+
+def tracker_summary(db: sqlite_utils.Database) -> dict[str, int]:
+    """How many recommendations the store holds, by status."""
+    return {r["status"]: r["n"] for r in db.query(
+        "SELECT status, count(*) AS n FROM recommendations GROUP BY status")}

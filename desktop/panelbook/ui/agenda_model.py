@@ -1,0 +1,117 @@
+"""A meeting's agenda as a Qt table model: item dicts (from ``queries.agenda``) as a row cache.
+
+Columns: agenda number, minute number, title, pack pages, confidential marker.
+Items the user has not opened yet are shown in bold, as unread mail is.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from .icons import icon
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+ItemRole = Qt.ItemDataRole.UserRole + 2
+ReadRole = Qt.ItemDataRole.UserRole + 3
+
+NUMBER, MINUTE, TITLE, PAGES, CONFIDENTIAL = range(5)
+
+
+def pages_text(pages) -> str:
+    if not pages:
+        return ""
+    first, last = pages
+    return str(first) if first == last else f"{first}–{last}"
+
+
+class AgendaModel(QAbstractTableModel):
+    COLUMNS = ["No.", "Minute", "Title", "Pages", "Exempt"]
+    TOOLTIPS = ["Agenda item number", "Minute number in the printed minutes", "Item title",
+                "Pages of the agenda pack", "Confidential (exempt) items are marked with a lock"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[dict] = []
+        self._read: set[int] = set()
+        self._bold: QFont | None = None
+
+    def set_items(self, items: list[dict], read: set[int] | None = None) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._read = set(read or ())
+        self.endResetModel()
+
+    def set_read(self, read: set[int]) -> None:
+        self._read = set(read)
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(self.COLUMNS) - 1))
+
+    def item(self, row: int) -> dict:
+        return self._items[row]
+
+    def items(self) -> list[dict]:
+        return list(self._items)
+
+    def row_of(self, item_id: int) -> int | None:
+        return next((i for i, it in enumerate(self._items) if it["id"] == item_id), None)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.TOOLTIPS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == IdRole:
+            return item["id"]
+        if role == ItemRole:
+            return item
+        if role == ReadRole:
+            return item["id"] in self._read
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and item["id"] not in self._read:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        if role == Qt.ItemDataRole.DecorationRole and column == CONFIDENTIAL and item["confidential"]:
+            return icon("lock")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == TITLE:
+                return item["title"] + ("" if item["id"] in self._read else " (not opened yet)")
+            if column == CONFIDENTIAL and item["confidential"]:
+                return "Confidential: exempt from publication"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._display(item, column)
+            if column == CONFIDENTIAL:
+                return "confidential" if item["confidential"] else "public"
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, MINUTE, PAGES):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _display(item: dict, column: int) -> str:
+        if column == NUMBER:
+            return item["agenda_number"] or ""
+        if column == MINUTE:
+            return item["minute_number"] or ""
+        if column == TITLE:
+            return item["title"]
+        if column == PAGES:
+            return pages_text(item["pages"])
+        return ""

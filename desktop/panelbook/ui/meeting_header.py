@@ -1,0 +1,85 @@
+"""The Meeting place's header: committee and date, time, venue, contact, status, sources."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from .colours import COLOURS, STATUS_LABELS
+from .markers import status_icon
+from .meetings_model import long_date
+from .widgets import heading_label
+
+KIND_NAMES = {
+    "agenda_pack": "agenda pack", "printed_minutes": "printed minutes", "meeting_page": "ModernGov meeting page",
+    "issue_page": "ModernGov issue page", "webservice_meeting": "ModernGov web service", "report": "report",
+}
+
+
+class MeetingHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.swatch = QLabel()
+        self.title = heading_label("", 1.3)
+        self.title.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setAccessibleName("Meeting status")
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName("Meeting details")
+        self.sources = QLabel()
+        self.sources.setWordWrap(True)
+        self.sources.setTextFormat(Qt.TextFormat.RichText)
+        self.sources.setAccessibleName("Where this meeting's data came from")
+        for label in (self.details, self.sources):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        top = QHBoxLayout()
+        top.addWidget(self.swatch)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        layout.addWidget(self.sources)
+
+    def show_meeting(self, meeting: dict, sources: list[dict]) -> None:
+        self.swatch.setPixmap(status_icon(COLOURS.colour(meeting["committee"]).name(), meeting["status"]).pixmap(18, 18))
+        self.title.setText(f"{meeting['committee']}: {long_date(meeting['date'])}")
+        self.status.setText(STATUS_LABELS.get(meeting["status"], meeting["status"]))
+        bits = []
+        bits.append(f"<b>Time</b> {escape(meeting['time'])}" if meeting.get("time") else "<b>Time</b> not yet known")
+        bits.append(f"<b>Venue</b> {escape(meeting['venue'])}" if meeting.get("venue") else "<b>Venue</b> not yet known")
+        contact = meeting.get("contact") or {}
+        who = ", ".join(escape(v) for v in (contact.get("name"), contact.get("role"), contact.get("phone"),
+                                             contact.get("email")) if v)
+        bits.append(f"<b>Contact</b> {who}" if who else "<b>Contact</b> not given")
+        if meeting.get("council"):
+            bits.append(escape(meeting["council"]))
+        self.details.setText(" &nbsp;·&nbsp; ".join(bits))
+        self.sources.setText(self._sources_text(meeting, sources))
+
+    @staticmethod
+    def _sources_text(meeting: dict, sources: list[dict]) -> str:
+        if not sources:
+            text = "From the committee's calendar of meetings; no documents imported for it yet."
+            return f"<i>{escape(text)}</i>"
+        names = []
+        for source in sources:
+            kind = KIND_NAMES.get(source["kind"], source["kind"].replace("_", " "))
+            name = source.get("file_name") or source["title"]
+            names.append(f"{escape(kind)} ({escape(name)})")
+        sample = " Sample data." if meeting.get("sample") else ""
+        return f"<i>From: {'; '.join(names)}.{escape(sample)}</i>"
+
+    def clear(self) -> None:
+        self.swatch.clear()
+        self.title.setText("No meeting chosen")
+        self.status.setText("")
+        self.details.setText("Choose a meeting on the Calendar (Ctrl+1), or find one with Search (Ctrl+F).")
+        self.sources.setText("")

@@ -1,0 +1,157 @@
+"""Text selection on QtPdf's widget view.
+
+QPdfView (Qt 6.11) draws pages but has no text selection of its own; QPdfDocument
+can return the text between two points of a page (``getSelection``).  This
+view works out where each page sits (the same layout QPdfView uses in its
+multi-page mode: pages stacked with the document margins and page spacing,
+centred horizontally, scaled by the screen's logical DPI and the zoom), turns a
+mouse drag into page coordinates, asks the document for the selection, and
+paints it with the palette's highlight colour.  Ctrl+C copies it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QMouseEvent, QPainter, QPalette, QPolygonF
+from PySide6.QtPdf import QPdfDocument, QPdfSelection
+from PySide6.QtPdfWidgets import QPdfView
+
+
+class SelectablePdfView(QPdfView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._anchor: tuple[int, QPointF] | None = None
+        self._selection: QPdfSelection | None = None
+        self._selection_page = -1
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+
+    # -- layout -------------------------------------------------------------
+
+    def _resolution(self) -> float:
+        screen = QGuiApplication.primaryScreen()
+        return (screen.logicalDotsPerInch() if screen else 96.0) / 72.0
+
+    def _page_size(self, page: int) -> QSize:
+        points = self.document().pagePointSize(page)
+        resolution = self._resolution()
+        if self.zoomMode() == QPdfView.ZoomMode.Custom:
+            return (points * resolution * self.zoomFactor()).toSize()
+        size = (points * resolution).toSize()
+        margins = self.documentMargins()
+        if size.width() <= 0:
+            return size
+        factor = (self.viewport().width() - margins.left() - margins.right()) / size.width()
+        if self.zoomMode() == QPdfView.ZoomMode.FitInView:
+            height_factor = (self.viewport().height() - margins.top() - margins.bottom()) / max(1, size.height())
+            factor = min(factor, height_factor)
+        return size * factor
+
+    def page_geometries(self) -> dict[int, QRect]:
+        """Each page's rectangle in content coordinates (before scrolling)."""
+        document = self.document()
+        if document is None or document.status() != QPdfDocument.Status.Ready:
+            return {}
+        margins = self.documentMargins()
+        if self.pageMode() == QPdfView.PageMode.SinglePage:
+            pages = [self.pageNavigator().currentPage()]
+        else:
+            pages = list(range(document.pageCount()))
+        sizes = {page: self._page_size(page) for page in pages}
+        total_width = max((s.width() for s in sizes.values()), default=0) + margins.left() + margins.right()
+        out, y = {}, margins.top()
+        for page in pages:
+            size = sizes[page]
+            x = (max(total_width, self.viewport().width()) - size.width()) // 2
+            out[page] = QRect(x, y, size.width(), size.height())
+            y += size.height() + self.pageSpacing()
+        return out
+
+    def effective_zoom(self) -> float:
+        """The zoom the view is drawing at (fit-width included), 1.0 being the page's natural size."""
+        document = self.document()
+        if document is None or document.pageCount() == 0:
+            return 1.0
+        page = self.pageNavigator().currentPage()
+        points = document.pagePointSize(page)
+        if points.width() <= 0:
+            return 1.0
+        return self._page_size(page).width() / (points.width() * self._resolution())
+
+    def _scroll(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def page_point(self, position: QPointF) -> tuple[int, QPointF] | None:
+        """The page under a viewport position and the point on it in PDF points."""
+        content = position + self._scroll()
+        for page, rect in self.page_geometries().items():
+            if rect.top() <= content.y() <= rect.bottom() + self.pageSpacing():
+                points = self.document().pagePointSize(page)
+                scale = rect.width() / points.width() if points.width() else 1.0
+                x = min(max(content.x() - rect.left(), 0), rect.width()) / scale
+                y = min(max(content.y() - rect.top(), 0), rect.height()) / scale
+                return page, QPointF(x, y)
+        return None
+
+    # -- selection ----------------------------------------------------------
+
+    def selected_text(self) -> str:
+        return self._selection.text() if self._selection is not None and self._selection.isValid() else ""
+
+    def clear_selection(self) -> None:
+        self._selection = None
+        self._selection_page = -1
+        self.viewport().update()
+
+    def select(self, page: int, start: QPointF, end: QPointF) -> str:
+        """Select the text of ``page`` between two points (PDF points); return it."""
+        self._selection = self.document().getSelection(page, start, end)
+        self._selection_page = page
+        self.viewport().update()
+        return self.selected_text()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._anchor = self.page_point(event.position())
+            self.clear_selection()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._anchor is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            here = self.page_point(event.position())
+            page, start = self._anchor
+            if here is not None:
+                end = here[1] if here[0] == page else QPointF(1e6, 1e6) if here[0] > page else QPointF(0, 0)
+                self.select(page, start, end)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._anchor = None
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) and self.selected_text():
+            QGuiApplication.clipboard().setText(self.selected_text())
+            return
+        if event.key() == Qt.Key.Key_Escape and self._selection is not None:
+            self.clear_selection()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._selection is None or not self._selection.isValid():
+            return
+        rect = self.page_geometries().get(self._selection_page)
+        points = self.document().pagePointSize(self._selection_page)
+        if rect is None or points.width() <= 0:
+            return
+        scale = rect.width() / points.width()
+        offset = QPointF(rect.topLeft()) - self._scroll()
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(90)
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        for polygon in self._selection.bounds():
+            painter.drawPolygon(QPolygonF([QPointF(p.x() * scale, p.y() * scale) + offset for p in polygon]))
+        painter.end()
