@@ -86,6 +86,20 @@ def _parser() -> argparse.ArgumentParser:
     pa.add_argument("--question", action="store_true")
     pa.add_argument("--profile", default=None)
 
+    p = sub.add_parser("markup", help="move your markup (or the chair's shared markup) between computers")
+    markup_sub = p.add_subparsers(dest="markup_command", metavar="{export,import}", required=True)
+    pe = markup_sub.add_parser("export", help="write your notes, questions, flags and highlights to a file")
+    pe.add_argument("-o", "--output", required=True, metavar="FILE")
+    pe.add_argument("--shared", action="store_true", help="only the chair's shared markup, for the panel")
+    pe.add_argument("--profile", default=None)
+    pi = markup_sub.add_parser("import", help="merge a markup file (newer edits win)")
+    pi.add_argument("file", metavar="FILE")
+    pi.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("profile", help="who uses this copy: name and role")
+    p.add_argument("name", nargs="?", help="set the profile's name (omit to show it)")
+    p.add_argument("--role", choices=["councillor", "chair", "clerk"], default="councillor")
+
     p = sub.add_parser("notes", help="notes and questions on a meeting's items")
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--json", action="store_true")
@@ -147,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     from .commands import UsageError
     from .store import StoreBusy, StoreTooNew
     from .store.queries import NotFound
+    from .markup import MarkupError
     from .tracker import InvalidTransition
 
     try:
@@ -157,9 +172,27 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreTooNew, StoreBusy) as error:
         print(f"panelbook: {error}", file=sys.stderr)
         return 1
-    except (NotFound, UsageError, InvalidTransition) as error:
+    except (NotFound, UsageError, InvalidTransition, MarkupError) as error:
         print(f"panelbook: {error}", file=sys.stderr)
         return 2
+    except Exception as error:  # noqa: BLE001 - a user never sees a traceback; the log keeps it
+        log = _log_unexpected(args.home)
+        print(f"panelbook: something went wrong ({type(error).__name__}: {error}); "
+              f"details are in {log}. The command did not finish.", file=sys.stderr)
+        return 1
+
+
+def _log_unexpected(home: str | None) -> Path:
+    """Append the current exception's traceback to the data folder's error log."""
+    import traceback
+    from datetime import datetime
+
+    folder = data_folder(home).ensure()
+    log = folder.root / "errors.log"
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(f"--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv[1:])}\n")
+        handle.write(traceback.format_exc())
+    return log
 
 
 if __name__ == "__main__":

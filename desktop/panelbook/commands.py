@@ -203,9 +203,43 @@ def _export(args, store: Store, print_json, table) -> int:
     return 0
 
 
+def _markup(args, store: Store, print_json, table) -> int:
+    import json
+
+    from . import markup
+
+    if args.markup_command == "export":
+        data = markup.export_markup(store, who=args.profile, shared_only=args.shared)
+        Path(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(f"Wrote {len(data['notes'])} notes and questions, {len(data['highlights'])} highlights "
+              f"and {len(data['marks'])} flags to {args.output}.")
+        return 0
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise markup.MarkupError(f"{args.file} cannot be read ({error}).") from None
+    counts = markup.import_markup(store, text)
+    if args.json:
+        print_json(counts)
+    else:
+        print(f"Merged: {counts['added']} added, {counts['updated']} updated, {counts['kept_newer_here']} kept "
+              f"(newer here), {counts['no_such_item']} for items not in this store.")
+    return 0
+
+
+def _profile(args, store: Store, print_json, table) -> int:
+    from . import markup
+
+    if args.name:
+        markup.set_profile(store, args.name, args.role)
+    current = markup.profile(store)
+    print(f"{current['name']} ({current['role']})" if current else "No profile yet; the desktop asks at first start.")
+    return 0
+
+
 HANDLERS = {
     "import": _import, "meetings": _meetings, "agenda": _agenda, "search": _search, "recs": _recs,
-    "note": _note, "notes": _notes, "sample": _sample, "backup": _backup,
+    "note": _note, "notes": _notes, "markup": _markup, "profile": _profile, "sample": _sample, "backup": _backup,
     "export": _export,
 }
 

@@ -8,6 +8,7 @@ with what the store holds, leaves the store exactly as it was.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -149,6 +150,10 @@ def _save_document(store: Store, parsed: ParsedDocument, key: str, sha: str, fil
         db.execute("INSERT OR IGNORE INTO glossary (document_id, term, meaning) VALUES (?, ?, ?)",
                    (document_id, term, meaning))
     indexer.reindex_document(db, document_id)
+    if rows:   # a revised version: find every highlight on it again by its quote
+        from .markup import reanchor_document
+
+        reanchor_document(db, document_id)
     return document_id
 
 
@@ -298,8 +303,6 @@ def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **c
 def add_recommendation(store: Store, meeting_id: int, text: str, *, item_id: int | None = None,
                        owner: str | None = None, deadline: str | None = None, who: str | None = None) -> int:
     """A recommendation written by hand (not from minutes or a monitoring table)."""
-    import uuid
-
     from .model import RecStatus
     from .store.writer import record_change
 
@@ -327,9 +330,14 @@ def add_note(store: Store, item_id: int, text: str, *, question: bool = False, w
     who = who or profile_name(store)
     stamp = now_iso()
     with transaction(store.db):
+        kind = "question" if question else "note"
+        position = store.db.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM notes WHERE item_id = ? AND profile = ? AND kind = ?",
+            (item_id, who, kind)).fetchone()[0]
         cursor = store.db.execute(
-            "INSERT INTO notes (item_id, profile, kind, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (item_id, who, "question" if question else "note", text, stamp, stamp),
+            "INSERT INTO notes (uid, item_id, profile, kind, text, position, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), item_id, who, kind, text, position, stamp, stamp),
         )
         note_id = int(cursor.lastrowid)
         indexer.index_note(store.db, note_id)

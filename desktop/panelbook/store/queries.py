@@ -239,12 +239,29 @@ def changes_since(db: sqlite_utils.Database, since: str, today: date | None = No
 
 
 def notes(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
-    return [
-        {"id": n["id"], "item_id": n["item_id"], "agenda_number": n["agenda_number"],
+    """The markup on a meeting's items, in agenda order: notes, questions (in
+    their order, with state and answer), lines of enquiry, then highlights."""
+    rows = [
+        {"id": n["id"], "uid": n["uid"], "item_id": n["item_id"], "agenda_number": n["agenda_number"],
          "minute_number": n["minute_number"], "item_title": n["title"], "kind": n["kind"],
-         "text": n["text"], "profile": n["profile"], "created_at": n["created_at"], "updated_at": n["updated_at"]}
+         "text": n["text"], "profile": n["profile"], "position": n["position"], "state": n["state"],
+         "answer": n["answer"], "lead": n["lead"], "shared": bool(n["shared"]),
+         "created_at": n["created_at"], "updated_at": n["updated_at"]}
         for n in db.query(
             "SELECT n.*, i.title, i.agenda_number, i.minute_number FROM notes n JOIN items i ON i.id = n.item_id "
-            "WHERE i.meeting_id = ? ORDER BY i.position, n.id", (meeting_id,)
+            "WHERE i.meeting_id = ? ORDER BY i.position, n.kind, n.position, n.id", (meeting_id,)
         )
     ]
+    rows += [
+        {"id": h["id"], "uid": h["uid"], "item_id": h["item_id"], "agenda_number": h["agenda_number"],
+         "minute_number": h["minute_number"], "item_title": h["title"], "kind": "highlight",
+         "text": h["quote"], "comment": h["comment"], "page": h["printed"], "pdf_page": h["page_idx"],
+         "needs_placing": bool(h["needs_placing"]), "profile": h["profile"], "shared": bool(h["shared"]),
+         "created_at": h["created_at"], "updated_at": h["updated_at"]}
+        for h in db.query(
+            "SELECT h.*, i.title, i.agenda_number, i.minute_number FROM highlights h "
+            "JOIN documents d ON d.id = h.document_id LEFT JOIN items i ON i.id = h.item_id "
+            "WHERE d.meeting_id = ? OR i.meeting_id = ? ORDER BY h.page_idx, h.id", (meeting_id, meeting_id)
+        )
+    ]
+    return rows

@@ -161,16 +161,68 @@ V1 = [
         before TEXT,
         after TEXT
     )""",
+    # A member's notes, questions and (chair's) lines of enquiry on an item.
+    # kind: note | question | enquiry.  Questions carry their order, whether
+    # they were asked or answered, and the answer given; ``lead`` is who leads
+    # a question or line; ``shared`` marks the chair's markup for the panel.
+    # ``uid`` identifies a note across computers (markup export and import).
     """CREATE TABLE notes (
         id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
         item_id INTEGER NOT NULL REFERENCES items(id),
         profile TEXT NOT NULL,
         kind TEXT NOT NULL,
         text TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'open',
+        answer TEXT,
+        lead TEXT,
+        shared INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     )""",
     "CREATE INDEX notes_item ON notes(item_id)",
+    # Per member and item: a flag (key item, challenge, follow up, declare
+    # interest), read or unread, and the chair's priority order.
+    """CREATE TABLE item_marks (
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        profile TEXT NOT NULL,
+        flag TEXT,
+        read INTEGER NOT NULL DEFAULT 0,
+        priority INTEGER,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (item_id, profile)
+    )""",
+    # A highlighted passage: anchored by page, quote and the text around it,
+    # so it can be found again when the pack is republished.
+    """CREATE TABLE highlights (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        item_id INTEGER REFERENCES items(id),
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        page_idx INTEGER,
+        printed INTEGER,
+        quote TEXT NOT NULL,
+        context_before TEXT NOT NULL DEFAULT '',
+        context_after TEXT NOT NULL DEFAULT '',
+        comment TEXT,
+        profile TEXT NOT NULL,
+        shared INTEGER NOT NULL DEFAULT 0,
+        needs_placing INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX highlights_document ON highlights(document_id)",
+    # Markup deleted here, remembered so a markup import from another
+    # computer does not bring it back.
+    """CREATE TABLE markup_tombstones (
+        uid TEXT PRIMARY KEY,
+        deleted_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE profiles (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL
+    )""",
     "CREATE INDEX rec_history_rec ON rec_history(rec_id)",
     # What each imported document said about a meeting or an item.  The
     # row in meetings/items is the merge of these, most authoritative source
