@@ -278,6 +278,9 @@ V1 = [
     END""",
 ]
 
+# Released versions are never edited: a change to the schema is a new list
+# appended here (V2, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
+# tests/fixtures/make_store_fixture.py, so every saved version keeps migrating.
 MIGRATIONS: list[list[str]] = [V1]
 LATEST = len(MIGRATIONS)
 
