@@ -54,7 +54,7 @@ def assemble(laid_out: bytes, out_path: Path, *, outline: list[tuple[str, int, i
     for title, level, page, key in outline:
         del parents[level:]
         parent = parents[-1] if parents else None
-        entry = writer.add_outline_item(title, page, parent=parent)
+        entry = writer.add_outline_item(title=title, page_number=page, parent=parent)
         parents.append(entry)
         # The contents page links to these names.
         writer.add_named_destination(key, page)

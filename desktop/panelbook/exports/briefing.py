@@ -27,7 +27,7 @@ from . import fonts
 from .assemble import assemble
 from .briefing_data import BriefingData, ItemBriefing, gather
 from .markup import BriefingMarkup
-from .pdfdoc import NewPage, RecordingDoc, bookmark, slot
+from .pdfdoc import Marker, NewPage, RecordingDoc, bookmark, slot
 from .pdfstyle import (
     ACCENT, INK, MARKING, MUTED, RULE, SHADE, RunningText, Styles, clock, draw_header, long_date,
     numbered_canvas, para, short_date, styles,
@@ -66,7 +66,7 @@ def _table(rows, widths, st: Styles, *, header: bool = True, zebra: bool = True)
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, splitInRow=1,
                   hAlign="LEFT")
     commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -84,7 +84,7 @@ def _facts(rows: list[tuple[str, str]], st: Styles, width: float, label_width: f
     data = [[Paragraph(para(k), st.cell_bold), Paragraph(para(v), st.cell)] for k, v in rows if v]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
@@ -109,7 +109,7 @@ class _Builder:
         out: list = [bookmark(Spacer(1, 0), "Cover", 0, "cover", in_contents=False)]
         if d.marking:
             box = Table([[Paragraph(para(d.marking), st.marking)]], colWidths=[self.width])
-            box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, MARKING),
+            box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, MARKING), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
                                      ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
             out += [box, Spacer(1, 14 * mm)]
         else:
@@ -150,8 +150,11 @@ class _Builder:
         return out
 
     def contents(self) -> list:
-        toc = TableOfContents(dotsMinLevel=0)
-        toc.levelStyles = [self.st.toc1, self.st.toc2]
+        toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+        toc.levelStyles = [self.st.toc1, self.st.toc2, self.st.toc3]
         return [bookmark(Paragraph("Contents", self.st.h1), "Contents", 0, "contents", in_contents=False), toc]
 
     # -- meeting details ----------------------------------------------------
@@ -218,7 +221,7 @@ class _Builder:
         if item["minute_number"] and item["minute_number"] != b.label:
             label += f"  ·  MINUTE {item['minute_number']}"
         out.append(Paragraph(para(label), st.small))
-        out.append(bookmark(Paragraph(para(item["title"]), st.h1), b.heading, 0, f"item-{item['id']}"))
+        out.append(bookmark(Paragraph(para(item["title"]), st.h1), b.heading, 1, f"item-{item['id']}"))
         facts = [("Pack pages", _pages(item["pages"]).capitalize()),
                  ("Issue", item.get("issue") or ""),
                  ("Confidential", "Yes – exempt information; do not share" if item["confidential"] else "")]
@@ -291,7 +294,7 @@ class _Builder:
             marker = slot(index)
             if n == 0:
                 title = f"Report – pack {_pages(b.item['pages'])}" if b.item["pages"] else "Report"
-                bookmark(marker, title, 1, f"report-{b.item['id']}")
+                bookmark(marker, title, 2, f"report-{b.item['id']}")
             out.append(marker)
             if n == len(b.report_pages) - 1:
                 out.append(NextPageTemplate("body"))
@@ -350,6 +353,8 @@ class _Builder:
         d = self.data
         story: list = [*self.cover(), NextPageTemplate("body"), PageBreak(), *self.contents(), PageBreak(),
                        *self.details()]
+        story.append(NewPage())
+        story.append(bookmark(Marker(), "Agenda items", 0, "items"))
         for b in d.items:
             # Items with a report start a page of their own; short procedural items share one.
             if b.item.get("pages") or b.report_pages:
@@ -411,6 +416,7 @@ def render_briefing(data: BriefingData, out_path: Path | str) -> BriefingResult:
     buffer = io.BytesIO()
     doc = RecordingDoc(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
                        bottomMargin=BOTTOM, title=f"Briefing – {builder.title}", author=who,
+                       initialFontName=fonts.REGULAR,
                        creator=f"Panelbook {__version__}")
     doc.addPageTemplates(_templates(running))
     doc.multiBuild(builder.story(), canvasmaker=numbered_canvas(running, MARGIN))

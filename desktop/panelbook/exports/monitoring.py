@@ -20,6 +20,7 @@ from reportlab.platypus import Frame, PageTemplate, Paragraph, Spacer, Table, Ta
 
 from .. import __version__
 from ..store import Store, briefing_queries as bq, queries
+from . import fonts
 from .assemble import assemble
 from .briefing import status_words
 from .pdfdoc import RecordingDoc, bookmark
@@ -47,7 +48,7 @@ def grouped(rows: list[dict]) -> list[tuple[str, str, list[dict]]]:
 def _table(groups, st) -> Table:
     data = [[Paragraph(h, st.head_cell) for h in HEAD]]
     commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -95,7 +96,7 @@ def export_monitoring(store: Store, meeting_id: int, out_path: Path | str, *, no
 
     buffer = io.BytesIO()
     doc = RecordingDoc(buffer, pagesize=page, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
-                       bottomMargin=BOTTOM, title=title)
+                       bottomMargin=BOTTOM, title=title, initialFontName=fonts.REGULAR)
     doc.addPageTemplates([PageTemplate("monitoring", [Frame(
         MARGIN, BOTTOM, page[0] - 2 * MARGIN, page[1] - TOP - BOTTOM, id="monitoring",
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)], onPage=decorate, pagesize=page)])

@@ -81,6 +81,7 @@ class Styles:
     marking: ParagraphStyle
     toc1: ParagraphStyle
     toc2: ParagraphStyle
+    toc3: ParagraphStyle
 
 
 def styles(base: float = 10.0) -> Styles:
@@ -120,7 +121,9 @@ def styles(base: float = 10.0) -> Styles:
         toc1=ParagraphStyle("toc1", parent=body, fontName=B, fontSize=base, leading=base * 1.5,
                             leftIndent=0, firstLineIndent=0, spaceBefore=base * 0.4, spaceAfter=0),
         toc2=ParagraphStyle("toc2", parent=body, fontSize=base - 0.5, leading=base * 1.4,
-                            leftIndent=18, firstLineIndent=0, spaceAfter=0),
+                            leftIndent=14, firstLineIndent=0, spaceBefore=0, spaceAfter=0),
+        toc3=ParagraphStyle("toc3", parent=body, fontName=I, fontSize=base - 1.5, leading=base * 1.25,
+                            leftIndent=28, firstLineIndent=0, spaceAfter=0, textColor=MUTED),
     )
 
 
