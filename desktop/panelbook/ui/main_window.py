@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Panelbook")
         self.setWindowIcon(icon("panelbook"))
         self.resize(1280, 800)
+        # An explicit minimum keeps the layouts from resizing the top-level window's minimum
+        # as places change (which the platform would be asked to propagate each time).
+        self.setMinimumSize(960, 600)
         self.setAcceptDrops(True)
 
         self.calendar = CalendarPlace()

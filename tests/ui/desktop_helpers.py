@@ -1,0 +1,37 @@
+"""Helpers shared by the desktop tests (imported as ``desktop_helpers``)."""
+from __future__ import annotations
+
+
+def open_window(qtbot, folder, size=(1280, 800)):
+    """The main window with its worker on ``folder``, shown, with the meetings loaded."""
+    from panelbook.ui.main_window import MainWindow
+    from panelbook.ui.worker import DatabaseWorker
+
+    worker = DatabaseWorker(folder)
+    window = MainWindow(worker)
+    qtbot.addWidget(window)
+    if size:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.meetings_loaded, timeout=20000):
+        window.start(load_sample_if_empty=False)
+    return window, worker
+
+
+def close_window(qtbot, window, worker):
+    qtbot.waitUntil(lambda: not worker.busy, timeout=20000)
+    window.close()
+    worker.shutdown()
+
+
+def meeting_on(window, iso: str) -> int:
+    return next(m["id"] for m in window.meetings if m["date"] == iso)
+
+
+def pdf_index(sql, printed: int) -> int:
+    """The PDF page index of printed page ``printed`` of the 8 August 2024 pack."""
+    return sql.execute(
+        "SELECT p.idx FROM pages p JOIN documents d ON d.id = p.document_id "
+        "WHERE d.kind = 'agenda_pack' AND d.media_type = 'application/pdf' AND p.printed = ?", (printed,)
+    ).fetchone()[0]
