@@ -88,6 +88,8 @@ class MeetingsModel(QAbstractTableModel):
         if column == 3:
             return row["venue"] or ""
         if column == 4:
+            if row["status"] == "scheduled" and row["date"] < date.today().isoformat():
+                return "Scheduled"      # its date has passed but nothing says it was held
             return STATUS_LABELS.get(row["status"], row["status"])
         if column == 5:
             return str(row["items"]) if row["items"] else ""

@@ -197,6 +197,7 @@ class PackReader(QWidget):
     # -- loading ------------------------------------------------------------
 
     def clear(self, title: str = "No agenda pack yet", text: str = "") -> None:
+        self.view.clear_selection(forget_text=True)
         self.document.close()
         self.page_map = PageMap()
         self.found_model.set_page_map(self.page_map)
@@ -443,7 +444,8 @@ class PackReader(QWidget):
             cursor = self.text.textCursor()
             text = cursor.selectedText().replace("\u2029", "\n") if cursor.hasSelection() else self.text.toPlainText()
         elif self._mode == PDF:
-            text = self.view.selected_text() or self.document.getAllText(self.current_page()).text()
+            text = self.view.selected_text() or \
+                self.document.getAllText(self.current_page()).text().replace("\r\n", "\n")
         else:
             return
         QGuiApplication.clipboard().setText(text)

@@ -7,6 +7,9 @@ multi-page mode: pages stacked with the document margins and page spacing,
 centred horizontally, scaled by the screen's logical DPI and the zoom), turns a
 mouse drag into page coordinates, asks the document for the selection, and
 paints it with the palette's highlight colour.  Ctrl+C copies it.
+
+QtPdf only selects between points that lie on characters, so each end of a
+drag is first moved onto the nearest line of text of the page.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ class SelectablePdfView(QPdfView):
         self._anchor: tuple[int, QPointF] | None = None
         self._selection: QPdfSelection | None = None
         self._selection_page = -1
+        self._lines: dict[int, list] = {}
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
 
     # -- layout -------------------------------------------------------------
@@ -94,16 +98,33 @@ class SelectablePdfView(QPdfView):
     # -- selection ----------------------------------------------------------
 
     def selected_text(self) -> str:
-        return self._selection.text() if self._selection is not None and self._selection.isValid() else ""
+        if self._selection is None or not self._selection.isValid():
+            return ""
+        return self._selection.text().replace("\r\n", "\n")
 
-    def clear_selection(self) -> None:
+    def clear_selection(self, forget_text: bool = False) -> None:
+        """Drop the selection (and, with ``forget_text``, what is known of the pages' lines)."""
+        if forget_text:
+            self._lines = {}
         self._selection = None
         self._selection_page = -1
         self.viewport().update()
 
+    def _snap(self, page: int, point: QPointF) -> QPointF:
+        """The point moved onto the nearest line of text of ``page``."""
+        if page not in self._lines:
+            self._lines = {page: [p.boundingRect() for p in self.document().getAllText(page).bounds()]}
+        lines = self._lines[page]
+        if not lines:
+            return point
+        line = min(lines, key=lambda r: 0 if r.top() <= point.y() <= r.bottom()
+                   else min(abs(point.y() - r.top()), abs(point.y() - r.bottom())))
+        x = min(max(point.x(), line.left() + 0.5), line.right() - 0.5)
+        return QPointF(x, line.center().y())
+
     def select(self, page: int, start: QPointF, end: QPointF) -> str:
         """Select the text of ``page`` between two points (PDF points); return it."""
-        self._selection = self.document().getSelection(page, start, end)
+        self._selection = self.document().getSelection(page, self._snap(page, start), self._snap(page, end))
         self._selection_page = page
         self.viewport().update()
         return self.selected_text()
