@@ -9,7 +9,7 @@ import sqlite_utils
 
 from ..paths import DataFolder
 from . import health
-from .db import open_database
+from .db import StoreBusy, busy_is_store_busy, is_busy, open_database
 from .schema import LATEST, migrate
 
 
@@ -35,12 +35,17 @@ class Store:
         self.db: sqlite_utils.Database = open_database(folder.database)
         self._marker = health.begin_session(folder)
         try:
-            folder.database.chmod(0o600)
-        except OSError:
-            pass
-        migrate(self.db, backup=self._backup_before_migration)
-        if daily_backup:
-            self.take_daily_backup(date.today())
+            try:
+                folder.database.chmod(0o600)
+            except OSError:
+                pass
+            with busy_is_store_busy():
+                migrate(self.db, backup=self._backup_before_migration)
+                if daily_backup:
+                    self.take_daily_backup(date.today())
+        except BaseException:
+            self.close()
+            raise
         self.location_warning = health.location_warning(folder.root)
 
     @classmethod
@@ -54,8 +59,12 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, traceback) -> None:
         self.close()
+        if exc is not None and is_busy(exc):
+            # A write outside transaction() that met another Panelbook's lock:
+            # the same plain message as everywhere else, not "database is locked".
+            raise StoreBusy() from exc
 
     def take_daily_backup(self, today: date) -> Path | None:
         """The day's automatic backup (once a day, only once the store holds something), then rotation."""
@@ -76,10 +85,14 @@ class Store:
         tmp.unlink(missing_ok=True)
         dest = sqlite3.connect(str(tmp))
         try:
-            self.db.conn.backup(dest)
+            with busy_is_store_busy():
+                self.db.conn.backup(dest)
             ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
+        except BaseException:
             dest.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        dest.close()
         if ok != "ok":
             tmp.unlink(missing_ok=True)
             raise RuntimeError(f"The backup did not verify ({ok}).")
