@@ -24,6 +24,7 @@ from pathlib import Path
 from ..model import UnreadableDocument
 from ..paths import DataFolder
 from .backup import timestamp, verify_backup
+from .db import busy_is_store_busy, busy_timeout_s
 
 AUTO_PREFIX = "auto-"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
@@ -93,15 +94,19 @@ def end_session(marker: Path) -> None:
 
 
 def check_database(path: Path, full: bool) -> str | None:
-    """None when the database is sound; otherwise a short description of the problem."""
+    """None when the database is sound; otherwise a short description of the problem.
+
+    A database another program holds locked is busy, not damaged: that raises
+    StoreBusy, so that start-up never moves a database in use aside."""
     try:
         with path.open("rb") as handle:
             header = handle.read(16)
         if header and header != b"SQLite format 3\x00":
             return "the file is not a database"
-        conn = sqlite3.connect(str(path), timeout=10)
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_s())
         try:
-            rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+            with busy_is_store_busy():
+                rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
