@@ -87,6 +87,9 @@ class Store:
         try:
             with busy_is_store_busy():
                 self.db.conn.backup(dest)
+            # One self-contained file: out of WAL mode, so that opening the
+            # backup (to verify or restore it) leaves no -wal / -shm beside it.
+            dest.execute("PRAGMA journal_mode = DELETE")
             ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
         except BaseException:
             dest.close()
