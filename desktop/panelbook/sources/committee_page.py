@@ -14,7 +14,7 @@ import html as html_lib
 from bs4 import BeautifulSoup, Tag
 
 from panelbook.model import Committee, DocumentKind, Member, ParsedDocument, UnreadableDocument
-from panelbook.sources.htmltext import html_to_text
+from panelbook.sources.htmltext import html_to_text, parse_html
 from panelbook.sources.textutil import clean
 
 _NOT_OURS = "This is not a ModernGov committee details page."
@@ -37,7 +37,7 @@ def read_committee_page(html: str | bytes) -> ParsedDocument:
         html = bytes(html).decode("utf-8", errors="replace")
     if not isinstance(html, str) or not html.strip():
         raise UnreadableDocument("This file is empty; it is not a ModernGov committee details page.")
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse_html(html)
     title = soup.find(class_="mgSubTitleTxt")
     sections = _sections(soup)
     membership = next((body for name, body in sections if _MEMBERSHIP.match(name)), None)

@@ -14,6 +14,7 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
+from panelbook.model import UnreadableDocument
 from panelbook.sources.textutil import clean
 
 BULLET = "• "
@@ -31,6 +32,75 @@ _ESCAPED_TAG = re.compile(r"&(?:amp;)*lt;\s*/?\s*[a-zA-Z]")
 # What Word puts in an "mso-list:Ignore" span for a bullet (Symbol/Wingdings glyphs).
 _BULLET_GLYPHS = re.compile(r"^[\u00b7\u2022\u25cf\u25aa\u25e6\uf0b7\uf0a7\u00a7o\-–*]$")
 _MAX_ROUNDS = 4
+
+# BeautifulSoup's tree building slows with depth times size, so a small page
+# nested a hundred thousand levels deep would take hours.  Real pages, even
+# with unclosed paragraphs, nest a few dozen levels.
+MAX_NESTING = 1000
+_TAG_START = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9:_.-]*))")
+_VOID_TAGS = frozenset(
+    "area base basefont bgsound br col embed frame hr img input keygen link meta param source spacer "
+    "track wbr".split()
+)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_RAW_TEXT_TAGS = frozenset(("script", "style"))
+TOO_DEEP = ("This web page's markup is nested more than {limit:,} levels deep, far beyond any real "
+            "page; Panelbook does not read it.")
+
+
+def nesting_depth(html: str, stop_at: int | None = None) -> int:
+    """How deep elements nest as html.parser builds them (unclosed tags stay
+    open; an end tag closes up to its latest open match).  One linear scan;
+    stops early once deeper than ``stop_at``."""
+    lowered = html.lower()
+    stack: list[str] = []
+    open_counts: dict[str, int] = {}
+    deepest = pos = 0
+    while True:
+        match = _TAG_START.search(html, pos)
+        if match is None:
+            break
+        if match.group(1):
+            end = html.find("-->", match.end())
+            if end < 0:
+                break
+            pos = end + 3
+            continue
+        end = html.find(">", match.end())
+        if end < 0:
+            break
+        pos = end + 1
+        name = match.group(3).lower()
+        if match.group(2):
+            if open_counts.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_counts[top] -= 1
+                    if top == name:
+                        break
+            continue
+        if html[end - 1] == "/" or name in _VOID_TAGS:
+            continue
+        if name in _RAW_TEXT_TAGS:
+            close = lowered.find(f"</{name}", pos)
+            if close < 0:
+                break
+            pos = close
+            continue
+        stack.append(name)
+        open_counts[name] = open_counts.get(name, 0) + 1
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if stop_at is not None and deepest > stop_at:
+                break
+    return deepest
+
+
+def parse_html(html: str) -> BeautifulSoup:
+    """BeautifulSoup's tree of ``html``, refusing markup nested deeper than MAX_NESTING."""
+    if nesting_depth(html, MAX_NESTING) > MAX_NESTING:
+        raise UnreadableDocument(TOO_DEEP.format(limit=MAX_NESTING))
+    return BeautifulSoup(html, "html.parser")
 
 
 def html_to_text(html: str) -> str:
@@ -62,6 +132,9 @@ def _unescape_until_tags(text: str) -> str:
 
 def _extract_blocks(html: str) -> list[tuple[str, str]]:
     """Walk the parsed HTML into (prefix, text) blocks; prefix is "" or the bullet."""
+    if nesting_depth(html, MAX_NESTING) > MAX_NESTING:
+        # Too deep to build a tree quickly: keep the words, drop the markup.
+        return [("", clean(html_lib.unescape(_ANY_TAG.sub(" ", html))))]
     soup = BeautifulSoup(html, "html.parser")
     blocks: list[tuple[str, str]] = []
     buffer: list[str] = []

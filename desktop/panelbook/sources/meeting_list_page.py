@@ -24,6 +24,7 @@ from panelbook.model import (
     ParsedDocument,
     UnreadableDocument,
 )
+from panelbook.sources.htmltext import parse_html
 from panelbook.sources.meeting_page_common import council_from_copyright
 from panelbook.sources.textutil import clean, parse_long_date, parse_time
 
@@ -56,7 +57,7 @@ def read_meeting_list_page_html(html: str, url: str | None = None) -> ParsedDocu
     if not looks_like_meeting_list_page_html(html):
         raise UnreadableDocument(NOT_A_MEETING_LIST)
     try:
-        soup = BeautifulSoup(html, "html.parser")
+        soup = parse_html(html)
         return _read(soup, url)
     except RecursionError:
         raise UnreadableDocument(NOT_A_MEETING_LIST) from None

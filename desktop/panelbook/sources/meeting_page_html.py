@@ -29,7 +29,7 @@ from panelbook.model import (
     Meeting,
     ParsedDocument,
 )
-from panelbook.sources.htmltext import html_to_text
+from panelbook.sources.htmltext import MAX_NESTING, html_to_text, nesting_depth
 from panelbook.sources.meeting_page_common import (
     Heading,
     apply_minutes,
@@ -79,6 +79,8 @@ def read_meeting_page_html(html: str, url: str | None = None) -> ParsedDocument:
         raise refuse("the file is empty")
     if not looks_like_html(html):
         raise refuse("it is not a web page")
+    if nesting_depth(html, MAX_NESTING) > MAX_NESTING:
+        raise refuse("its HTML is nested too deeply to read")
     try:
         return _read(html, url)
     except RecursionError:
