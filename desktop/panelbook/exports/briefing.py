@@ -19,7 +19,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__
 from ..store import Store
@@ -29,7 +28,7 @@ from .briefing_data import BriefingData, ItemBriefing, gather
 from .markup import BriefingMarkup
 from .pdfdoc import Marker, NewPage, RecordingDoc, bookmark, slot
 from .pdfstyle import (
-    ACCENT, INK, MARKING, MUTED, RULE, SHADE, RunningText, Styles, clock, draw_header, long_date,
+    ACCENT, INK, MARKING, MUTED, RULE, SHADE, RunningText, Styles, clock, contents_entry, draw_header, long_date,
     numbered_canvas, para, short_date, styles,
 )
 
@@ -106,7 +105,7 @@ class _Builder:
 
     def cover(self) -> list:
         d, st, m = self.data, self.st, self.data.meeting
-        out: list = [bookmark(Spacer(1, 0), "Cover", 0, "cover", in_contents=False)]
+        out: list = [bookmark(Spacer(1, 0), "Cover", 0, "cover")]
         if d.marking:
             box = Table([[Paragraph(para(d.marking), st.marking)]], colWidths=[self.width])
             box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, MARKING), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
@@ -150,12 +149,18 @@ class _Builder:
         return out
 
     def contents(self) -> list:
-        toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-        toc.levelStyles = [self.st.toc1, self.st.toc2, self.st.toc3]
-        return [bookmark(Paragraph("Contents", self.st.h1), "Contents", 0, "contents", in_contents=False), toc]
+        """The contents page: every bookmark but the cover and itself; page
+        numbers and dot leaders are drawn when the document is finished."""
+        d, st = self.data, self.st
+        entries = [(0, "Meeting details", "details"), (0, "Agenda items", "items")]
+        for b in d.items:
+            entries.append((1, b.heading, f"item-{b.item['id']}"))
+            if b.report_pages:
+                entries.append((2, self.report_title(b), f"report-{b.item['id']}"))
+        entries += [(0, "Outstanding recommendations", "recommendations"), (0, "Glossary", "glossary")]
+        level_styles = (st.toc1, st.toc2, st.toc3)
+        return [bookmark(Paragraph("Contents", st.h1), "Contents", 0, "contents")] + [
+            Paragraph(contents_entry(title, key, level), level_styles[level]) for level, title, key in entries]
 
     # -- meeting details ----------------------------------------------------
 
@@ -287,14 +292,17 @@ class _Builder:
                                         "briefing.", st.muted)]),
                 _table(rows, [24 * mm, 90 * mm, 34 * mm, 22 * mm], st)]
 
+    @staticmethod
+    def report_title(b: ItemBriefing) -> str:
+        return f"Report – pack {_pages(b.item['pages'])}" if b.item["pages"] else "Report"
+
     def report_slots(self, b: ItemBriefing) -> list:
         """Reserved pages for the item's own report pages, bookmarked under the item."""
         out: list = [NextPageTemplate("slot"), PageBreak()]
         for n, index in enumerate(b.report_pages):
             marker = slot(index)
             if n == 0:
-                title = f"Report – pack {_pages(b.item['pages'])}" if b.item["pages"] else "Report"
-                bookmark(marker, title, 2, f"report-{b.item['id']}")
+                bookmark(marker, self.report_title(b), 2, f"report-{b.item['id']}")
             out.append(marker)
             if n == len(b.report_pages) - 1:
                 out.append(NextPageTemplate("body"))
@@ -419,7 +427,7 @@ def render_briefing(data: BriefingData, out_path: Path | str) -> BriefingResult:
                        initialFontName=fonts.REGULAR,
                        creator=f"Panelbook {__version__}")
     doc.addPageTemplates(_templates(running))
-    doc.multiBuild(builder.story(), canvasmaker=numbered_canvas(running, MARGIN))
+    doc.build(builder.story(), canvasmaker=numbered_canvas(running, MARGIN))
     subject = (f"Briefing pack for the {m['committee']} meeting of {long_date(m['date'])}"
                + (f", prepared for {data.prepared_for}" if data.prepared_for else ""))
     author = data.prepared_for if not data.panel else (m.get("council") or "Panelbook")

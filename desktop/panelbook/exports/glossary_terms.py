@@ -49,26 +49,28 @@ def _is_acronym(word: str) -> bool:
     return " " not in word and sum(c.isupper() for c in word) >= 2
 
 
-def _pattern(term: str) -> re.Pattern:
-    forms = [term]
+def _forms(term: str) -> list[str]:
+    """The spellings a term is found by: itself, or both halves of "Name (ACRONYM)", each split at "/"."""
     bracket = _BRACKET.match(term)
-    if bracket:
-        forms = [bracket.group(1), bracket.group(2)]
-    parts = []
-    for form in forms:
-        for variant in form.split("/"):
-            variant = variant.strip()
-            if not variant:
-                continue
-            escaped = re.escape(variant).replace(r"\ ", r"\s+")
-            body = f"(?<![\\w&]){escaped}(?![\\w&])"
-            parts.append(body if _is_acronym(variant) else f"(?i:{body})")
-    return re.compile("|".join(parts))
+    forms = [bracket.group(1), bracket.group(2)] if bracket else [term]
+    return [v.strip() for form in forms for v in form.split("/") if v.strip()]
+
+
+def _used(form: str, text: str, lowered: str) -> bool:
+    # A plain substring test first (fast, in C); the exact rule only when it may match.
+    if form.lower() not in lowered:
+        return False
+    escaped = re.escape(form).replace(r"\ ", r"\s+")
+    body = f"(?<![\\w&]){escaped}(?![\\w&])"
+    pattern = re.compile(body if _is_acronym(form) else f"(?i:{body})")
+    return pattern.search(text) is not None
 
 
 def terms_used(glossary: list[tuple[str, str]], pages: list[str]) -> list[tuple[str, str]]:
     """The (term, meaning) pairs whose term is used in ``pages`` outside the
     glossary appendix, in the glossary's own order."""
     terms = [term for term, _ in glossary]
-    text = "\n".join(without_glossary(pages, terms))
-    return [(term, meaning) for term, meaning in glossary if _pattern(term).search(text)]
+    text = re.sub(r"\s+", " ", "\n".join(without_glossary(pages, terms)))
+    lowered = text.lower()
+    return [(term, meaning) for term, meaning in glossary
+            if any(_used(form, text, lowered) for form in _forms(term))]

@@ -111,7 +111,7 @@ def export_monitoring(store: Store, meeting_id: int, out_path: Path | str, *, no
     story += [Spacer(1, 4 * mm), Paragraph(
         "Items marked complete and accepted by the Panel leave the list; outstanding items, and items the Panel "
         "does not accept as complete, stay on it and are reported to the next meeting.", st.small)]
-    doc.multiBuild(story, canvasmaker=numbered_canvas(running, MARGIN))
+    doc.build(story, canvasmaker=numbered_canvas(running, MARGIN))
     return assemble(buffer.getvalue(), Path(out_path), outline=doc.outline, metadata={
         "Title": f"{title} – {meeting['committee']}", "Author": meeting.get("council") or "Panelbook",
         "Subject": f"Monitoring of scrutiny recommendations for the {meeting['committee']} meeting of "

@@ -1,6 +1,6 @@
 """A platypus document that records its outline and reserved pages while it lays out.
 
-Headings carry a ``_pb_bookmark`` (title, level, key, in contents) and reserved
+Headings carry a ``_pb_bookmark`` (title, level, key) and reserved
 report-page slots a ``_pb_slot``; after layout, ``outline`` and ``slots`` say
 on which page each landed, so ``assemble`` can put the report pages in and
 write the outline with pypdf.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable
 
-from .pdfstyle import para
 
 
 class Marker(Flowable):
@@ -22,8 +21,9 @@ class Marker(Flowable):
         pass
 
 
-def bookmark(flowable: Flowable, title: str, level: int, key: str, in_contents: bool = True) -> Flowable:
-    flowable._pb_bookmark = (title, level, key, in_contents)
+def bookmark(flowable: Flowable, title: str, level: int, key: str) -> Flowable:
+    """Mark ``flowable`` as the place of an outline entry (and named destination ``key``)."""
+    flowable._pb_bookmark = (title, level, key)
     return flowable
 
 
@@ -57,11 +57,9 @@ class RecordingDoc(BaseDocTemplate):
         page = self.canv.getPageNumber() - 1
         info = getattr(flowable, "_pb_bookmark", None)
         if info:
-            title, level, key, in_contents = info
+            title, level, key = info
             self.canv.bookmarkPage(key)
             self.outline.append((title, level, page, key))
-            if in_contents:
-                self.notify("TOCEntry", (level, para(title), page + 1, key))
         index = getattr(flowable, "_pb_slot", None)
         if index is not None:
             self.slots.append((page, index))

@@ -121,7 +121,7 @@ def styles(base: float = 10.0) -> Styles:
         toc1=ParagraphStyle("toc1", parent=body, fontName=B, fontSize=base, leading=base * 1.5,
                             leftIndent=0, firstLineIndent=0, spaceBefore=base * 0.4, spaceAfter=0),
         toc2=ParagraphStyle("toc2", parent=body, fontSize=base - 0.5, leading=base * 1.4,
-                            leftIndent=14, firstLineIndent=0, spaceBefore=0, spaceAfter=0),
+                            leftIndent=14, firstLineIndent=0, spaceBefore=2, spaceAfter=0),
         toc3=ParagraphStyle("toc3", parent=body, fontName=I, fontSize=base - 1.5, leading=base * 1.25,
                             leftIndent=28, firstLineIndent=0, spaceAfter=0, textColor=MUTED),
     )
@@ -158,12 +158,22 @@ def draw_header(canvas: Canvas, running: RunningText, width: float, height: floa
     canvas.restoreState()
 
 
-class NumberedCanvas(Canvas):
-    """A canvas that writes "Page X of Y" once the page count is known.
+CONTENTS_CALLBACK = "pbContentsEnd"
 
-    Pages are held back until ``save``; a page whose ``footer`` attribute was
-    set (by the page template) gets the footer, others (reserved slots for
-    report pages) stay blank.
+
+def contents_entry(title: str, key: str, level: int) -> str:
+    """Paragraph markup of one contents line: the title, and a marker where the
+    dot leader, the page number and the link go once pages are known."""
+    return f'{para(title)}<onDraw name="{CONTENTS_CALLBACK}" label="{key}|{level}"/>'
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that holds pages back until ``save``, then writes what only the
+    finished document knows: "Page X of Y" in the footer, and the contents
+    page's dot leaders and page numbers.  So the briefing is laid out once.
+
+    A page whose ``footer`` attribute was set (by the page template) gets the
+    footer; others (reserved slots for report pages) stay blank.
     """
 
     running: RunningText | None = None
@@ -172,12 +182,10 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
+        self._key_pages: dict[str, int] = {}
+        self._contents_marks: list[tuple[str, int, float, float]] = []
         self.footer = False
-
-    def showPage(self):
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-        self.footer = False
+        self.setNamedCB(CONTENTS_CALLBACK, _mark_contents_entry)
 
     def bookmarkPage(self, key, *args, **kwargs):
         # Pages are held back, so the PDF document still counts the first one:
@@ -185,10 +193,17 @@ class NumberedCanvas(Canvas):
         doc = self._doc
         counted = doc.pageCounter
         doc.pageCounter = len(self._held) + 1
+        self._key_pages[key] = len(self._held) + 1
         try:
             return super().bookmarkPage(key, *args, **kwargs)
         finally:
             doc.pageCounter = counted
+
+    def showPage(self):
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+        self.footer = False
+        self._contents_marks = []
 
     def save(self):
         total = len(self._held)
@@ -196,8 +211,32 @@ class NumberedCanvas(Canvas):
             self.__dict__.update(state)
             if self.footer:
                 self._draw_footer(self._pageNumber, total)
+            for key, level, x, y in self._contents_marks:
+                self._draw_contents_number(key, level, x, y)
             super().showPage()
         super().save()
+
+    def _draw_contents_number(self, key: str, level: int, x: float, y: float) -> None:
+        number = self._key_pages.get(key)
+        if number is None:
+            return
+        width, _ = self._pagesize
+        right = width - self.margin
+        font = (fonts.BOLD, 10) if level == 0 else (fonts.REGULAR, 9.5) if level == 1 else (fonts.ITALIC, 8.5)
+        text = str(number)
+        text_width = self.stringWidth(text, *font)
+        self.saveState()
+        self.setFillColor(INK if level < 2 else MUTED)
+        self.setFont(*font)
+        self.drawRightString(right, y, text)
+        dot = self.stringWidth(" .", *font)
+        start, stop = x + 6, right - text_width - 4
+        if stop - start > dot:
+            count = int((stop - start) / dot)
+            self.setFillColor(RULE if level else MUTED)
+            self.drawRightString(stop, y, " ." * count)
+        self.linkRect("", key, (x, y - 2, right, y + font[1]), relative=0)
+        self.restoreState()
 
     def _draw_footer(self, number: int, total: int) -> None:
         width, _ = self._pagesize
@@ -216,6 +255,15 @@ class NumberedCanvas(Canvas):
             self.setFillColor(MARKING)
             self.drawCentredString(width / 2, 5 * mm, fonts.printable(running.marking))
         self.restoreState()
+
+
+def _mark_contents_entry(canvas: Canvas, kind: str, label: str) -> None:
+    """Where a contents entry's text ends (absolute page coordinates), for ``save``."""
+    info = canvas._curr_tx_info
+    key, level = label.rsplit("|", 1)
+    x, y = canvas.absolutePosition(info["cur_x"], info["cur_y"])
+    if hasattr(canvas, "_contents_marks"):
+        canvas._contents_marks.append((key, int(level), x, y))
 
 
 def numbered_canvas(running: RunningText, margin: float) -> type[NumberedCanvas]:
