@@ -360,6 +360,15 @@ def _check_tracker(t: Template, folder, db, saved, in_flight, out: Outcome) -> N
         out.partial.append(f"{changes} response changes in the history for {committed} committed")
 
 
+def _markers_in_backup(path: Path) -> list[int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [int(r[0].rsplit(" ", 1)[1]) for r in conn.execute(
+            "SELECT text FROM notes WHERE text LIKE 'backup marker %'")]
+    finally:
+        conn.close()
+
+
 def _check_backup_kind(t: Template, folder, db, saved, in_flight, out: Outcome) -> None:
     markers = {int(text.rsplit(" ", 1)[1]) for (text,) in db.execute(
         "SELECT text FROM notes WHERE text LIKE 'backup marker %'")}
@@ -369,8 +378,6 @@ def _check_backup_kind(t: Template, folder, db, saved, in_flight, out: Outcome) 
         last[fields[3]] = n
         if n not in markers:
             out.lost.append(f"backup marker note {n} reported saved is not in the store")
-    if in_flight is not None and in_flight in markers:
-        out.in_flight_landed = True
     for name, n in last.items():
         path = folder.backups / name
         try:
@@ -378,11 +385,13 @@ def _check_backup_kind(t: Template, folder, db, saved, in_flight, out: Outcome) 
         except UnreadableDocument as error:
             out.lost.append(f"the backup {name} reported saved does not verify: {error}")
             continue
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        inside = max(_markers_in_backup(path), default=-1)
+        if inside < n:
+            out.lost.append(f"the backup {name} reported saved with marker {n} holds only up to {inside}")
+    if in_flight is not None:
+        path = folder.backups / crash_worker.backup_name(in_flight)
         try:
-            inside = [int(r[0].rsplit(" ", 1)[1]) for r in conn.execute(
-                "SELECT text FROM notes WHERE text LIKE 'backup marker %'")]
-        finally:
-            conn.close()
-        if max(inside, default=-1) < n:
-            out.lost.append(f"the backup {name} reported saved with marker {n} holds only up to {max(inside, default=-1)}")
+            verify_backup(path)
+        except UnreadableDocument:
+            return
+        out.in_flight_landed = in_flight in _markers_in_backup(path)
