@@ -1,0 +1,177 @@
+"""Mutated documents through ``sources.detect.read_document``: does anything escape?
+
+The inputs start from the real documents (seeds 000-004, the ModernGov HTML,
+XML and report PDF samples, and a short pack PDF made from seed 003) and are
+truncated, byte-flipped, cut or repeated line by line, and spliced with junk
+or with the markers readers look for.  The run is deterministic for a given
+``--seed``.
+
+An *unexpected error* is any exception other than UnreadableDocument, or an
+UnreadableDocument that read_document made out of a reader's unforeseen
+failure (it chains the cause).  Both must be 0.
+
+    python benchmarks/fuzz.py [--json] [--inputs N] [--seed S] [--save DIR]
+
+Figures: ``inputs``, ``unexpected_errors``, ``max_seconds`` (slowest single
+input), ``max_rss_mb`` (peak memory of the whole run), and the mix of outcomes.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from panelbook.model import UnreadableDocument  # noqa: E402
+from panelbook.sources.detect import read_document  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+MARKERS = [
+    b"RESOLVED", b"RESOLVED that", b"RESSOLVED:", b"\nRESOLVED:\n1.\n", b"i)", b"(ii) ", b"\xe2\x80\xa2 1. ",
+    b"\nPage 12\n", b"\nPage 0\n", b"\nPage 99999\n", b"\nAgenda Item 3\n", b"(Pages 5 - 10)", b"(Pages 10 - 5)",
+    b"(Page 7)", b"\nAGENDA\n", b"\nMinutes:\n", b"\nDecision:\n", b"\nAdditional documents:\n", b"\n8.\n",
+    b"\n77/21\n", b"\nNo. Item\n", b"\nVenue: \n", b"\nContact: \n", b"\nPresent:\n", b"\nApologies: ",
+    b"Thursday, 8th August, 2024 5.30 pm", b", CANCELLED", b"31/02/2024", b"00/00/0000", b"29/02/2023",
+    b"\nMeeting: 20/07/2023 - Panel (Item 9)\n", b"\nIssue - meetings\n", b"Scrutiny Monitoring \xe2\x80\x93 ",
+    b"Not complete \xe2\x80\x93 deadline November 2024.", b"DATE OF DECISION: ", b"\nGlossary\n",
+    b"<div>", b"</div>", b"</table>", b"<tr><td>", b"<td class='mgItemNumberCell'>", b"<p class='mgAiTitleTxt'>",
+    b"<h2 class='mgSubTitleTxt'>", b"&amp;", b"&#0;", b"&#xD800;", b"&bogus;", b"<![CDATA[", b"<!--",
+    b"<meeting>", b"</meeting>", b"<agendaitem>", b"<meetingdate>", b"</committees>", b"<!DOCTYPE x>",
+    b"\x00", b"\r", b"\x0c", b"\n\n\n\n\n", b"\t", b"\xef\xbb\xbf", b"\xff\xfe", b"\xc3", b"\xe2\x80",
+    b"\xef\xbf\xbe", b"\xc2\xa0", b"\xe2\x80\x8b", b"%PDF-1.4\n", b"endobj", b"stream\n", b"xref\n", b"trailer",
+]
+
+
+def short_pack_pdf() -> bytes:
+    """The 8 August 2024 pack (seed 003) rebuilt with its first two reports only:
+    a real pack layout, small enough to read many times."""
+    from panelbook.exports.rebuild_pack import pack_pdf, pack_reports
+
+    front, reports = pack_reports((SHARED / "seeds" / "003_41e7f3da12eebc0c.txt").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        return pack_pdf(front, reports[:2], Path(folder) / "short.pdf").read_bytes()
+
+
+def corpus() -> dict[str, bytes]:
+    """The documents mutations start from, by name."""
+    docs = {p.name: p.read_bytes() for p in sorted((SHARED / "seeds").glob("00*.txt"))}
+    for pattern in ("*.html", "*.xml", "*.pdf"):
+        docs.update({p.name: p.read_bytes() for p in sorted((SHARED / "moderngov").glob(pattern))})
+    docs["short pack.pdf"] = short_pack_pdf()
+    return docs
+
+
+def mutate(data: bytes, rng: random.Random) -> tuple[bytes, list[str]]:
+    """One to six random mutations of ``data``; returns the result and what was done."""
+    done = []
+    for _ in range(rng.randint(1, 6)):
+        kind = rng.choice(("truncate", "flip", "flip", "delete_lines", "repeat_lines", "insert", "insert"))
+        at = rng.randint(0, len(data))
+        if kind == "truncate":
+            data = data[:at]
+        elif kind == "flip" and data:
+            at = min(at, len(data) - 1)
+            for _ in range(rng.choice((1, 1, 4, 32))):
+                spot = min(len(data) - 1, at + rng.randint(0, 256))
+                data = data[:spot] + bytes([data[spot] ^ rng.randint(1, 255)]) + data[spot + 1:]
+        elif kind in ("delete_lines", "repeat_lines"):
+            lines = data.split(b"\n")
+            start, count = rng.randint(0, len(lines)), rng.randint(1, 40)
+            block = lines[start:start + count]
+            times = 0 if kind == "delete_lines" else rng.randint(2, 5)
+            data = b"\n".join(lines[:start] + block * times + lines[start + count:])
+        elif kind == "insert":
+            junk = rng.choice(MARKERS) if rng.random() < 0.7 else rng.randbytes(rng.randint(1, 64))
+            data = data[:at] + junk + data[at:]
+        done.append(f"{kind}@{at}")
+    return data, done
+
+
+def classify(data: bytes) -> tuple[str, str | None]:
+    """("read", None), ("refused", None) or ("unexpected", what happened)."""
+    try:
+        read_document(data)
+    except UnreadableDocument as error:
+        cause = error.__cause__
+        if cause is not None and not isinstance(cause, UnreadableDocument):
+            return "unexpected", f"{type(cause).__name__}: {cause}"[:300]
+        message = str(error)
+        if not message.strip() or "\n" in message:
+            return "unexpected", f"message is not one line: {message!r}"[:300]
+        return "refused", None
+    except Exception as error:  # noqa: BLE001 - that is what this benchmark counts
+        return "unexpected", f"{type(error).__name__}: {error}"[:300]
+    return "read", None
+
+
+def run(inputs: int, seed: int, save: Path | None) -> dict:
+    docs = corpus()
+    names = list(docs)
+    rng = random.Random(seed)
+    counts = {"read": 0, "refused": 0, "unexpected": 0}
+    examples, slowest = [], (0.0, "")
+    started = time.perf_counter()
+    for number in range(inputs):
+        name = names[number % len(names)]
+        data, ops = mutate(docs[name], rng)
+        began = time.perf_counter()
+        outcome, detail = classify(data)
+        seconds = time.perf_counter() - began
+        counts[outcome] += 1
+        if seconds > slowest[0]:
+            slowest = (seconds, f"{name} {' '.join(ops)}")
+        if outcome == "unexpected":
+            digest = hashlib.sha256(data).hexdigest()[:12]
+            if len(examples) < 10:
+                examples.append({"source": name, "mutations": ops, "error": detail, "sha256": digest})
+            if save:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"{digest}-{name}").write_bytes(data)
+    return {
+        "inputs": inputs,
+        "unexpected_errors": counts["unexpected"],
+        "max_seconds": round(slowest[0], 3),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "read": counts["read"],
+        "refused": counts["refused"],
+        "total_seconds": round(time.perf_counter() - started, 1),
+        "slowest_input": slowest[1],
+        "seed": seed,
+        "sources": len(names),
+        "examples": examples,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--inputs", type=int, default=1000, help="how many mutated documents (default 1000)")
+    parser.add_argument("--seed", type=int, default=20240808, help="random seed (default 20240808)")
+    parser.add_argument("--save", type=Path, help="write each input that failed unexpectedly into this folder")
+    args, _ = parser.parse_known_args(argv)
+    figures = run(args.inputs, args.seed, args.save)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        print(f"{figures['inputs']} inputs in {figures['total_seconds']} s: {figures['read']} read, "
+              f"{figures['refused']} refused, {figures['unexpected_errors']} unexpected errors")
+        print(f"slowest input {figures['max_seconds']} s ({figures['slowest_input']}); "
+              f"peak memory {figures['max_rss_mb']} MB")
+        for example in figures["examples"]:
+            print(f"  {example['source']} {' '.join(example['mutations'])}: {example['error']}")
+    return 1 if figures["unexpected_errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
