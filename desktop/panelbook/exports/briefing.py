@@ -61,8 +61,8 @@ def _pages(pages) -> str:
     return f"page {first}" if first == last else f"pages {first}–{last}"
 
 
-def _table(rows, widths, st: Styles, *, header: bool = True, zebra: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, splitInRow=1,
+def _table(rows, widths, st: Styles, *, header: bool = True, zebra: bool = True, split_in_row: bool = False) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, splitInRow=int(split_in_row),
                   hAlign="LEFT")
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
@@ -128,7 +128,7 @@ class _Builder:
             scope = "Agenda items " + ", ".join(b.label for b in d.items) + " only"
         with_reports = any(b.report_pages for b in d.items)
         rows = [
-            ("Meeting", when), ("Venue", m["venue"] or "Not yet published"), ("Status", status),
+            ("Meeting", when), ("Venue", m["venue"] or "Not recorded"), ("Status", status),
             ("Prepared for", d.prepared_for), ("Prepared on", f"{long_date(d.prepared_at.date())}, "
                                                               f"{d.prepared_at:%H:%M}"),
             ("Covers", scope + ("; each item's report pages follow its briefing" if with_reports else "")),
@@ -222,9 +222,12 @@ class _Builder:
     def item(self, b: ItemBriefing) -> list:
         st, item = self.st, b.item
         out: list = []
-        label = f"AGENDA ITEM {b.label}" if b.label else "AGENDA ITEM"
-        if item["minute_number"] and item["minute_number"] != b.label:
-            label += f"  ·  MINUTE {item['minute_number']}"
+        parts = []
+        if item["agenda_number"]:
+            parts.append(f"AGENDA ITEM {item['agenda_number']}")
+        if item["minute_number"]:
+            parts.append(f"MINUTE {item['minute_number']}")
+        label = "  ·  ".join(parts) or "AGENDA ITEM"
         out.append(Paragraph(para(label), st.small))
         out.append(bookmark(Paragraph(para(item["title"]), st.h1), b.heading, 1, f"item-{item['id']}"))
         facts = [("Pack pages", _pages(item["pages"]).capitalize()),
@@ -340,7 +343,7 @@ class _Builder:
             ])
         widths = [22 * mm, 34 * mm, 70 * mm, 76 * mm, 35 * mm]
         widths.append(self.wide - sum(widths))
-        return [heading, intro, Spacer(1, 2 * mm), _table(rows, widths, st)]
+        return [heading, intro, Spacer(1, 2 * mm), _table(rows, widths, st, split_in_row=True)]
 
     def glossary(self) -> list:
         d, st = self.data, self.st
@@ -350,9 +353,10 @@ class _Builder:
         out.append(Paragraph(
             "Terms and acronyms from the pack’s own glossary that appear in the pages this briefing covers.",
             st.small))
-        rows = [[Paragraph("Term", st.head_cell), Paragraph("Meaning", st.head_cell)]] + [
-            [Paragraph(para(term), st.cell_bold), Paragraph(para(meaning), st.cell)] for term, meaning in d.glossary]
-        out.append(_table(rows, [42 * mm, self.width - 42 * mm], st))
+        out.append(Spacer(1, 2 * mm))
+        # Dictionary style: each term in bold, its meaning running on; long
+        # meanings flow across pages without leaving gaps.
+        out += [Paragraph(f"<b>{para(term)}</b>\u2002{para(meaning)}", st.glossary) for term, meaning in d.glossary]
         return out
 
     # -- the whole story ----------------------------------------------------

@@ -82,6 +82,7 @@ class Styles:
     toc1: ParagraphStyle
     toc2: ParagraphStyle
     toc3: ParagraphStyle
+    glossary: ParagraphStyle
 
 
 def styles(base: float = 10.0) -> Styles:
@@ -122,6 +123,8 @@ def styles(base: float = 10.0) -> Styles:
                             leftIndent=0, firstLineIndent=0, spaceBefore=base * 0.4, spaceAfter=0),
         toc2=ParagraphStyle("toc2", parent=body, fontSize=base - 0.5, leading=base * 1.4,
                             leftIndent=14, firstLineIndent=0, spaceBefore=2, spaceAfter=0),
+        glossary=ParagraphStyle("glossary", parent=body, fontSize=base - 1, leading=(base - 1) * 1.35,
+                                spaceAfter=base * 0.55),
         toc3=ParagraphStyle("toc3", parent=body, fontName=I, fontSize=base - 1.5, leading=base * 1.25,
                             leftIndent=28, firstLineIndent=0, spaceAfter=0, textColor=MUTED),
     )
