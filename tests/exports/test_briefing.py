@@ -225,16 +225,67 @@ def test_markup_prints_highlights_and_lines_of_enquiry_escaped(sample, tmp_path)
     assert "Lines of enquiry" in text and "Why do families return to CP planning? — led by Cllr Webb" in text
 
 
-def test_panel_edition_has_no_private_notes_and_says_so(sample, tmp_path):
+def test_panel_edition_with_nothing_shared_says_so(sample, tmp_path):
     store, meeting_id = sample
     path = tmp_path / "panel.pdf"
     export_briefing(store, meeting_id, path, panel=True, now=NOW)
     reader = PdfReader(str(path))
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
     assert "Briefing pack for the whole panel" in text
-    assert "Panelbook cannot share markup yet, so this edition contains no notes or questions." in text
-    assert ESCAPE_NOTE not in text and "Chapman's private note" not in text and "Your notes" not in text
+    assert "never a member’s private notes. Nothing has been shared for this meeting yet." in text
+    assert ESCAPE_NOTE not in text and "Chapman's private note" not in text
+    assert "Your notes" not in text and "Questions" not in text and "Notes " not in text
     assert reader.metadata.author == "Southampton City Council"
+
+
+def test_stored_markup_private_and_shared(tmp_path):
+    from panelbook import markup
+    from panelbook.exports.markup import markup_for
+
+    store = Store.open(data_folder(tmp_path / "data"))
+    try:
+        services.load_sample(store)
+        meeting_id = queries.resolve_meeting(store.db, "2024-08-08")
+        item = queries.resolve_item(store.db, meeting_id, "8")
+        chair = "Cllr Barnes-Andrews"
+        markup.add_enquiry(store, item, "Why do families return to child protection planning?", lead="Cllr Webb",
+                           who=chair)
+        shared_q = services.add_note(store, item, "What did the audit of handovers find?", question=True, who=chair)
+        markup.update_note(store, shared_q, shared=1, lead="Cllr Cooper", state="answered",
+                           answer="Reported to the next meeting.")
+        services.add_note(store, item, "Webb's own question", question=True, who="Cllr Webb")
+        services.add_note(store, item, "Chair's private note", who=chair)
+        pack = next(iter(store.db.query("SELECT id FROM documents WHERE kind = 'agenda_pack'")))["id"]
+        page = next(iter(store.db.query(
+            "SELECT idx, text FROM pages WHERE document_id = ? AND printed = 21", (pack,))))
+        start = page["text"].index("There appears to be a lack of confidence")
+        highlight = markup.add_highlight(store, pack, page["idx"], start, start + 40, who=chair)
+        store.db.execute("UPDATE highlights SET shared = 1 WHERE id = ?", (highlight,))
+        markup.add_highlight(store, pack, page["idx"], start, start + 20, comment="Webb's highlight comment",
+                             who="Cllr Webb")
+
+        def briefing(**options) -> str:
+            path = tmp_path / "b.pdf"
+            export_briefing(store, meeting_id, path, items=["8"], markup=markup_for(store, meeting_id), now=NOW,
+                            **options)
+            return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(str(path)).pages))
+
+        panel = briefing(panel=True)
+        assert "Lines of enquiry" in panel
+        assert ("Why do families return to child protection planning? — led by Cllr Webb; shared by "
+                "Cllr Barnes-Andrews") in panel
+        assert "What did the audit of handovers find? — led by Cllr Cooper; shared by Cllr Barnes-Andrews" in panel
+        assert "Answer: Reported to the next meeting." in panel
+        assert "“There appears to be a lack of confidence” (page 21) — shared by Cllr Barnes-Andrews" in panel
+        assert "Webb's own question" not in panel and "Chair's private note" not in panel
+        assert "highlight comment" not in panel
+        member = briefing(profile="Cllr Webb")
+        assert "Your questions" in member and "Webb's own question" in member
+        assert "What did the audit of handovers find?" in member          # shared by the chair
+        assert "“There appears to be” (page 21)" in member and "Webb's highlight comment" in member
+        assert "Chair's private note" not in member
+    finally:
+        store.close()
 
 
 def test_with_reports_puts_each_items_report_pages_after_its_briefing(sample, tmp_path):

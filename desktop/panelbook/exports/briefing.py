@@ -136,9 +136,9 @@ class _Builder:
         out.append(_facts(rows, st, self.width, 34 * mm))
         if d.panel:
             out += [Spacer(1, 6 * mm), Paragraph(
-                "Panel edition: it carries only markup the chair has shared with the panel, never a member’s "
-                "private notes. Panelbook cannot share markup yet, so this edition contains no notes or "
-                "questions.", st.muted)]
+                "Panel edition: it carries only the markup the chair has shared with the panel (lines of "
+                "enquiry, shared questions, notes and highlights), never a member’s private notes."
+                + ("" if self._any_markup() else " Nothing has been shared for this meeting yet."), st.muted)]
         if m.get("sample"):
             out += [Spacer(1, 4 * mm), Paragraph(
                 "Sample panel: built from the council’s published documents to show what Panelbook does.",
@@ -256,26 +256,43 @@ class _Builder:
         out += self._earlier(b)
         return out
 
+    def _any_markup(self) -> bool:
+        return any(b.notes or b.questions or b.highlights or b.lines_of_enquiry for b in self.data.items)
+
+    def _by(self, profile: str, lead: str | None = None) -> str:
+        """" — led by X", "(shared by Y)": who a shared line belongs to, in muted type."""
+        parts = []
+        if lead:
+            parts.append(f"led by {para(lead)}")
+        if profile and profile != self.data.profile:
+            parts.append(f"shared by {para(profile)}")
+        return f" <font color='#5b6673'>— {'; '.join(parts)}</font>" if parts else ""
+
     def _markup(self, b: ItemBriefing) -> list:
         st, out = self.st, []
+        mine = "" if self.data.panel else "Your "
         if b.lines_of_enquiry:
             out.append(Paragraph("Lines of enquiry", st.h2))
             for line in b.lines_of_enquiry:
-                lead = f" <font color='#5b6673'>— led by {para(line.lead)}</font>" if line.lead else ""
-                out.append(Paragraph(para(line.text) + lead, st.bullet, bulletText="•"))
+                out.append(Paragraph(para(line.text) + self._by(line.profile, line.lead), st.bullet, bulletText="•"))
         if b.questions:
-            out.append(Paragraph("Your questions", st.h2))
-            out += [Paragraph(para(q["text"]), st.bullet, bulletText="\u2610") for q in b.questions]
+            out.append(Paragraph(f"{mine}questions".capitalize(), st.h2))
+            for q in b.questions:
+                box = "\u2610" if q.get("state", "open") == "open" else "\u2611"
+                out.append(Paragraph(para(q["text"]) + self._by(q["profile"], q.get("lead")), st.bullet,
+                                     bulletText=box))
+                if q.get("answer"):
+                    out.append(Paragraph("<i>Answer:</i> " + para(q["answer"]), st.answer))
         if b.notes:
-            out.append(Paragraph("Your notes", st.h2))
-            out += [Paragraph(para(n["text"]), st.bullet, bulletText="•") for n in b.notes]
+            out.append(Paragraph(f"{mine}notes".capitalize(), st.h2))
+            out += [Paragraph(para(n["text"]) + self._by(n["profile"]), st.bullet, bulletText="•") for n in b.notes]
         if b.highlights:
             out.append(Paragraph("Highlighted passages", st.h2))
             for h in b.highlights:
                 where = f" <font color='#5b6673'>(page {h.page})</font>" if h.page else ""
-                out.append(Paragraph(f"“{para(h.quote)}”{where}", st.quote))
+                out.append(Paragraph(f"“{para(h.quote)}”{where}{self._by(h.profile)}", st.quote))
                 if h.comment:
-                    out.append(Paragraph(para(h.comment), st.small))
+                    out.append(Paragraph(para(h.comment), st.answer))
         if not self.data.panel and not (b.questions or b.notes or b.highlights) and b.item.get("pages"):
             out += [Paragraph("Your notes", st.h2),
                     Paragraph("You have no notes or questions on this item.", st.muted)]

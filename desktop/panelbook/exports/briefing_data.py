@@ -97,8 +97,9 @@ def gather(store: Store, meeting_id: int, *, profile: str | None = None, panel: 
            markup: BriefingMarkup | None = None, now: datetime | None = None) -> BriefingData:
     """Read what the briefing of ``meeting_id`` prints.
 
-    ``profile`` selects whose private notes and questions appear; ``panel``
-    makes the whole panel's edition (shared markup only, so no private notes).
+    ``profile`` selects whose private notes, questions and highlights appear
+    (besides everything shared); ``panel`` makes the whole panel's edition:
+    shared markup only, never a member's private notes.
     """
     db = store.db
     agenda = queries.agenda(db, meeting_id)
@@ -114,7 +115,9 @@ def gather(store: Store, meeting_id: int, *, profile: str | None = None, panel: 
         if not pack_file.is_file():
             raise BriefingError(f"The pack's file is missing from the data folder ({pack_file.name}).")
     markup = markup or BriefingMarkup()
-    notes = [] if panel else bq.notes_for(db, meeting_id, profile or "")
+    # A member sees their own notes and questions and what others shared; the panel, shared ones only.
+    notes = [n for n in bq.notes_and_questions(db, meeting_id)
+             if n["shared"] or (not panel and n["profile"] == (profile or ""))]
     outstanding = bq.outstanding_at(db, meeting_id)
     reports = bq.report_texts(db, meeting_id)
     briefs = []
@@ -122,7 +125,7 @@ def gather(store: Store, meeting_id: int, *, profile: str | None = None, panel: 
         highlights, lines = markup.for_item(item["id"], profile, panel)
         brief = ItemBriefing(
             item=item, sections=report_sections(reports.get(item["id"])),
-            notes=[n for n in notes if n["item_id"] == item["id"] and n["kind"] != "question"],
+            notes=[n for n in notes if n["item_id"] == item["id"] and n["kind"] == "note"],
             questions=[n for n in notes if n["item_id"] == item["id"] and n["kind"] == "question"],
             highlights=highlights, lines_of_enquiry=lines,
             earlier_recs=[r for r in outstanding if same_issue(item, r)],

@@ -1,9 +1,10 @@
 """Markup a briefing prints besides notes and questions: highlighted quotes and
 the chair's lines of enquiry.
 
-Panelbook does not record these yet; ``BriefingMarkup`` is the small structure
-the briefing takes them from, and ``markup_for`` returns it empty until the
-markup feature fills it from the store.  Tests build one by hand.
+``BriefingMarkup`` is the small structure the briefing takes them from;
+``markup_for`` fills it from the store's highlights and lines of enquiry, and
+tests can build one by hand.  What a reader sees follows one rule: their own
+markup and what has been shared; the panel edition, shared markup only.
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ class LineOfEnquiry:
     item_id: int
     text: str
     lead: str | None = None
+    profile: str = ""
+    shared: bool = True
 
 
 @dataclass
@@ -37,15 +40,27 @@ class BriefingMarkup:
     lines_of_enquiry: list[LineOfEnquiry] = field(default_factory=list)
 
     def for_item(self, item_id: int, profile: str | None, panel: bool) -> tuple[list[Highlight], list[LineOfEnquiry]]:
-        """What one item shows: for a member, their own highlights and shared
-        ones; for the panel edition, shared ones only.  Lines of enquiry are
-        the chair's, shared with everyone."""
-        highlights = [h for h in self.highlights if h.item_id == item_id
-                      and (h.shared or (not panel and h.profile == profile))]
-        lines = [line for line in self.lines_of_enquiry if line.item_id == item_id]
-        return highlights, lines
+        """What one item shows: for a member, their own markup and what has been
+        shared; for the panel edition, shared markup only."""
+        def visible(mark) -> bool:
+            return mark.item_id == item_id and (mark.shared or (not panel and mark.profile == profile))
+
+        return [h for h in self.highlights if visible(h)], [e for e in self.lines_of_enquiry if visible(e)]
 
 
 def markup_for(store, meeting_id: int) -> BriefingMarkup:
-    """The store's highlights and lines of enquiry for a meeting (none are recorded yet)."""
-    return BriefingMarkup()
+    """The store's highlights and lines of enquiry on a meeting's items."""
+    from ..store.queries import notes
+
+    markup = BriefingMarkup()
+    for row in notes(store.db, meeting_id):
+        if row["item_id"] is None:
+            continue
+        if row["kind"] == "highlight":
+            markup.highlights.append(Highlight(
+                row["item_id"], row["text"], page=row.get("page"), profile=row["profile"],
+                comment=row.get("comment"), shared=row["shared"]))
+        elif row["kind"] == "enquiry":
+            markup.lines_of_enquiry.append(LineOfEnquiry(
+                row["item_id"], row["text"], lead=row.get("lead"), profile=row["profile"], shared=row["shared"]))
+    return markup

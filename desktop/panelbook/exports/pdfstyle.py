@@ -83,6 +83,7 @@ class Styles:
     toc2: ParagraphStyle
     toc3: ParagraphStyle
     glossary: ParagraphStyle
+    answer: ParagraphStyle
 
 
 def styles(base: float = 10.0) -> Styles:
@@ -125,6 +126,8 @@ def styles(base: float = 10.0) -> Styles:
                             leftIndent=14, firstLineIndent=0, spaceBefore=2, spaceAfter=0),
         glossary=ParagraphStyle("glossary", parent=body, fontSize=base - 1, leading=(base - 1) * 1.35,
                                 spaceAfter=base * 0.55),
+        answer=ParagraphStyle("answer", parent=body, fontSize=base - 1, leading=(base - 1) * 1.35,
+                              leftIndent=22, textColor=MUTED, spaceAfter=base * 0.4),
         toc3=ParagraphStyle("toc3", parent=body, fontName=I, fontSize=base - 1.5, leading=base * 1.25,
                             leftIndent=28, firstLineIndent=0, spaceAfter=0, textColor=MUTED),
     )

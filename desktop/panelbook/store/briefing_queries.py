@@ -105,11 +105,12 @@ def report_texts(db: sqlite_utils.Database, meeting_id: int) -> dict[int, str]:
         "SELECT id, report_text FROM items WHERE meeting_id = ? AND report_text IS NOT NULL", (meeting_id,))}
 
 
-def notes_for(db: sqlite_utils.Database, meeting_id: int, profile: str) -> list[dict]:
-    """One profile's notes and questions on a meeting's items, oldest first."""
+def notes_and_questions(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
+    """Every profile's notes and questions on a meeting's items, in agenda
+    order and each member's own order (lines of enquiry are read as markup)."""
     return list(db.query(
-        "SELECT n.* FROM notes n JOIN items i ON i.id = n.item_id WHERE i.meeting_id = ? AND n.profile = ? "
-        "ORDER BY i.position, n.id", (meeting_id, profile)))
+        "SELECT n.* FROM notes n JOIN items i ON i.id = n.item_id WHERE i.meeting_id = ? "
+        "AND n.kind IN ('note', 'question') ORDER BY i.position, n.position, n.id", (meeting_id,)))
 
 
 _OUTSTANDING_SQL = """
