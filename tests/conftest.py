@@ -8,10 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEEDS = SHARED / "seeds"
-MODERNGOV = SHARED / "moderngov"
+from testdata import MODERNGOV, REPO, SEEDS, SHARED, seed_text, snapshot  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -36,12 +33,6 @@ def moderngov() -> Path:
     return MODERNGOV
 
 
-def seed_text(name_prefix: str) -> str:
-    """The text of the seed whose file name starts with ``name_prefix`` ("003")."""
-    (path,) = sorted(SEEDS.glob(f"{name_prefix}_*.txt"))
-    return path.read_text(encoding="utf-8")
-
-
 @pytest.fixture
 def store(tmp_path):
     """An empty store in a temporary data folder, closed after the test."""
@@ -51,10 +42,3 @@ def store(tmp_path):
     opened = Store.open(data_folder(tmp_path / "data"))
     yield opened
     opened.close()
-
-
-def snapshot(store) -> tuple[list[str], list[str]]:
-    """Everything in the store: the SQL dump of the database and the stored file names."""
-    dump = list(store.db.conn.iterdump())
-    files = sorted(str(p.relative_to(store.folder.files)) for p in store.folder.files.rglob("*") if p.is_file())
-    return dump, files

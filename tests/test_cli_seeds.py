@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import MODERNGOV, SEEDS, snapshot
+from testdata import MODERNGOV, SEEDS, snapshot
 from panelbook.cli import main
 from panelbook.paths import data_folder
 from panelbook.store import Store

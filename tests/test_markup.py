@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import snapshot  # noqa: F401  (kept for symmetry with other store tests)
+from testdata import snapshot  # noqa: F401  (kept for symmetry with other store tests)
 from panelbook import markup, services
 from panelbook.anchoring import Anchor, capture, locate
 from panelbook.exports.rebuild_pack import pack_pdf, pack_reports, rebuild_pack_pdf

@@ -38,8 +38,19 @@ def _import(args, store: Store, print_json, table) -> int:
     return 0
 
 
+def _check_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"{option} {value}: not a date; write it as YYYY-MM-DD.") from None
+
+
 def _meetings(args, store: Store, print_json, table) -> int:
-    rows = queries.meetings(store.db, args.date_from, args.date_to)
+    rows = queries.meetings(store.db, _check_date(args.date_from, "--from"), _check_date(args.date_to, "--to"))
     if args.json:
         print_json([{k: m[k] for k in ("id", "committee", "date", "time", "venue", "status")} | {"council": m["council"]}
                     for m in rows])

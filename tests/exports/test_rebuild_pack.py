@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import seed_text
+from testdata import seed_text
 
 from panelbook.exports.rebuild_pack import NOTICE, pack_reports, rebuild_pack_pdf
 from panelbook.model import UnreadableDocument

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import MODERNGOV
+from testdata import MODERNGOV
 from panelbook.model import Member, UnreadableDocument
 from panelbook.sources.committee_page import read_committee_page
 

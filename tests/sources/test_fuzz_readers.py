@@ -11,6 +11,7 @@ Also here: XML entity bombs and external entities, 100,000-deep HTML, and a
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MODERNGOV, REPO, SEEDS
+from testdata import MODERNGOV, REPO, SEEDS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -104,7 +105,9 @@ def only_unreadable(reader, *args) -> None:
         assert message.strip() and "\n" not in message and "Traceback" not in message, message
 
 
-FUZZ = settings(max_examples=60, deadline=2000, derandomize=True, database=None,
+# PANELBOOK_FUZZ_EXAMPLES=2000 runs a longer, randomised search instead.
+_LONG_RUN = int(os.environ.get("PANELBOOK_FUZZ_EXAMPLES", "0"))
+FUZZ = settings(max_examples=_LONG_RUN or 60, deadline=2000, derandomize=not _LONG_RUN, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -231,7 +234,7 @@ def test_read_document_on_mutated_text_html_and_xml(seed, ops):
     read_cleanly(mutate(ALL_SOURCES[seed], ops))
 
 
-@settings(FUZZ, max_examples=25, deadline=5000)
+@settings(FUZZ, max_examples=max(25, _LONG_RUN // 4), deadline=5000)
 @given(which=st.booleans(), ops=MUTATIONS)
 @example(which=True, ops=[("truncate", 5000)])
 @example(which=True, ops=[("flip", 10, 0x55)])
@@ -376,7 +379,7 @@ def test_deeply_nested_xml():
 
 def make_long_pack(path: Path, last_page: int) -> None:
     """The 8 August 2024 pack with its last report stretched to end on ``last_page``."""
-    from conftest import seed_text
+    from testdata import seed_text
 
     from panelbook.exports.rebuild_pack import ReportText, pack_pdf, pack_reports
 

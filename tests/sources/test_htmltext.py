@@ -5,7 +5,7 @@ import html
 
 from hypothesis import given, settings, strategies as st
 
-from conftest import MODERNGOV
+from testdata import MODERNGOV
 from panelbook.sources.htmltext import html_to_text
 
 # As it stands in the GetMeeting sample's XML (one level of escaping).

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import MODERNGOV, seed_text
+from testdata import MODERNGOV, seed_text
 
 from panelbook.model import DocumentKind, MeetingStatus, UnreadableDocument
 from panelbook.sources.meeting_list_page import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import MODERNGOV, seed_text
+from testdata import MODERNGOV, seed_text
 
 import panelbook.sources.meeting_page_html as meeting_page_html
 from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Resolution, UnreadableDocument

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import MODERNGOV, seed_text
+from testdata import MODERNGOV, seed_text
 
 from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Resolution, UnreadableDocument
 from panelbook.sources.meeting_page import read_meeting_page

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import seed_text
+from testdata import seed_text
 
 from panelbook.model import DocumentKind, MeetingStatus, Member, Resolution, UnreadableDocument
 from panelbook.sources.minutes import (

@@ -5,7 +5,7 @@ import io
 import os
 
 import pytest
-from conftest import MODERNGOV
+from testdata import MODERNGOV
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from bs4 import BeautifulSoup
-from conftest import MODERNGOV, seed_text
+from testdata import MODERNGOV, seed_text
 
 from panelbook.model import Resolution
 from panelbook.sources.resolutions import parse_resolutions, split_minutes

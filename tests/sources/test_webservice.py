@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import MODERNGOV
+from testdata import MODERNGOV
 from panelbook.model import (
     DocumentKind,
     DocumentLink,
