@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import services
@@ -93,18 +93,20 @@ class ImportController(QObject):
             self._tell(outcome)
 
     def _tell(self, outcome: ImportOutcome) -> None:
+        """A calm, window-modal message (opened, not executed: the window keeps painting)."""
         if outcome.cancelled:
-            QMessageBox.information(self.window, "Import cancelled",
-                                    "The import was cancelled; nothing was changed.")
-            return
-        done = len(outcome.reports)
-        lines = [f"{name}: {what}" for name, what in outcome.failures]
-        head = (f"{done} document{'s were' if done != 1 else ' was'} imported. " if done else "") + (
-            "This document could not be imported:" if len(lines) == 1 else "These documents could not be imported:")
+            head, details = "The import was cancelled; nothing was changed.", ""
+        else:
+            done = len(outcome.reports)
+            head = (f"{done} document{'s were' if done != 1 else ' was'} imported. " if done else "") + (
+                "This document could not be imported:" if len(outcome.failures) == 1
+                else "These documents could not be imported:")
+            details = "\n\n".join(f"{name}: {what}" for name, what in outcome.failures)
         box = QMessageBox(QMessageBox.Icon.Information, "Import", head, QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText("\n\n".join(lines))
+        if details:
+            box.setInformativeText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.last_message = box
 
 
 def _without_name(message: str, name: str) -> str:

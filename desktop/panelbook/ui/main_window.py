@@ -270,7 +270,10 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, error: BaseException) -> None:
         self.statusBar().showMessage("Something could not be read; see the message.", 8000)
-        QMessageBox.warning(self, "Panelbook", str(error) or type(error).__name__)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Panelbook", str(error) or type(error).__name__,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()      # not exec(): this arrives from the worker, inside the event loop
 
     # -- import -------------------------------------------------------------
 

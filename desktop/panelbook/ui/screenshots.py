@@ -63,6 +63,7 @@ def show_sample_places(window, query: str = "re-referrals"):
     window.search.results_shown.connect(shown.append)
     window.focus_search()
     window.search.set_text(query)
+    window.search.run_search()
     wait_until(lambda: query in shown)
     yield "search", Place.SEARCH
 

@@ -1,0 +1,109 @@
+"""Importing from the window: progress, Cancel, calm messages naming the file, drag and drop."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+
+# Message boxes have a fixed size; the offscreen test platform warns that it cannot pass size
+# hints on to a window system.  That is the test platform talking, not the application.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _block_worker(window):
+    """Hold the worker until the returned event is set (so the test can look at a running import)."""
+    gate = threading.Event()
+    window.worker.submit(lambda store: gate.wait(20))
+    return gate
+
+
+def _messages(window):
+    return [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+
+def test_import_names_the_unreadable_file_and_imports_the_rest(qtbot, window, tmp_path, moderngov):
+    bad = tmp_path / "agenda.pdf"
+    bad.write_bytes(b"%PDF-1.4\nthis is not really a PDF at all")
+    gate = _block_worker(window)
+    window.import_files([str(moderngov / "Agenda_151.html"), str(bad)])
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    assert window.progress_label.text() == "Importing 2 documents…"
+    assert not window.import_action.isEnabled()
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as finished:
+        gate.set()
+    outcome = finished.args[0]
+    assert [r.file for r in outcome.reports] == ["Agenda_151.html"]
+    assert [name for name, _ in outcome.failures] == ["agenda.pdf"]
+    assert not outcome.failures[0][1].startswith("agenda.pdf:")
+    assert not window.progress.isVisible() and window.import_action.isEnabled()
+    (box,) = _messages(window)
+    assert box.text() == "1 document was imported. This document could not be imported:"
+    assert box.informativeText().startswith("agenda.pdf: ")
+    assert "Traceback" not in box.informativeText()
+    box.close()
+    qtbot.waitUntil(lambda: len(window.meetings) == 9, timeout=20000)
+    assert sorted(window.calendar.committee_boxes) == [
+        "Children and Families Scrutiny Panel", "Kingston and North Kingston Neighbourhood Committee"]
+    assert all(box.isEnabled() for box in window.calendar.committee_boxes.values())
+
+
+def test_committees_can_be_hidden_from_the_calendar(qtbot, window, moderngov):
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.import_files([str(moderngov / "Agenda_151.html")])
+    qtbot.waitUntil(lambda: len(window.calendar.committee_boxes) == 2, timeout=20000)
+    rows = window.calendar.model.rowCount()
+    window.calendar.committee_boxes["Children and Families Scrutiny Panel"].setChecked(False)
+    assert window.calendar.model.rowCount() == rows - 8
+    assert window.calendar.hidden_committees() == ["Children and Families Scrutiny Panel"]
+
+
+def test_cancel_leaves_the_store_as_it_was(qtbot, window, moderngov):
+    gate = _block_worker(window)
+    window.import_files([str(moderngov / "Agenda_151.html")])
+    window.cancel_button.click()
+    assert window.progress_label.text() == "Cancelling…"
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as finished:
+        gate.set()
+    assert finished.args[0].cancelled and finished.args[0].reports == []
+    (box,) = _messages(window)
+    assert box.text() == "The import was cancelled; nothing was changed."
+    box.close()
+    window.refresh()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=20000)
+    assert len(window.meetings) == 8
+
+
+def test_a_second_import_waits_for_the_first(qtbot, window, moderngov):
+    gate = _block_worker(window)
+    assert window.importer.start([str(moderngov / "Agenda_151.html")])
+    assert not window.importer.start([str(moderngov / "Agenda_151.html")])
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        gate.set()
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot, window, moderngov):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(moderngov / "mg_GetMeetings_manchester.xml"))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as finished:
+        window.dropEvent(drop)
+    assert [r.file for r in finished.args[0].reports] == ["mg_GetMeetings_manchester.xml"]
+    qtbot.waitUntil(lambda: len(window.meetings) == 10, timeout=20000)
+
+
+def test_dragging_something_other_than_files_is_refused(window):
+    data = QMimeData()
+    data.setText("just text")
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert not enter.isAccepted()
