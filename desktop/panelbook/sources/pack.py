@@ -28,8 +28,8 @@ NO_DATE = "This agenda pack does not say the date of its meeting."
 NO_COMMITTEE = "This agenda pack does not name its committee."
 
 _PAGE_RANGE = re.compile(r"\(\s*Pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)", re.IGNORECASE)
-_AGENDA_HEAD = re.compile(r"^\s*AGENDA\s*$", re.MULTILINE)
-_STAMPS = re.compile(r"^\s*Agenda\s+Item\s+\d+\s*$", re.IGNORECASE | re.MULTILINE)
+_AGENDA_HEAD = re.compile(r"^[^\S\n]*AGENDA[^\S\n]*$", re.MULTILINE)
+_STAMPS = re.compile(r"^[^\S\n]*Agenda\s+Item\s+\d+[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 _DECISION_DATE = re.compile(r"DATE\s+OF\s+DECISION\s*:\s*(.+)", re.IGNORECASE)
 _MONITORING_DATE = re.compile(r"Scrutiny\s+Monitoring\s*[–-]\s*(.+)", re.IGNORECASE)
 _MINUTES_DATE = re.compile(r"MINUTES\s+OF\s+THE\s+MEETING\s+HELD\s+ON\s+(.+)", re.IGNORECASE)
