@@ -70,8 +70,10 @@ class MeetingCalendar(QCalendarWidget):
         gap = radius * 2.6
         x = rect.center().x() - gap * (len(shown) - 1) / 2
         y = rect.bottom() - radius - 3
+        halo = self.palette().color(QPalette.ColorRole.Base) if day == self.selectedDate() else None
         for meeting in shown:
-            draw_marker(painter, QPointF(x, y), radius, COLOURS.colour(meeting["committee"]), meeting["status"])
+            draw_marker(painter, QPointF(x, y), radius, COLOURS.colour(meeting["committee"]), meeting["status"],
+                        halo)
             x += gap
 
 
@@ -144,10 +146,12 @@ class CalendarPlace(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._row_activated)
         self.table.open_requested.connect(self._row_activated)
@@ -232,7 +236,9 @@ class CalendarPlace(QWidget):
             )
             self.list_note.show()
             self.model.set_meetings([])
-        self.table.resizeColumnsToContents()
+        # With one committee its name in every row says nothing: the heading and legend carry it.
+        self.table.setColumnHidden(2, len({r["committee"] for r in self._rows}) <= 1)
+        self.table.resizeRowsToContents()
         self.open_button.setEnabled(self.model.rowCount() > 0)
         if self.model.rowCount():
             self.table.selectRow(0)
@@ -275,12 +281,21 @@ class CalendarPlace(QWidget):
             caption = QLabel("Committees you follow" if len(names) > 1 else "Committee")
             caption.setObjectName("caption")
             self.legend_layout.addWidget(caption)
+        if len(names) == 1:
+            only = QLabel(names[0])
+            swatch = QLabel()
+            swatch.setPixmap(status_icon(COLOURS.colour(names[0]).name(), "held").pixmap(14, 14))
+            pair = QHBoxLayout()
+            pair.setSpacing(4)
+            pair.addWidget(swatch)
+            pair.addWidget(only, 1)
+            self.legend_layout.addLayout(pair)
+            return
         for name in names:
             box = QCheckBox(name)
             box.setIcon(status_icon(COLOURS.colour(name).name(), "held"))
             box.setChecked(name not in self._hidden)
             box.setAccessibleName(f"Show {name}")
-            box.setEnabled(len(names) > 1)
             box.toggled.connect(lambda on, n=name: self._toggle_committee(n, on))
             self.committee_boxes[name] = box
             self.legend_layout.addWidget(box)

@@ -7,11 +7,19 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 
-def draw_marker(painter: QPainter, centre: QPointF, radius: float, colour: QColor, status: str) -> None:
-    """Held: filled; upcoming/new: ring; moved: half-filled; cancelled: crossed ring."""
+def draw_marker(painter: QPainter, centre: QPointF, radius: float, colour: QColor, status: str,
+                halo: QColor | None = None) -> None:
+    """Held: filled; upcoming/new: ring; moved: half-filled; cancelled: crossed ring.
+
+    ``halo`` draws a disc behind the marker so it stays visible on a highlighted cell."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     rect = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    if halo is not None:
+        grow = max(2.0, radius / 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(halo)
+        painter.drawEllipse(rect.adjusted(-grow, -grow, grow, grow))
     pen = QPen(colour, max(1.5, radius / 2.5))
     if status == "held":
         painter.setPen(Qt.PenStyle.NoPen)

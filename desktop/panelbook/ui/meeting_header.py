@@ -22,7 +22,6 @@ class MeetingHeader(QWidget):
         super().__init__(parent)
         self.swatch = QLabel()
         self.title = heading_label("", 1.3)
-        self.title.setWordWrap(True)
         self.status = QLabel()
         self.status.setAccessibleName("Meeting status")
         self.details = QLabel()
@@ -37,10 +36,14 @@ class MeetingHeader(QWidget):
         for label in (self.details, self.sources):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+        self.status.setObjectName("statusPill")
+        self.status.setStyleSheet(
+            "QLabel#statusPill { border: 1px solid palette(mid); border-radius: 8px; padding: 1px 8px; }")
         top = QHBoxLayout()
         top.addWidget(self.swatch)
-        top.addWidget(self.title, 1)
+        top.addWidget(self.title)
         top.addWidget(self.status)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -52,6 +55,7 @@ class MeetingHeader(QWidget):
         self.swatch.setPixmap(status_icon(COLOURS.colour(meeting["committee"]).name(), meeting["status"]).pixmap(18, 18))
         self.title.setText(f"{meeting['committee']}: {long_date(meeting['date'])}")
         self.status.setText(STATUS_LABELS.get(meeting["status"], meeting["status"]))
+        self.status.show()
         bits = []
         bits.append(f"<b>Time</b> {escape(meeting['time'])}" if meeting.get("time") else "<b>Time</b> not yet known")
         bits.append(f"<b>Venue</b> {escape(meeting['venue'])}" if meeting.get("venue") else "<b>Venue</b> not yet known")
@@ -81,5 +85,6 @@ class MeetingHeader(QWidget):
         self.swatch.clear()
         self.title.setText("No meeting chosen")
         self.status.setText("")
+        self.status.hide()
         self.details.setText("Choose a meeting on the Calendar (Ctrl+1), or find one with Search (Ctrl+F).")
         self.sources.setText("")

@@ -45,6 +45,7 @@ class MeetingPlace(QWidget):
         self._generation = 0
         self._reports: dict[int, str] = {}
         self._jump = True
+        self._mark_read = True
 
         self.header = MeetingHeader()
         self.header.clear()
@@ -160,7 +161,12 @@ class MeetingPlace(QWidget):
             with_pages = [it for it in items if it["pages"]]
             target = (with_pages[0] if with_pages else items[0])["id"]
         if target is not None:
-            self.select_item(target, jump=page is None)
+            # Chosen for the user, not by them: it is not marked as read (a search hit is).
+            self._mark_read = item_id is not None
+            try:
+                self.select_item(target, jump=page is None)
+            finally:
+                self._mark_read = True
         if page is not None:
             self.reader.show_printed_page(page)
         self.meeting_loaded.emit(meeting_id)
@@ -197,6 +203,7 @@ class MeetingPlace(QWidget):
         self.details.setHtml(item_html(item, self._reports.get(item["id"])))
         if self._jump:
             self.reader.show_item(item["id"])
-        self.worker.submit(lambda store: desktop_queries.mark_item_read(store.db, item["id"]),
-                           self.model.set_read, self.error.emit)
+        if self._mark_read:
+            self.worker.submit(lambda store: desktop_queries.mark_item_read(store.db, item["id"]),
+                               self.model.set_read, self.error.emit)
         self.item_shown.emit(item["id"])

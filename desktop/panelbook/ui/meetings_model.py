@@ -1,6 +1,6 @@
 """The meetings list as a Qt table model: meeting ids plus a row cache.
 
-Used for the calendar's list of upcoming meetings; the committee column is
+Used for the calendar's list of upcoming meetings; the date column is
 decorated with the committee's colour in the shape of the meeting's status.
 """
 from __future__ import annotations
@@ -71,10 +71,12 @@ class MeetingsModel(QAbstractTableModel):
         if role == SortRole:
             return [row["date"], row["time"] or "", row["committee"], row["venue"] or "",
                     row["status"], row["items"]][column]
-        if role == Qt.ItemDataRole.DecorationRole and column == 2:
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return status_icon(COLOURS.colour(row["committee"]).name(), row["status"])
-        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
-            return row["committee"] if column == 2 else (row["venue"] or None)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 2, 3):
+            if column == 3:
+                return row["venue"] or None
+            return row["committee"]
         return None
 
     @staticmethod

@@ -58,21 +58,22 @@ class PackReader(QWidget):
         self._mode = EMPTY
         self._current_item: int | None = None
 
-        self.document = QPdfDocument(self)
+        # Teardown order matters: the search model works on a timer and must go before the
+        # document it searches.  Children go in the order they were made.
         self.view = SelectablePdfView(self)
         self.view.setAccessibleName("Agenda pack pages")
+        self.search_model = QPdfSearchModel(self)
+        self.found_model = FoundModel(self)
+        self.bookmark_model = QPdfBookmarkModel(self)
+        self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.navigator = self.view.pageNavigator()
         self.navigator.currentPageChanged.connect(self._page_changed)
-
-        self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
         self.view.setSearchModel(self.search_model)
-        self.found_model = FoundModel(self)
         self.found_model.setSourceModel(self.search_model)
-        self.bookmark_model = QPdfBookmarkModel(self)
         self.bookmark_model.setDocument(self.document)
 
         self.text = QTextBrowser()

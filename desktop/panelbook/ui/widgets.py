@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .icons import icon
 
@@ -35,6 +35,8 @@ def notice_label() -> QLabel:
 class EmptyState(QWidget):
     """A centred icon, title and explanation for a place with nothing to show yet."""
 
+    COLUMN_WIDTH = 600
+
     def __init__(self, icon_name: str, title: str, text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.picture = QLabel()
@@ -42,16 +44,28 @@ class EmptyState(QWidget):
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = heading_label(title, 1.25)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
         self.text = QLabel(text)
         self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(560)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # A column of bounded width, centred: word-wrapped labels get their full height.
+        column = QWidget()
+        column.setMaximumWidth(self.COLUMN_WIDTH)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.picture)
+        column_layout.addWidget(self.title)
+        column_layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.picture)
-        layout.addWidget(self.title)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def set_text(self, title: str, text: str) -> None:
