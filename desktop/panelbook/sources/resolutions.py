@@ -89,16 +89,18 @@ def find_keyword(text: str, start: int = 0) -> re.Match[str] | None:
 
 def join_lines(lines: list[str]) -> str:
     """Join hard-wrapped lines into one clean sentence; "re-" + "referrals" stay one word."""
-    out = ""
+    parts: list[str] = []
     for line in lines:
         line = clean(line)
         if not line:
             continue
-        if out and re.search(r"\w-$", out):
-            out += line
+        last = parts[-1] if parts else ""
+        # A word broken by a hyphen at the line's end joins the next line without a space.
+        if len(last) >= 2 and last[-1] == "-" and (last[-2].isalnum() or last[-2] == "_"):
+            parts[-1] = last + line
         else:
-            out = f"{out} {line}" if out else line
-    return clean(out)
+            parts.append(line)
+    return clean(" ".join(parts))
 
 
 def _label(line: str) -> tuple[str, str] | None:
