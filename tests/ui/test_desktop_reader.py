@@ -123,3 +123,46 @@ def test_a_pack_imported_as_text_is_shown_as_text(qtbot, tmp_path):
 def test_reader_is_pdf_for_the_sample(qtbot, window):
     reader = open_august(qtbot, window)
     assert reader.mode == PDF and reader.document.pageCount() == 115
+
+
+def test_bookmarks_of_a_pack_are_listed_and_open_their_page(qtbot, tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from panelbook.ui.pack_reader import PackReader
+
+    path = tmp_path / "bookmarked.pdf"
+    pdf = canvas.Canvas(str(path))
+    for number, title in enumerate(["Front sheet", "Budget report", "Appendix"]):
+        pdf.drawString(72, 720, f"{title} text")
+        pdf.bookmarkPage(f"p{number}", fit="XYZ", left=0, top=792, zoom=1)
+        pdf.addOutlineEntry(title, f"p{number}", level=0)
+        pdf.showPage()
+    pdf.save()
+
+    reader = PackReader()
+    qtbot.addWidget(reader)
+    items = [{"id": 1, "agenda_number": "1", "title": "Budget report", "pages": [1, 1]}]
+    reader.set_pack({"path": str(path), "pages": [(0, None, None), (1, 1, 1), (2, 2, 1)], "file_name": "b.pdf"},
+                    items, {})
+    assert not reader.side.isHidden() and reader.side.isTabVisible(1)
+    model = reader.bookmark_model
+    titles = [model.index(r, 0).data() for r in range(model.rowCount(QModelIndex()))]
+    assert titles == ["Front sheet", "Budget report", "Appendix"]
+    reader.bookmarks.activated.emit(model.index(2, 0))
+    assert reader.current_page() == 2
+    assert reader.page_label.text() == "Page 2 (PDF page 3 of 3)"
+    reader.show_item(1)
+    assert reader.current_page() == 1 and reader.item_label.text() == "Item 1: Budget report"
+
+
+def test_a_pack_file_that_cannot_be_opened_is_explained(qtbot, tmp_path):
+    from panelbook.ui.pack_reader import EMPTY, PackReader
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a pdf")
+    reader = PackReader()
+    qtbot.addWidget(reader)
+    reader.set_pack({"path": str(broken), "pages": [], "file_name": "pack.pdf"}, [], {})
+    assert reader.mode == EMPTY
+    assert reader.empty.title.text() == "The agenda pack cannot be opened"
+    assert "pack.pdf" in reader.empty.text.text()

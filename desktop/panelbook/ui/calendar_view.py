@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPen, QTextCharFormat
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView, QCalendarWidget, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
@@ -53,8 +53,30 @@ class MeetingCalendar(QCalendarWidget):
     def meetings_on(self, day: QDate) -> list[dict]:
         return self._by_date.get(day, [])
 
+    def _paint_selected(self, painter: QPainter, rect: QRect, day: QDate) -> None:
+        """The chosen day: a light wash of the highlight colour, so the markers keep their colours."""
+        palette = self.palette()
+        wash = QColor(palette.color(QPalette.ColorRole.Highlight))
+        wash.setAlpha(70)
+        painter.save()
+        painter.fillRect(rect, palette.color(QPalette.ColorRole.Base))
+        painter.fillRect(rect, wash)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        font = painter.font()
+        font.setBold(True)
+        fmt = self.dateTextFormat(day)
+        font.setStrikeOut(fmt.fontStrikeOut())
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(day.day()))
+        painter.restore()
+
     def paintCell(self, painter: QPainter, rect: QRect, day: QDate) -> None:
-        super().paintCell(painter, rect, day)
+        if day == self.selectedDate():
+            self._paint_selected(painter, rect, day)
+        else:
+            super().paintCell(painter, rect, day)
         if day == QDate.currentDate():
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -70,10 +92,8 @@ class MeetingCalendar(QCalendarWidget):
         gap = radius * 2.6
         x = rect.center().x() - gap * (len(shown) - 1) / 2
         y = rect.bottom() - radius - 3
-        halo = self.palette().color(QPalette.ColorRole.Base) if day == self.selectedDate() else None
         for meeting in shown:
-            draw_marker(painter, QPointF(x, y), radius, COLOURS.colour(meeting["committee"]), meeting["status"],
-                        halo)
+            draw_marker(painter, QPointF(x, y), radius, COLOURS.colour(meeting["committee"]), meeting["status"])
             x += gap
 
 

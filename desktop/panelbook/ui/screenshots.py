@@ -97,6 +97,8 @@ def dark_palette():
         (roles.Mid, "#555555"), (roles.Dark, "#202020"), (roles.Light, "#505050"), (roles.Link, "#8ab4f8"),
     ]:
         palette.setColor(role, QColor(colour))
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
     return palette
 
 

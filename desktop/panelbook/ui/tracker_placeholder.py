@@ -46,5 +46,5 @@ class TrackerPlace(QWidget):
         else:
             parts = ", ".join(f"{n} {STATUS_WORDS.get(s, s.replace('_', ' '))}" for s, n in sorted(counts.items()))
             so_far = (f"Your data already holds {total} recommendation{'s' if total != 1 else ''} ({parts}); "
-                      "until the tracker arrives, `panelbook recs` lists them.")
+                      "until the tracker arrives, the command \u201cpanelbook recs\u201d lists them.")
         self.empty.set_text("The recommendations tracker is coming", EXPLANATION + "\n\n" + so_far)
