@@ -184,6 +184,12 @@ class _Point:
     def text(self) -> str:
         return join_lines(self.lines)
 
+    @property
+    def ending(self) -> str:
+        """How the text ends (its last two lines joined): enough to tell whether
+        it is finished, without joining a long point again for every line."""
+        return join_lines(self.lines[-2:])
+
 
 class _Block:
     """The sub-points of one RESOLVED block as they are read line by line."""
@@ -214,7 +220,7 @@ class _Block:
                 self.points.append(_Point(number, [rest] if rest else []))
         elif bullet:
             if current is not None and self.style not in (None, "bullet"):
-                if not current.text.endswith(":"):
+                if not current.ending.endswith(":"):
                     return False                # a bullet list after a numbered one: page text
                 current.lines.append(line)
             else:
@@ -223,7 +229,7 @@ class _Block:
         elif current is None:
             if not (_INTRO_RE.search(line) and not self.points):   # "that:" before a list
                 self.points.append(_Point(None, [line]))
-        elif not current.lines or not self.broken or not _FINISHED_RE.search(current.text):
+        elif not current.lines or not self.broken or not _FINISHED_RE.search(current.ending):
             current.lines.append(line)          # label alone on its line, or a wrapped sentence
         elif _THAT_RE.match(line) and not _is_heading(line):
             self.points.append(_Point(None, [line]))
