@@ -93,7 +93,8 @@ def test_search_results_model(qtmodeltester):
     page = model.index(0, 0, model.index(1, 0))
     assert model.hit(page).page == 73
     assert page.data() == "Pack page, page 73: Performance\nthe rate of re-referrals over"
-    assert page.data(HtmlRole) == "Pack page, page 73: Performance<br>the rate of <b>re-referrals</b> over"
+    assert page.data(HtmlRole) == (
+        "<span class='heading'>Pack page, page 73: Performance</span><br>the rate of <b>re-referrals</b> over")
     assert model.meeting_of(page) == 1 and model.meeting_of(model.index(0, 0)) == 7
     assert model.hit(model.index(0, 0)) is None
     assert model.rowCount(page) == 0 and not model.parent(model.index(0, 0)).isValid()

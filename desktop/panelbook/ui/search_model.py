@@ -139,7 +139,8 @@ class SearchResultsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.snippet
         if role == HtmlRole:
-            return f"{escape(hit_heading(hit))}<br>{snippet_html(hit.snippet, hit.highlights)}"
+            heading = f"<span class='heading'>{escape(hit_heading(hit))}</span>"
+            return f"{heading}<br>{snippet_html(hit.snippet, hit.highlights)}"
         if role == HitRole:
             return hit
         if role == IsGroupRole:

@@ -30,6 +30,10 @@ class HitDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
+        selected = option.state & QStyle.StateFlag.State_Selected
+        muted = option.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                     else QPalette.ColorRole.PlaceholderText)
+        document.setDefaultStyleSheet(f".heading {{ color: {muted.name()}; }}")
         document.setHtml(index.data(HtmlRole) or "")
         document.setTextWidth(max(50.0, width))
         document.setDocumentMargin(3)
