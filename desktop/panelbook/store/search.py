@@ -62,8 +62,21 @@ def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return re.sub(r"\s", " ", "".join(plain)), spans
 
 
-def search(db: sqlite_utils.Database, text: str, limit: int = 200, prefix: bool = True) -> list[Hit]:
-    """Best matches first (bm25, titles weighted above bodies)."""
+def _title_snippet(title: str, query_text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The title with the searched words marked (for hits whose body does not show them)."""
+    spans = []
+    lowered = title.lower()
+    for word in re.findall(r"\w+", query_text.lower()):
+        start = lowered.find(word)
+        if start != -1:
+            spans.append((start, start + len(word)))
+    return title, sorted(spans)
+
+
+def search(db: sqlite_utils.Database, text: str, limit: int = 100, prefix: bool = True) -> list[Hit]:
+    """Best matches first (bm25, titles weighted above bodies).  One snippet is
+    cut per hit (the body's); a hit that matched on its title alone shows the
+    title with the words marked, which costs no second pass over the index."""
     query = fts_query(text, prefix)
     if query is None:
         return []
@@ -71,7 +84,6 @@ def search(db: sqlite_utils.Database, text: str, limit: int = 200, prefix: bool 
         f"""
         SELECT s.kind, s.ref_id, s.meeting_id, s.item_id, s.document_id, s.page, s.title,
                snippet(search, 1, '{_OPEN}', '{_CLOSE}', '…', 16) AS body_snip,
-               snippet(search, 0, '{_OPEN}', '{_CLOSE}', '…', 16) AS title_snip,
                bm25(search, 4.0, 1.0) AS rank,
                m.date AS meeting_date, c.name AS committee
         FROM search s
@@ -85,8 +97,11 @@ def search(db: sqlite_utils.Database, text: str, limit: int = 200, prefix: bool 
     )
     hits = []
     for row in rows:
-        marked = row["body_snip"] if _OPEN in (row["body_snip"] or "") else (row["body_snip"] or row["title_snip"])
-        snippet, spans = _split_snippet(marked or "")
+        body = row["body_snip"] or ""
+        if _OPEN in body:
+            snippet, spans = _split_snippet(body)
+        else:
+            snippet, spans = _title_snippet(row["title"] or "", text)
         hits.append(Hit(
             kind=row["kind"], meeting_id=row["meeting_id"], meeting_date=row["meeting_date"],
             committee=row["committee"], item_id=row["item_id"], document_id=row["document_id"],

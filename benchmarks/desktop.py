@@ -1,0 +1,159 @@
+"""The desktop on a large archive: first paint, search latency, memory — each beside its floor.
+
+- ``first_paint_s``: from process start to the first painted Panelbook main
+  window, opened on the synthetic archive (about 1,000 meetings); floor
+  ``bare_window_s``: a bare PySide6 ``QMainWindow`` shown the same way.
+- ``search_median_ms`` / ``search_worst_ms``: the core's full-text search
+  (``store.search.search``, what the Search place runs) over 20 queries;
+  floor ``raw_fts_median_ms``: the same FTS5 match, ranked and with snippets,
+  run directly on SQLite.
+- ``peak_rss_mb``: the desktop process's peak resident memory after it has
+  loaded the calendar and run a search.
+
+Targets (desktop issue): first paint within 1.5x the bare window; search within
+2x the raw query and under 50 ms; under 300 MB resident.
+
+    python benchmarks/desktop.py [--json] [--scale S] [--fresh]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import Spec, cached_archive, copy_archive, database_mb  # noqa: E402
+
+QUERIES = [
+    "re-referrals", "safeguarding", "early help", "Ofsted", "foster carers", "SEND inspection",
+    "unaccompanied asylum", "care leavers", "budget", "agency costs", "home to school transport",
+    "youth justice", "exclusions", "attendance", "mental health", "workforce", "child protection plans",
+    "elective home education", "performance", "headteacher",
+]
+
+# The child process: started with the parent's clock reading, it reports when
+# its first window was painted, then (for Panelbook) waits for the calendar to
+# load and runs one search through the window's worker, and reports its peak RSS.
+CHILD = r"""
+import os, sys, time, resource, json
+started = float(sys.argv[1]); mode = sys.argv[2]; home = sys.argv[3]
+from PySide6.QtCore import QObject, QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+result = {}
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "paint" not in result:
+            result["paint"] = time.time() - started
+            QTimer.singleShot(0, after_paint)
+        return False
+def finish():
+    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result), flush=True)
+    app.quit()
+if mode == "bare":
+    window = QMainWindow(); window.resize(1280, 800)
+    def after_paint(): finish()
+else:
+    from panelbook.paths import data_folder
+    from panelbook.ui.main_window import MainWindow
+    from panelbook.ui.worker import DatabaseWorker
+    from panelbook.store.search import search
+    worker = DatabaseWorker(data_folder(home))
+    window = MainWindow(worker); window.resize(1280, 800)
+    def after_paint():
+        def loaded(_=None):
+            result["loaded"] = time.time() - started
+            worker.submit(lambda store: len(search(store.db, "safeguarding")), lambda n: finish(), lambda e: finish())
+        window.meetings_loaded.connect(loaded) if hasattr(window, "meetings_loaded") else loaded()
+filt = FirstPaint(); window.installEventFilter(filt)
+window.show()
+if mode != "bare":
+    window.start()
+app.exec()
+if mode != "bare":
+    worker.shutdown()
+"""
+
+
+def _child(mode: str, home: Path) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "PANELBOOK_HOME": str(home)}
+    started = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD, repr(started), mode, str(home)], capture_output=True,
+                         text=True, env=env, timeout=300)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"{mode} window did not report: {out.stderr[-800:]}")
+    return json.loads(lines[-1])
+
+
+def _search_times(home: Path) -> tuple[list[float], list[float]]:
+    from panelbook.paths import data_folder
+    from panelbook.store import Store
+    from panelbook.store.search import fts_query, search
+
+    ours, raw = [], []
+    with Store.open(data_folder(home), daily_backup=False) as store:
+        conn = sqlite3.connect(str(store.folder.database))
+        for text in QUERIES:
+            search(store.db, text)                       # warm the page cache for both
+            started = time.perf_counter()
+            search(store.db, text)
+            ours.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            conn.execute(
+                "SELECT rowid, snippet(search, 1, '[', ']', '…', 16) FROM search WHERE search MATCH ? "
+                "ORDER BY bm25(search, 4.0, 1.0) LIMIT 50", (fts_query(text),)).fetchall()
+            raw.append((time.perf_counter() - started) * 1000)
+        conn.close()
+    return ours, raw
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    source, stats = cached_archive(Spec.scaled(args.scale), fresh=args.fresh)
+    with tempfile.TemporaryDirectory() as tmp:
+        home = copy_archive(source, Path(tmp) / "data")
+        # Open once so the day's backup and the start-up check are not what is timed.
+        from panelbook.paths import data_folder
+        from panelbook.store import Store
+
+        with Store.open(data_folder(home)):
+            pass
+        bare = [_child("bare", home)["paint"] for _ in range(args.runs)]
+        runs = [_child("panelbook", home) for _ in range(args.runs)]
+        ours, raw = _search_times(home)
+        figures = {
+            "first_paint_s": round(statistics.median(r["paint"] for r in runs), 3),
+            "bare_window_s": round(statistics.median(bare), 3),
+            "calendar_loaded_s": round(statistics.median(r.get("loaded", r["paint"]) for r in runs), 3),
+            "search_median_ms": round(statistics.median(ours), 1),
+            "search_worst_ms": round(max(ours), 1),
+            "raw_fts_median_ms": round(statistics.median(raw), 1),
+            "raw_fts_worst_ms": round(max(raw), 1),
+            "peak_rss_mb": round(max(r["rss_mb"] for r in runs), 1),
+            "meetings": stats.get("meetings"), "pages": stats.get("pages"), "database_mb": database_mb(home),
+        }
+    figures["paint_ratio"] = round(figures["first_paint_s"] / figures["bare_window_s"], 2)
+    figures["search_ratio"] = round(figures["search_median_ms"] / max(figures["raw_fts_median_ms"], 0.01), 2)
+    print(json.dumps(figures, indent=None if args.json else 1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
