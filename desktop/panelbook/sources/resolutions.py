@@ -50,6 +50,7 @@ _DISCUSSION_INTRO_RE = re.compile(
     r"(?i)(?:\bincluding|\bas follows|\bthe following(?: \w+)?)\s*:\s*$"
 )
 _ROMAN = set("ivx")
+_MAX_HEADING = 300          # a minute's title is one short line
 _BLOCK_WINDOW = 50_000      # no RESOLVED block runs longer; keeps huge input linear
 
 
@@ -113,6 +114,8 @@ def _label(line: str) -> tuple[str, str] | None:
 
 def _is_heading(text: str) -> bool:
     """A capitalised line such as "6. CHILDREN AND LEARNING - PERFORMANCE": the next minute."""
+    if len(text) > _MAX_HEADING:
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and not any(c.islower() for c in letters)
 
