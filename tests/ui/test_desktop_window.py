@@ -33,6 +33,8 @@ def test_places_by_shortcut_and_search_focus(qtbot, window):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.place() == place
         assert window.place_actions[place].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.meeting.agenda.hasFocus())     # ready for the arrow keys
     for key in (Qt.Key.Key_F, Qt.Key.Key_K):
         window.go(Place.CALENDAR)
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
@@ -193,6 +195,11 @@ def test_window_state_is_restored(qtbot, sample_folder):
     window.calendar.splitter.setSizes([300, 700])
     saved_sizes = window.calendar.splitter.sizes()
     close_window(qtbot, window, worker)
+    import os
+
+    from panelbook.ui.settings import settings_path
+    assert str(settings_path()).startswith(os.environ["XDG_CONFIG_HOME"])   # never the real home
+    assert settings_path().exists()
 
     again, worker = open_window(qtbot, sample_folder, size=None)
     try:

@@ -184,10 +184,17 @@ class MainWindow(QMainWindow):
 
     # -- places -------------------------------------------------------------
 
+    def _focus_place(self, place: Place) -> None:
+        """Put the keyboard in the place's main control, so a shortcut lands ready to use."""
+        target = {Place.CALENDAR: self.calendar.calendar, Place.MEETING: self.meeting.agenda,
+                  Place.TRACKER: self.tracker, Place.SEARCH: self.search.box}[place]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def go(self, place: Place | int) -> None:
         place = Place(int(place))
         self.stack.setCurrentIndex(int(place))
         self.place_actions[place].setChecked(True)
+        self._focus_place(place)
         if place == Place.TRACKER:
             self.tracker.refresh()
         if place == Place.MEETING and self.meeting.meeting_id is None and self.meetings:
@@ -205,6 +212,7 @@ class MainWindow(QMainWindow):
         """Go to the Meeting place showing ``meeting_id`` (at an item, and a printed page of its pack)."""
         self.stack.setCurrentIndex(int(Place.MEETING))
         self.place_actions[Place.MEETING].setChecked(True)
+        self._focus_place(Place.MEETING)
         self.meeting.open_meeting(meeting_id, item_id, page)
         self.place_changed.emit(int(Place.MEETING))
 
