@@ -96,11 +96,21 @@ def nesting_depth(html: str, stop_at: int | None = None) -> int:
     return deepest
 
 
+def _soup(html: str) -> BeautifulSoup:
+    """BeautifulSoup over html.parser, which rescans to the end of the text for
+    every tag or comment still open there (thousands of them take minutes).
+    After the last ">" nothing can close, so a "<" there is text: say so."""
+    tail = html.rfind(">") + 1
+    if "<" in html[tail:]:
+        html = html[:tail] + html[tail:].replace("<", "&lt;")
+    return BeautifulSoup(html, "html.parser")
+
+
 def parse_html(html: str) -> BeautifulSoup:
     """BeautifulSoup's tree of ``html``, refusing markup nested deeper than MAX_NESTING."""
     if nesting_depth(html, MAX_NESTING) > MAX_NESTING:
         raise UnreadableDocument(TOO_DEEP.format(limit=MAX_NESTING))
-    return BeautifulSoup(html, "html.parser")
+    return _soup(html)
 
 
 def html_to_text(html: str) -> str:
@@ -135,7 +145,7 @@ def _extract_blocks(html: str) -> list[tuple[str, str]]:
     if nesting_depth(html, MAX_NESTING) > MAX_NESTING:
         # Too deep to build a tree quickly: keep the words, drop the markup.
         return [("", clean(html_lib.unescape(_ANY_TAG.sub(" ", html))))]
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _soup(html)
     blocks: list[tuple[str, str]] = []
     buffer: list[str] = []
     prefix = [""]

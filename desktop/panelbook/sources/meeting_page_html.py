@@ -29,7 +29,7 @@ from panelbook.model import (
     Meeting,
     ParsedDocument,
 )
-from panelbook.sources.htmltext import MAX_NESTING, html_to_text, nesting_depth
+from panelbook.sources.htmltext import MAX_NESTING, html_to_text, nesting_depth, parse_html
 from panelbook.sources.meeting_page_common import (
     Heading,
     apply_minutes,
@@ -88,7 +88,7 @@ def read_meeting_page_html(html: str, url: str | None = None) -> ParsedDocument:
 
 
 def _read(html: str, url: str | None) -> ParsedDocument:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse_html(html)
     complete = bool(_CLOSING_HTML.search(html[-8192:]))
     found = _find_heading(soup)
     if found is None:
