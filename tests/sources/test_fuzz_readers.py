@@ -439,3 +439,29 @@ def test_pdf_over_the_page_limit_is_refused(monkeypatch):
     monkeypatch.setattr(pdftext, "MAX_PAGES", 50)
     with pytest.raises(UnreadableDocument, match=r"This PDF has 11\d pages, over Panelbook's limit of 50"):
         read_document(REBUILT_PACK.read_bytes())
+
+
+# -- repeated markers: what once went quadratic ---------------------------------------------------
+
+AGENDA_HEAD = HTML_BYTES["Agenda_151.html"][:30_000]
+
+
+@pytest.mark.parametrize(("prefix", "marker", "joiner"), [
+    (SEED_BYTES[MINUTES], b"\n\n\n\n\n", b""),               # pack recognition backtracked over blank lines
+    (SEED_BYTES[MEETING_PAGE], b"\n\n\n\n\n", b""),
+    (SEED_BYTES[ISSUE_PAGE], b"\n\n\n\n\n", b""),
+    (SEED_BYTES[MINUTES], b"RESOLVED", b"\n"),               # a sub-point re-joined for every line
+    (SEED_BYTES[MEETING_PAGE], b"RESOLVED that", b"\n"),
+    (SEED_BYTES[MINUTES], b"(ii) ", b"\n"),
+    (SEED_BYTES[MINUTES], b"i)", b"\n"),
+    (AGENDA_HEAD, b"\nRESOLVED:\n1.\n", b""),                  # long lines checked as headings
+    (AGENDA_HEAD, b"<!--", b" "),
+    (SEED_BYTES[MEETING_PAGE], b"\xe2\x80\xa2 1. ", b"\n"),
+    (SEED_BYTES[PACK_TEXT][:20_000], b"(Pages 5 - 10)", b"\n"),
+    (SEED_BYTES[PACK_TEXT][:20_000], b"\nPage 12\n", b""),
+], ids=lambda value: value[:12].decode("latin-1") if isinstance(value, bytes) else str(value))
+def test_repeated_markers_read_in_linear_time(prefix, marker, joiner):
+    data = prefix + joiner.join([marker] * 20_000)
+    started = time.perf_counter()
+    read_cleanly(data)
+    assert time.perf_counter() - started < 4
