@@ -54,3 +54,22 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path, capsys):
     code, _, err = run(capsys, "--home", home, "restore", str(junk))
     assert code == 1
     assert err.startswith("panelbook: junk.sqlite3 is not a Panelbook backup")
+
+
+def test_restore_refuses_while_panelbook_is_open_on_the_folder(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    home = tmp_path / "data"
+    assert run(capsys, "--home", str(home), "sample")[0] == 0
+    backup = tmp_path / "copy.sqlite3"
+    assert run(capsys, "--home", str(home), "backup", "-o", str(backup))[0] == 0
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (home / f"session-{holder.pid}").write_text("open elsewhere")
+        code, _, err = run(capsys, "--home", str(home), "restore", str(backup))
+        assert code == 1
+        assert "close it before restoring" in err
+    finally:
+        holder.kill()
+        holder.wait()

@@ -47,6 +47,12 @@ def restore(folder: DataFolder, backup: Path) -> Path | None:
     """Replace the store with a verified backup; the current database is kept aside
     in the backups folder (its path is returned).  The store must not be open."""
     verify_backup(backup)
+    from .db import StoreBusy
+    from .fsutil import fsync_dir
+    from .health import live_sessions
+
+    if folder.root.exists() and live_sessions(folder):
+        raise StoreBusy("Panelbook is open on this data folder; close it before restoring a backup.")
     folder.ensure()
     folder.backups.mkdir(parents=True, exist_ok=True)
     kept = None
@@ -66,4 +72,5 @@ def restore(folder: DataFolder, backup: Path) -> Path | None:
     for suffix in ("-wal", "-shm"):
         Path(str(folder.database) + suffix).unlink(missing_ok=True)
     incoming.replace(folder.database)
+    fsync_dir(folder.root)
     return kept

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .fsutil import fsync_dir
+
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -31,6 +33,7 @@ def put_blob(files_dir: Path, data: bytes) -> tuple[str, Path, bool]:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
+        fsync_dir(path.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..model import UnreadableDocument
 from ..paths import DataFolder
 from .backup import timestamp, verify_backup
+from .fsutil import fsync_dir
 from .db import busy_is_store_busy, busy_timeout_s
 
 AUTO_PREFIX = "auto-"
@@ -78,6 +79,19 @@ def unclean_sessions(folder: DataFolder) -> list[Path]:
         if pid != os.getpid() and not _pid_alive(pid):
             stale.append(marker)
     return stale
+
+
+def live_sessions(folder: DataFolder) -> list[int]:
+    """Other processes that have this store open right now."""
+    pids = []
+    for marker in folder.root.glob("session-*"):
+        try:
+            pid = int(marker.name.split("-", 1)[1])
+        except ValueError:
+            continue
+        if pid != os.getpid() and _pid_alive(pid):
+            pids.append(pid)
+    return pids
 
 
 def begin_session(folder: DataFolder) -> Path:
@@ -139,6 +153,7 @@ def recover(folder: DataFolder, problem: str) -> Recovery:
         shutil.copyfile(candidate, incoming)
         incoming.chmod(0o600)
         incoming.replace(folder.database)
+        fsync_dir(folder.root)
         taken = datetime.fromtimestamp(candidate.stat().st_mtime)
         return Recovery(problem, aside / folder.database.name, candidate, taken)
     return Recovery(problem, aside / folder.database.name, None, None)

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from ..paths import DataFolder
 from . import health
+from .fsutil import fsync_dir
 from .db import StoreBusy, busy_is_store_busy, is_busy, open_database
 from .schema import LATEST, migrate
 
@@ -101,6 +102,7 @@ class Store:
             raise RuntimeError(f"The backup did not verify ({ok}).")
         tmp.chmod(0o600)
         tmp.replace(target)
+        fsync_dir(target.parent)
         return target
 
     def _backup_before_migration(self, version: int) -> None:
