@@ -182,12 +182,6 @@ def test_nothing_found_says_so(qtbot, window):
     assert not window.search.tree.isVisible() and window.search.empty.isVisible()
 
 
-def test_tracker_placeholder_says_what_will_be_there(qtbot, window):
-    window.go(Place.TRACKER)
-    qtbot.waitUntil(lambda: "Your data already holds" in window.tracker.empty.text.text())
-    assert "recommendations tracker will list every recommendation" in window.tracker.empty.text.text()
-
-
 def test_window_state_is_restored(qtbot, sample_folder):
     window, worker = open_window(qtbot, sample_folder)
     window.resize(1100, 720)
@@ -224,7 +218,6 @@ def test_last_meeting_reopens_in_the_meeting_place(qtbot, sample_folder):
 
     worker = DatabaseWorker(sample_folder)
     again = MainWindow(worker)
-    qtbot.addWidget(again)
     again.show()
     try:
         with qtbot.waitSignal(again.meeting.meeting_loaded, timeout=20000):

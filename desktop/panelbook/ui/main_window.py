@@ -26,7 +26,7 @@ from .icons import icon
 from .import_controller import ImportController, ImportOutcome
 from .meeting_view import MeetingPlace
 from .search_view import SearchPlace
-from .tracker_placeholder import TrackerPlace
+from .tracker_view import TrackerPlace
 from .worker import DatabaseWorker
 
 IMPORT_FILTER = "Council documents (*.pdf *.txt *.htm *.html *.xml);;All files (*)"
