@@ -162,13 +162,17 @@ def test_moderngov_samples_import_through_the_same_command(tmp_path, capsys):
     files = [MODERNGOV / name for name in (
         "mg_GetCommittees_manchester.xml", "mg_GetMeetings_manchester.xml",
         "mg_GetMeeting_with_minutes_manchester.xml", "Agenda_151.html", "CommitteeDetails.html",
-        "ZebraCrossing.pdf",
+        "ZebraCrossing.pdf", "BrowseMeetings.html",
     )]
     reports = run_json(capsys, tmp_path / "data", "import", *map(str, files))
     assert [r["kind"] for r in reports] == [
         "webservice_committees", "webservice_meetings", "webservice_meeting", "meeting_page",
-        "committee_page", "report",
+        "committee_page", "report", "meeting_list_page",
     ]
     meetings = run_json(capsys, tmp_path / "data", "meetings")
     audit = [m for m in meetings if m["committee"] == "Audit Committee"]
     assert {(m["date"], m["status"]) for m in audit} >= {("2026-01-13", "cancelled")}
+    kingston = [m for m in meetings if m["committee"] == "Kingston and North Kingston Neighbourhood Committee"]
+    assert ("2025-12-04", "cancelled") in {(m["date"], m["status"]) for m in kingston}
+    # The meeting page, the report and the meeting list agree on one meeting for 15 January 2026.
+    assert len([m for m in kingston if m["date"] == "2026-01-15"]) == 1

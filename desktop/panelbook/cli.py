@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -175,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     except (NotFound, UsageError, InvalidTransition, MarkupError) as error:
         print(f"panelbook: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:   # the reader of our output went away (`| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # noqa: BLE001 - a user never sees a traceback; the log keeps it
         log = _log_unexpected(args.home)
         print(f"panelbook: something went wrong ({type(error).__name__}: {error}); "

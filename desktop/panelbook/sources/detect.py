@@ -52,10 +52,12 @@ def _read_pdf(data: bytes) -> ParsedDocument:
 
 
 def _read_html(text: str, url: str | None) -> ParsedDocument:
-    from . import committee_page, meeting_page
+    from . import committee_page, meeting_list_page, meeting_page
 
     if meeting_page.looks_like_meeting_page_html(text):
         return meeting_page.read_meeting_page_html(text, url)
+    if meeting_list_page.looks_like_meeting_list_page_html(text):
+        return meeting_list_page.read_meeting_list_page_html(text, url)
     if "mgCommitteeDetails" in text or "Membership" in text:
         try:
             return committee_page.read_committee_page(text)
