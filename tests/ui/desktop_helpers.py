@@ -8,8 +8,7 @@ def open_window(qtbot, folder, size=(1280, 800)):
     from panelbook.ui.worker import DatabaseWorker
 
     worker = DatabaseWorker(folder)
-    window = MainWindow(worker)
-    qtbot.addWidget(window)
+    window = MainWindow(worker)     # closed by close_window, after the worker is idle
     if size:
         window.resize(*size)
     window.show()
@@ -20,9 +19,12 @@ def open_window(qtbot, folder, size=(1280, 800)):
 
 
 def close_window(qtbot, window, worker):
+    """Let the worker's answers land, then close the window, stop the worker and free the window."""
     qtbot.waitUntil(lambda: not worker.busy, timeout=20000)
     window.close()
     worker.shutdown()
+    window.deleteLater()
+    qtbot.wait(10)
 
 
 def meeting_on(window, iso: str) -> int:
