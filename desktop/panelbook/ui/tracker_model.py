@@ -207,7 +207,7 @@ def issue_of(rec: dict) -> str:
 
 FIELD_WORDS = {
     "status": "Status", "response": "Response", "deadline": "Deadline", "owner": "Owner", "text": "Wording",
-    "decision": "Panel decision", "not_a_recommendation": "Not a recommendation", "created": "Added",
+    "decision": "Panel decision", "status_text": "Status as printed", "not_a_recommendation": "Not a recommendation", "created": "Added",
 }
 
 

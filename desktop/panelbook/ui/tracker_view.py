@@ -299,8 +299,27 @@ class TrackerPlace(QWidget):
         font = self.history_title.font()
         font.setBold(True)
         self.history_title.setFont(font)
+        self.history_empty = QLabel()
+        self.history_empty.setWordWrap(True)
+        self.history_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.history_title)
         layout.addWidget(self.history, 1)
+        layout.addWidget(self.history_empty, 1)
+        self._show_history_state(None)
+
+    def _show_history_state(self, rec_id: int | None) -> None:
+        """The table when there are changes; otherwise a sentence saying why it is empty."""
+        rows = self.history_model.rowCount()
+        self.history.setVisible(bool(rows))
+        self.history_empty.setVisible(not rows)
+        if rec_id is None:
+            self.history_title.setText("History")
+            self.history_empty.setText("Every change to the chosen recommendation is listed here: when, who, "
+                                       "and the text before and after.")
+        else:
+            self.history_title.setText(f"History of recommendation {rec_id} ({_plural(rows, 'change')})")
+            self.history_empty.setText("No changes yet: it is as it was first recorded. Changes you save "
+                                       "appear here with your name and the text before and after.")
 
     # -- loading ------------------------------------------------------------
 
@@ -462,7 +481,7 @@ class TrackerPlace(QWidget):
             self._select_row(0)
         elif not shown:
             self.editor.show_rec(None)
-            self.history_model.set_rows([])
+            self._load_history(None)
 
     # -- selection ----------------------------------------------------------
 
@@ -522,13 +541,13 @@ class TrackerPlace(QWidget):
         request = self._history_request
         if rec_id is None:
             self.history_model.set_rows([])
-            self.history_title.setText("History")
+            self._show_history_state(None)
             return
 
         def shown(rows):
             if request == self._history_request:
                 self.history_model.set_rows(rows)
-                self.history_title.setText(f"History of recommendation {rec_id} ({_plural(len(rows), 'change')})")
+                self._show_history_state(rec_id)
                 self.history_shown.emit(rec_id)
 
         self.worker.submit(lambda store: queries.history(store.db, rec_id), shown, self._failed)
