@@ -81,9 +81,3 @@ def mark_item_read(db: sqlite_utils.Database, item_id: int) -> set[int]:
         db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                    (READ_ITEMS_KEY, json.dumps(sorted(seen))))
     return seen
-
-
-def tracker_summary(db: sqlite_utils.Database) -> dict[str, int]:
-    """How many recommendations the store holds, by status."""
-    return {r["status"]: r["n"] for r in db.query(
-        "SELECT status, count(*) AS n FROM recommendations GROUP BY status")}

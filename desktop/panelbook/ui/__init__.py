@@ -1,7 +1,7 @@
 """The desktop: PySide6 widgets, Qt item models and the database worker.
 
 Four places behind a side bar (Ctrl+1..4): Calendar, Meeting (agenda, item
-details, pack reader), Tracker (a placeholder until the tracker lands) and
+details, pack reader), Tracker (recommendations, their editor and history) and
 Search (Ctrl+F / Ctrl+K).  Decisions worth knowing:
 
 - All store work runs on the one ``DatabaseWorker`` thread; widgets get plain
