@@ -3,32 +3,46 @@
 ``open_meeting(meeting_id, item_id, page)`` reads everything about the meeting
 on the database worker; the answer arrives by signal and fills the place.  A
 newer request makes older answers stale: they are dropped on arrival.
+
+Below the agenda, two tabs: the item's details and its markup (``markup_panel``:
+note, questions, flag, read mark, highlights).  Highlights made in the reader
+are placed on the worker (``markup_jobs.place_highlight``) and drawn on the
+pack's pages; choosing one in the panel turns the reader to its page.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTextBrowser, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QTextBrowser,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..store import desktop_queries, queries
-from .agenda_model import CONFIDENTIAL, MINUTE, NUMBER, PAGES, TITLE, AgendaModel
+from . import settings
+from .agenda_model import CONFIDENTIAL, MINUTE, NUMBER, PAGES, TITLE
 from .icons import icon
 from .item_details import item_html, meeting_placeholder_html
+from .marked_agenda import MarkedAgendaModel
+from .markup_jobs import document_highlights, meeting_marks, place_highlight, set_read
+from .markup_panel import MarkupPanel
 from .meeting_header import MeetingHeader
 from .pack_reader import PackReader
 from .worker import DatabaseWorker
 
+DETAILS_TAB, MARKUP_TAB = range(2)
+
 
 def load_meeting(store, meeting_id: int) -> dict:
     """Everything the Meeting place shows, read on the worker."""
+    pack = desktop_queries.pack(store.db, store.folder.files, meeting_id)
     return {
         "agenda": queries.agenda(store.db, meeting_id),
         "sources": desktop_queries.meeting_sources(store.db, meeting_id),
-        "pack": desktop_queries.pack(store.db, store.folder.files, meeting_id),
+        "pack": pack,
         "reports": desktop_queries.item_report_texts(store.db, meeting_id),
         "read": desktop_queries.read_items(store.db),
+        "marks": meeting_marks(store, meeting_id),
+        "highlights": document_highlights(store, pack["id"] if pack else None),
     }
 
 
@@ -37,6 +51,7 @@ class MeetingPlace(QWidget):
     item_shown = Signal(int)
     error = Signal(object)
     neighbour_requested = Signal(int)   # -1 previous meeting, +1 next meeting
+    highlight_added = Signal(int)
 
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,7 +79,7 @@ class MeetingPlace(QWidget):
         self.next_meeting.setShortcut("Ctrl+Shift+Right")
         self.next_meeting.clicked.connect(lambda: self.neighbour_requested.emit(+1))
 
-        self.model = AgendaModel(self)
+        self.model = MarkedAgendaModel(self)
         self.agenda = QTableView()
         self.agenda.setModel(self.model)
         self.agenda.setAccessibleName("Agenda")
@@ -88,6 +103,20 @@ class MeetingPlace(QWidget):
 
         self.reader = PackReader()
         self.reader.item_requested.connect(self.select_item)
+        self.reader.highlight_requested.connect(self.add_highlight)
+
+        self.markup = MarkupPanel(worker)
+        self.markup.error.connect(self.error.emit)
+        self.markup.page_requested.connect(self.reader.go_to_page)
+        self.markup.read_changed.connect(self.model.set_read)
+        self.markup.marks_changed.connect(lambda _item: self.refresh_marks())
+        self.item_tabs = QTabWidget()
+        self.item_tabs.setDocumentMode(True)
+        self.item_tabs.addTab(self.details, icon("meeting"), "Details")
+        self.item_tabs.addTab(self.markup, icon("note"), "Notes and questions")
+        self.item_tabs.setTabToolTip(MARKUP_TAB, "Your note, questions, flag and highlights on this item")
+        self.item_tabs.setCurrentIndex(settings.load_int("meeting/item_tab", DETAILS_TAB))
+        self.item_tabs.currentChanged.connect(lambda index: settings.save_value("meeting/item_tab", index))
 
         agenda_box = QWidget()
         agenda_layout = QVBoxLayout(agenda_box)
@@ -100,7 +129,7 @@ class MeetingPlace(QWidget):
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("agendaSplitter")
         self.left.addWidget(agenda_box)
-        self.left.addWidget(self.details)
+        self.left.addWidget(self.item_tabs)
         self.left.setStretchFactor(0, 1)
         self.left.setStretchFactor(1, 1)
         self.left.setChildrenCollapsible(False)
@@ -122,7 +151,7 @@ class MeetingPlace(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
-        self.setTabOrder(self.agenda, self.details)
+        self.setTabOrder(self.agenda, self.item_tabs)
         self.setTabOrder(self.details, self.reader.previous_button)
 
     # -- loading ------------------------------------------------------------
@@ -153,9 +182,13 @@ class MeetingPlace(QWidget):
         self._reports = result["reports"]
         self.agenda_caption.setText(f"Agenda: {len(items)} items" if items else "Agenda")
         self.model.set_items(items, result["read"])
+        self.model.set_marks(result["marks"])
         self.agenda.resizeRowsToContents()
         self.reader.set_pack(result["pack"], items, self._reports)
+        self.reader.set_highlights(result["highlights"])
         self.details.setHtml(meeting_placeholder_html(bool(items)))
+        if not items:
+            self.markup.show_item(None)
         target = item_id if item_id is not None and self.model.row_of(item_id) is not None else None
         if target is None and items:
             with_pages = [it for it in items if it["pages"]]
@@ -201,9 +234,56 @@ class MeetingPlace(QWidget):
     def _show_row(self, row: int) -> None:
         item = self.model.item(row)
         self.details.setHtml(item_html(item, self._reports.get(item["id"])))
+        number = f"{item['agenda_number']}. " if item.get("agenda_number") else ""
+        self.markup.show_item(item["id"], number + item["title"])
         if self._jump:
             self.reader.show_item(item["id"])
         if self._mark_read:
-            self.worker.submit(lambda store: desktop_queries.mark_item_read(store.db, item["id"]),
-                               self.model.set_read, self.error.emit)
+            self.worker.submit(lambda store: set_read(store, item["id"], True), self._read_marked, self.error.emit)
         self.item_shown.emit(item["id"])
+
+    def _read_marked(self, read: set[int]) -> None:
+        self.model.set_read(read)
+        if self.markup.item_id is not None:
+            self.markup.set_read(self.markup.item_id in read)
+
+    # -- markup -------------------------------------------------------------
+
+    def flush_markup(self) -> None:
+        """Save what is typed and not yet saved (the window is closing)."""
+        self.markup.flush()
+
+    def refresh_marks(self) -> None:
+        """Read the agenda's flags and markup counts again (something was marked up)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        generation = self._generation
+        self.worker.submit(lambda store: meeting_marks(store, meeting_id),
+                           lambda marks: generation == self._generation and self.model.set_marks(marks),
+                           self.error.emit)
+
+    def refresh_highlights(self) -> None:
+        document_id = self.reader.document_id
+        generation = self._generation
+        self.worker.submit(lambda store: document_highlights(store, document_id),
+                           lambda rows: generation == self._generation and self.reader.set_highlights(rows),
+                           self.error.emit)
+
+    def add_highlight(self, page: int, text: str, comment: str, start) -> None:
+        """Save a highlight of the reader's selection, then show it in the panel and on the page."""
+        document_id = self.reader.document_id
+        if document_id is None:
+            return
+        self.worker.submit(
+            lambda store: place_highlight(store, document_id, page, text, comment, start),
+            self._highlight_added, self.error.emit)
+
+    def _highlight_added(self, _highlight_id: int) -> None:
+        self.refresh_highlights()
+        self.markup.reload()
+        self.refresh_marks()
+        self.highlight_added.emit(_highlight_id)
+
+    def show_markup(self) -> None:
+        self.item_tabs.setCurrentIndex(MARKUP_TAB)

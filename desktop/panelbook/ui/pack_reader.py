@@ -5,18 +5,23 @@ Shows the printed page number beside the PDF page ("Page 11 (PDF page 16 of
 (QPdfSearchModel, hits listed), lists the pack's bookmarks when it has any, and
 selects and copies text (see ``pdf_select``).  A pack imported as text, with no
 PDF, is shown as its items' report text in the same place.
+
+Selected text is highlighted with Highlight (Ctrl+H): a bar asks for an
+optional comment, then ``highlight_requested`` carries the page, the selected
+text and the comment to whoever saves it; ``set_highlights`` draws the saved
+ones on the pages.
 """
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QListView, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QTextBrowser,
-    QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget,
+    QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
 from .icons import icon
@@ -49,6 +54,7 @@ class PackReader(QWidget):
 
     item_requested = Signal(int)
     page_changed = Signal(int)
+    highlight_requested = Signal(int, str, str, object)    # PDF page, selected text, comment, start in QtPdf's text
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,11 +63,14 @@ class PackReader(QWidget):
         self._items: dict[int, dict] = {}
         self._mode = EMPTY
         self._current_item: int | None = None
+        self.document_id: int | None = None
+        self._pending_highlight: tuple[int, str, object] | None = None
 
         # Teardown order matters: the search model works on a timer and must go before the
         # document it searches.  Children go in the order they were made.
         self.view = SelectablePdfView(self)
         self.view.setAccessibleName("Agenda pack pages")
+        self.view.selection_changed.connect(self._selection_changed)
         self.search_model = QPdfSearchModel(self)
         self.found_model = FoundModel(self)
         self.bookmark_model = QPdfBookmarkModel(self)
@@ -128,6 +137,7 @@ class PackReader(QWidget):
         layout.setSpacing(4)
         layout.addLayout(self.item_row)
         layout.addLayout(self.page_row)
+        layout.addWidget(self.highlight_bar)
         layout.addWidget(self.splitter, 1)
 
         self._find_timer = QTimer(self)
@@ -181,11 +191,40 @@ class PackReader(QWidget):
         self.fit_button.clicked.connect(self.fit_width)
         self.copy_button = _tool("copy", "Copy", "Copy the selected text, or the whole page if nothing is selected")
         self.copy_button.clicked.connect(self.copy_text)
+        self.highlight_button = _tool("highlight", "Highlight", "Highlight the selected text (Ctrl+H)")
+        self.highlight_button.setShortcut(QKeySequence("Ctrl+H"))
+        self.highlight_button.clicked.connect(self.start_highlight)
         self.page_row = QHBoxLayout()
         self.page_row.addWidget(self.page_label, 1)
         self.page_row.addWidget(self.find_edit)
-        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.copy_button):
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.copy_button,
+                       self.highlight_button):
             self.page_row.addWidget(button)
+        self._build_highlight_bar()
+
+    def _build_highlight_bar(self) -> None:
+        """The row that asks for a highlight's comment: Enter saves, Escape cancels."""
+        self.highlight_bar = QWidget()
+        self.highlight_bar.setAccessibleName("New highlight")
+        self.highlight_quote = QLabel()
+        self.highlight_quote.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.highlight_comment = QLineEdit()
+        self.highlight_comment.setPlaceholderText("Comment (optional)")
+        self.highlight_comment.setAccessibleName("Comment on the highlight")
+        self.highlight_comment.returnPressed.connect(self.save_highlight)
+        self.save_highlight_button = QPushButton(icon("highlight"), "Save highlight")
+        self.save_highlight_button.clicked.connect(self.save_highlight)
+        self.cancel_highlight_button = QPushButton("Cancel")
+        self.cancel_highlight_button.clicked.connect(self.cancel_highlight)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.highlight_comment, self.cancel_highlight,
+                  Qt.ShortcutContext.WidgetShortcut)
+        row = QHBoxLayout(self.highlight_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.highlight_quote, 2)
+        row.addWidget(self.highlight_comment, 3)
+        row.addWidget(self.save_highlight_button)
+        row.addWidget(self.cancel_highlight_button)
+        self.highlight_bar.hide()
 
     def _set_enabled(self, on: bool) -> None:
         pdf = on and self._mode == PDF
@@ -193,12 +232,16 @@ class PackReader(QWidget):
             widget.setEnabled(pdf)
         self.copy_button.setEnabled(on)
         self.find_edit.setEnabled(on)
+        self._selection_changed()
         self._update_item_buttons()
 
     # -- loading ------------------------------------------------------------
 
     def clear(self, title: str = "No agenda pack yet", text: str = "") -> None:
         self.view.clear_selection(forget_text=True)
+        self.view.set_highlights([])
+        self.cancel_highlight()
+        self.document_id = None
         self.document.close()
         self.page_map = PageMap()
         self.found_model.set_page_map(self.page_map)
@@ -226,6 +269,7 @@ class PackReader(QWidget):
                            "Import the pack again to replace it.")
                 return
             self._mode = PDF
+            self.document_id = pack.get("id")
             self.page_map = PageMap(pack["pages"], items)
             self.found_model.set_page_map(self.page_map)
             self.stack.setCurrentIndex(PDF)
@@ -436,6 +480,41 @@ class PackReader(QWidget):
         page = self.bookmark_model.data(index, BOOKMARK_PAGE_ROLE)
         if isinstance(page, int):
             self.go_to_page(page)
+
+    # -- highlights -----------------------------------------------------------
+
+    def set_highlights(self, highlights: list[dict]) -> None:
+        """Draw the saved highlights of the pack shown (rows of ``markup.highlights``)."""
+        self.view.set_highlights([h for h in highlights if h.get("document_id") == self.document_id])
+
+    def _selection_changed(self) -> None:
+        self.highlight_button.setEnabled(self._mode == PDF and bool(self.view.selected_text()))
+
+    def start_highlight(self) -> None:
+        """Ask for a comment on the selected text (the bar under the page row)."""
+        text = self.view.selected_text().strip() if self._mode == PDF else ""
+        if not text:
+            return
+        self._pending_highlight = (self.view.selection_page(), text, self.view.selection_start())
+        flat = " ".join(text.split())
+        self.highlight_quote.setText(f"Highlight “{flat[:80]}{'…' if len(flat) > 80 else ''}”")
+        self.highlight_quote.setToolTip(flat)
+        self.highlight_comment.clear()
+        self.highlight_bar.show()
+        self.highlight_comment.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def save_highlight(self) -> None:
+        if self._pending_highlight is None:
+            return
+        page, text, start = self._pending_highlight
+        comment = self.highlight_comment.text().strip()
+        self.cancel_highlight()
+        self.view.clear_selection()
+        self.highlight_requested.emit(page, text, comment, start)
+
+    def cancel_highlight(self) -> None:
+        self._pending_highlight = None
+        self.highlight_bar.hide()
 
     # -- copy ---------------------------------------------------------------
 

@@ -8,24 +8,38 @@ centred horizontally, scaled by the screen's logical DPI and the zoom), turns a
 mouse drag into page coordinates, asks the document for the selection, and
 paints it with the palette's highlight colour.  Ctrl+C copies it.
 
+Saved highlights (``set_highlights``) are drawn the same way in a marker
+yellow: each quote is found in the page's text (spacing ignored, see
+``text_spans``) and QPdfDocument gives the outline of those characters.
+Hovering a highlight shows its comment.
+
 QtPdf only selects between points that lie on characters, so each end of a
 drag is first moved onto the nearest line of text of the page.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QMouseEvent, QPainter, QPalette, QPolygonF
 from PySide6.QtPdf import QPdfDocument, QPdfSelection
 from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QToolTip
+
+from .text_spans import find_span
+
+MARKER = QColor(255, 214, 0, 110)     # a highlighter pen on the white page, in any palette
 
 
 class SelectablePdfView(QPdfView):
+    selection_changed = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._anchor: tuple[int, QPointF] | None = None
         self._selection: QPdfSelection | None = None
         self._selection_page = -1
         self._lines: dict[int, list] = {}
+        self._highlights: dict[int, list[dict]] = {}
+        self._marks: dict[int, list[tuple[list[QPolygonF], str]]] = {}
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
 
     # -- layout -------------------------------------------------------------
@@ -102,13 +116,25 @@ class SelectablePdfView(QPdfView):
             return ""
         return self._selection.text().replace("\r\n", "\n")
 
+    def selection_page(self) -> int:
+        """The page the selection is on (-1 without one)."""
+        return self._selection_page if self.selected_text() else -1
+
+    def selection_start(self) -> int | None:
+        """Where the selection starts in the page's text, as QtPdf counts."""
+        return self._selection.startIndex() if self.selected_text() else None
+
     def clear_selection(self, forget_text: bool = False) -> None:
-        """Drop the selection (and, with ``forget_text``, what is known of the pages' lines)."""
+        """Drop the selection (and, with ``forget_text``, what is known of the pages' lines and highlights)."""
         if forget_text:
             self._lines = {}
+            self._marks = {}
+        had = self._selection is not None
         self._selection = None
         self._selection_page = -1
         self.viewport().update()
+        if had:
+            self.selection_changed.emit()
 
     def _snap(self, page: int, point: QPointF) -> QPointF:
         """The point moved onto the nearest line of text of ``page``."""
@@ -127,7 +153,57 @@ class SelectablePdfView(QPdfView):
         self._selection = self.document().getSelection(page, self._snap(page, start), self._snap(page, end))
         self._selection_page = page
         self.viewport().update()
+        self.selection_changed.emit()
         return self.selected_text()
+
+    # -- highlights ---------------------------------------------------------
+
+    def set_highlights(self, highlights: list[dict]) -> None:
+        """The saved highlights of this document (dicts with page_idx, quote, context_before, comment)."""
+        self._highlights = {}
+        for light in highlights:
+            if not light.get("needs_placing") and light.get("page_idx") is not None:
+                self._highlights.setdefault(light["page_idx"], []).append(light)
+        self._marks = {}
+        self.viewport().update()
+
+    def highlight_marks(self, page: int) -> list[tuple[list[QPolygonF], str]]:
+        """The outlines (in PDF points) of the highlights drawn on ``page``, with their tooltips."""
+        if page in self._marks:
+            return self._marks[page]
+        marks = []
+        lights = self._highlights.get(page, [])
+        if lights and self.document() is not None:
+            text = self.document().getAllText(page).text()
+            for light in lights:
+                span = find_span(text, light["quote"], before=light.get("context_before") or "")
+                if span is None:
+                    continue
+                selection = self.document().getSelectionAtIndex(page, span[0], span[1] - span[0])
+                if selection.isValid():
+                    tip = light.get("comment") or "Highlighted"
+                    marks.append((list(selection.bounds()), tip))
+        self._marks[page] = marks
+        return marks
+
+    def _highlight_at(self, position: QPointF) -> str | None:
+        hit = self.page_point(position)
+        if hit is None:
+            return None
+        for polygons, tip in self.highlight_marks(hit[0]):
+            if any(p.containsPoint(hit[1], Qt.FillRule.OddEvenFill) for p in polygons):
+                return tip
+        return None
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self._highlight_at(QPointF(event.pos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -158,8 +234,29 @@ class SelectablePdfView(QPdfView):
             return
         super().keyPressEvent(event)
 
+    def _paint_highlights(self) -> None:
+        if not self._highlights:
+            return
+        geometries = self.page_geometries()
+        visible = QRect(self._scroll().toPoint(), self.viewport().size())
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(MARKER)
+        for page in self._highlights:
+            rect = geometries.get(page)
+            points = self.document().pagePointSize(page)
+            if rect is None or points.width() <= 0 or not rect.intersects(visible):
+                continue
+            scale = rect.width() / points.width()
+            offset = QPointF(rect.topLeft()) - self._scroll()
+            for polygons, _tip in self.highlight_marks(page):
+                for polygon in polygons:
+                    painter.drawPolygon(QPolygonF([QPointF(p.x() * scale, p.y() * scale) + offset for p in polygon]))
+        painter.end()
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        self._paint_highlights()
         if self._selection is None or not self._selection.isValid():
             return
         rect = self.page_geometries().get(self._selection_page)
