@@ -20,6 +20,7 @@ def run_desktop(folder: DataFolder, argv: list[str] | None = None) -> int:
     worker = DatabaseWorker(folder)
     window = MainWindow(worker)
     window.show()
+    window.markup_actions.ask_profile_at_start()     # no profile in the store yet: ask who this is
     window.start()
     try:
         return app.exec()

@@ -24,6 +24,7 @@ from . import settings
 from .calendar_view import CalendarPlace
 from .icons import icon
 from .import_controller import ImportController, ImportOutcome
+from .markup_menu import MarkupActions
 from .meeting_view import MeetingPlace
 from .search_view import SearchPlace
 from .tracker_view import TrackerPlace
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
 
         self._build_places_bar()
         self._build_menu()
+        self.markup_actions = MarkupActions(self)
         self._build_status()
         self.importer = ImportController(worker, self)
         self.importer.started.connect(self._import_started)
