@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import services
 from ..model import UnreadableDocument
 
 
@@ -56,6 +55,8 @@ class ImportController(QObject):
 
     def _run(self, store, paths: list[Path]) -> ImportOutcome:
         """On the worker: read each file, then write those that were read."""
+        from .. import services     # the readers: imported on the worker, never before the window paints
+
         outcome = ImportOutcome()
         prepared = []
         for number, path in enumerate(paths):

@@ -5,30 +5,40 @@ worker.  Ctrl+1..4 go to the places, Ctrl+F / Ctrl+K to the search box.  The
 window's geometry, splitter sizes, last place and last meeting are restored at
 the next start.  Files dropped on the window, or chosen with File › Import,
 are imported on the worker with progress and Cancel.
+
+Start-up is kept light so the first paint comes quickly on any archive: the
+constructor builds the side bar, the menus and the Calendar; the Meeting
+(with the PDF reader), Tracker and Search places, and the modules behind them,
+are built just after the first paint, or at once when something asks for them
+(``window.meeting`` and the others are built on first use).  Nothing here
+imports the store or the readers: that happens on the worker.
 """
 from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QStackedWidget, QToolBar,
-    QWidget,
+    QVBoxLayout, QWidget,
 )
 
-from .. import services
-from ..store import queries
 from . import settings
 from .calendar_view import CalendarPlace
 from .icons import icon
 from .import_controller import ImportController, ImportOutcome
 from .markup_menu import MarkupActions
-from .meeting_view import MeetingPlace
-from .search_view import SearchPlace
-from .tracker_view import TrackerPlace
+from .notices import NoticeBar
 from .worker import DatabaseWorker
+
+if TYPE_CHECKING:
+    from .export_controller import ExportController
+    from .meeting_view import MeetingPlace
+    from .search_view import SearchPlace
+    from .tracker_view import TrackerPlace
 
 IMPORT_FILTER = "Council documents (*.pdf *.txt *.htm *.html *.xml);;All files (*)"
 
@@ -83,20 +93,22 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarPlace()
         self.calendar.set_hidden_committees(settings.ui_settings().value("calendar/hidden", []) or [])
         self.calendar.meeting_activated.connect(self.open_meeting)
-        self.meeting = MeetingPlace(worker)
-        self.meeting.error.connect(self._show_error)
-        self.meeting.neighbour_requested.connect(self._neighbour_meeting)
-        self.meeting.meeting_loaded.connect(self._meeting_shown)
-        self.tracker = TrackerPlace(worker)
-        self.search = SearchPlace(worker)
-        self.search.error.connect(self._show_error)
-        self.search.hit_activated.connect(self.open_hit)
-        self.search.meeting_activated.connect(self.open_meeting)
+        self._built: dict[Place, QWidget] = {Place.CALENDAR: self.calendar}
+        self._painted = False
+        self._waiting_start: bool | None = None     # start() asked for before the first paint
 
+        # The other places start as empty stand-ins, replaced when built (see _build_place).
         self.stack = QStackedWidget()
-        for widget in (self.calendar, self.meeting, self.tracker, self.search):
-            self.stack.addWidget(widget)
-        self.setCentralWidget(self.stack)
+        for place, _name, _icon, _shortcut in PLACES:
+            self.stack.addWidget(self.calendar if place == Place.CALENDAR else QWidget())
+        self.notices = NoticeBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notices)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_places_bar()
         self._build_menu()
@@ -106,8 +118,87 @@ class MainWindow(QMainWindow):
         self.importer.started.connect(self._import_started)
         self.importer.progress.connect(self._import_progress)
         self.importer.finished.connect(self._import_done)
+        self._exports: ExportController | None = None
+        self._pending_imports: list[str] = []
         self._restore_state()
         self.statusBar().showMessage("Opening your data…")
+
+    # -- places built on first use -------------------------------------------
+
+    @property
+    def meeting(self) -> MeetingPlace:
+        return self._place_widget(Place.MEETING)
+
+    @property
+    def tracker(self) -> TrackerPlace:
+        return self._place_widget(Place.TRACKER)
+
+    @property
+    def search(self) -> SearchPlace:
+        return self._place_widget(Place.SEARCH)
+
+    def is_built(self, place: Place) -> bool:
+        return place in self._built
+
+    def _place_widget(self, place: Place) -> QWidget:
+        widget = self._built.get(place)
+        return widget if widget is not None else self._build_place(place)
+
+    def _build_place(self, place: Place) -> QWidget:
+        """Build a place, put it in its stand-in's slot and restore its splitters."""
+        if place == Place.MEETING:
+            from .meeting_view import MeetingPlace
+
+            widget = MeetingPlace(self.worker)
+            widget.error.connect(self._show_error)
+            widget.neighbour_requested.connect(self._neighbour_meeting)
+            widget.meeting_loaded.connect(self._meeting_shown)
+        elif place == Place.TRACKER:
+            from .tracker_view import TrackerPlace
+
+            widget = TrackerPlace(self.worker)
+        else:
+            from .search_view import SearchPlace
+
+            widget = SearchPlace(self.worker)
+            widget.error.connect(self._show_error)
+            widget.hit_activated.connect(self.open_hit)
+            widget.meeting_activated.connect(self.open_meeting)
+        self._built[place] = widget
+        current = self.stack.currentIndex()
+        stand_in = self.stack.widget(int(place))
+        self.stack.insertWidget(int(place), widget)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._restore_splitters(widget)
+        return widget
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not getattr(self, "_painted", True):
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        self._painted = True
+        if self._waiting_start is not None:
+            load_sample, self._waiting_start = self._waiting_start, None
+            self.start(load_sample)
+        self._build_next_place()
+
+    def _build_next_place(self) -> None:
+        """After the first paint: build the places still missing, one per turn of the event loop
+        (the one on screen first), so the window keeps answering in between."""
+        missing = [p for p in (self.place(), Place.MEETING, Place.SEARCH, Place.TRACKER) if p not in self._built]
+        if not missing:
+            return
+        place = missing[0]
+        self._build_place(place)
+        if place == self.place():
+            self.go(place)      # what going there does: focus, the default meeting, the tracker's data
+        if len(missing) > 1:
+            QTimer.singleShot(0, self, self._build_next_place)
 
     # -- building -----------------------------------------------------------
 
@@ -188,8 +279,8 @@ class MainWindow(QMainWindow):
 
     def _focus_place(self, place: Place) -> None:
         """Put the keyboard in the place's main control, so a shortcut lands ready to use."""
-        target = {Place.CALENDAR: self.calendar.calendar, Place.MEETING: self.meeting.agenda,
-                  Place.TRACKER: self.tracker, Place.SEARCH: self.search.box}[place]
+        target = {Place.CALENDAR: lambda: self.calendar.calendar, Place.MEETING: lambda: self.meeting.agenda,
+                  Place.TRACKER: lambda: self.tracker, Place.SEARCH: lambda: self.search.box}[place]()
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go(self, place: Place | int) -> None:
@@ -249,21 +340,41 @@ class MainWindow(QMainWindow):
     # -- loading ------------------------------------------------------------
 
     def start(self, load_sample_if_empty: bool = True) -> None:
-        """Read the meetings in the background (loading the sample panel into an empty store)."""
+        """Open the store and read the meetings in the background (loading the sample panel
+        into an empty store); what opening the store had to tell the user shows as a banner.
+
+        Called before the window has painted, it waits for the first paint (or a second,
+        if no paint comes), so the worker's start does not hold up the first picture."""
+        if not self._painted:
+            if self._waiting_start is None:
+                QTimer.singleShot(1000, self, self._after_first_paint)
+            self._waiting_start = load_sample_if_empty
+            return
         def load(store):
+            from .. import services
+            from ..store import queries
+
             rows = queries.meetings(store.db)
             if not rows and load_sample_if_empty:
                 services.load_sample(store)
                 rows = queries.meetings(store.db)
             return rows
 
+        # The first job opens the store; if that fails, the meetings job reports it once.
+        self.worker.submit(store_notices, self._show_notices, lambda _error: None)
         self.worker.submit(load, self._show_meetings, self._show_error)
 
+    def _show_notices(self, notices: list[tuple[str, str]]) -> None:
+        for kind, text in notices:
+            self.notices.add(text, warning=kind == "warning")
+
     def refresh(self) -> None:
-        self.worker.submit(lambda store: queries.meetings(store.db), self._show_meetings, self._show_error)
-        self.meeting.reload()
-        self.search.refresh()
-        if self.place() == Place.TRACKER:
+        self.worker.submit(_meetings, self._show_meetings, self._show_error)
+        if Place.MEETING in self._built:
+            self.meeting.reload()
+        if Place.SEARCH in self._built:
+            self.search.refresh()
+        if self.place() == Place.TRACKER and Place.TRACKER in self._built:
             self.tracker.refresh()
 
     def _show_meetings(self, rows: list[dict]) -> None:
@@ -293,8 +404,14 @@ class MainWindow(QMainWindow):
             self.import_files(files)
 
     def import_files(self, files: list[str]) -> None:
-        if not self.importer.start(list(files)):
-            self.statusBar().showMessage("An import is already running; wait for it to finish.", 6000)
+        """Import ``files`` on the worker; while an import runs, they wait their turn."""
+        if self.importer.running:
+            for name in files:
+                if name not in self._pending_imports:
+                    self._pending_imports.append(name)
+            self.statusBar().showMessage("These documents will be imported when the current import finishes.", 6000)
+            return
+        self.importer.start(list(files))
 
     def _import_started(self, count: int) -> None:
         self.progress.setRange(0, count + 1)
@@ -327,6 +444,9 @@ class MainWindow(QMainWindow):
         if outcome.reports:
             self.refresh()
         self.import_finished.emit(outcome)
+        if self._pending_imports:
+            waiting, self._pending_imports = self._pending_imports, []
+            self.import_files(waiting)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -346,6 +466,12 @@ class MainWindow(QMainWindow):
     def splitters(self) -> list[QSplitter]:
         return [s for s in self.findChildren(QSplitter) if s.objectName()]
 
+    def _restore_splitters(self, root: QWidget) -> None:
+        for splitter in root.findChildren(QSplitter):
+            saved = settings.load_bytes(f"splitters/{splitter.objectName()}") if splitter.objectName() else None
+            if saved is not None:
+                splitter.restoreState(saved)
+
     def _restore_state(self) -> None:
         geometry = settings.load_bytes("window/geometry")
         if geometry is not None:
@@ -353,12 +479,14 @@ class MainWindow(QMainWindow):
         state = settings.load_bytes("window/state")
         if state is not None:
             self.restoreState(state)
-        for splitter in self.splitters():
-            saved = settings.load_bytes(f"splitters/{splitter.objectName()}")
-            if saved is not None:
-                splitter.restoreState(saved)
+        self._restore_splitters(self)
         place = settings.load_int("window/place", int(Place.CALENDAR))
-        self.go(place if place in tuple(Place) else Place.CALENDAR)
+        place = Place(place) if place in tuple(Place) else Place.CALENDAR
+        if place in self._built:
+            self.go(place)
+        else:       # shown as soon as it is built, just after the first paint
+            self.stack.setCurrentIndex(int(place))
+            self.place_actions[place].setChecked(True)
 
     def save_state(self) -> None:
         store = settings.ui_settings()
@@ -373,3 +501,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+def _meetings(store) -> list[dict]:
+    from ..store import queries
+
+    return queries.meetings(store.db)
+
+
+def store_notices(store) -> list[tuple[str, str]]:
+    """On the worker: what opening the store has to tell the user, as (kind, text)."""
+    notices = []
+    if store.recovery is not None:
+        notices.append(("warning", store.recovery.message))
+    if store.location_warning:
+        notices.append(("info", store.location_warning))
+    return notices

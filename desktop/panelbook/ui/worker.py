@@ -2,19 +2,23 @@
 
 Work is submitted as a function of the Store; its result (or error) comes back
 on the UI thread through a queued signal and is handed to the callbacks.  The
-Store is opened on the worker thread and never leaves it.
+Store is opened on the worker thread and never leaves it.  The store package
+(sqlite-utils and the rest) is imported there too, on the first job, so the
+window can paint while the store is being imported, checked and opened.
 """
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from ..paths import DataFolder
-from ..store import Store
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 class _Relay(QObject):
@@ -36,6 +40,8 @@ class DatabaseWorker(QObject):
 
     def _store_here(self) -> Store:
         if self._store is None:
+            from ..store import Store
+
             self._store = Store.open(self.folder)
         return self._store
 

@@ -1,0 +1,59 @@
+"""A calm banner above the places for what the user should know once: a recovered
+store, a data folder on a network or cloud-synced drive.
+
+Not a dialog: the window stays usable, and the banner stays until the user
+dismisses it (it is shown again only if a new notice arrives).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+
+STYLE = (
+    "QFrame#noticeBar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }"
+)
+
+
+class NoticeBar(QFrame):
+    """One or more notices in plain words, with a Dismiss button."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setStyleSheet(STYLE)
+        self.setAccessibleName("Notice")
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dismiss = QPushButton("Dismiss")
+        self.dismiss.setAccessibleName("Dismiss the notice")
+        self.dismiss.clicked.connect(self.clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.picture)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self._notices: list[str] = []
+        self.hide()
+
+    def add(self, text: str, *, warning: bool = False) -> None:
+        """Show ``text`` (beside any notice already shown); a warning gets the warning icon."""
+        if not text or text in self._notices:
+            return
+        self._notices.append(text)
+        if warning or len(self._notices) == 1:
+            kind = QStyle.StandardPixmap.SP_MessageBoxWarning if warning else QStyle.StandardPixmap.SP_MessageBoxInformation
+            self.picture.setPixmap(self.style().standardIcon(kind).pixmap(22, 22))
+        self.text.setText("\n\n".join(self._notices))
+        self.show()
+
+    def notices(self) -> list[str]:
+        return list(self._notices)
+
+    def clear(self) -> None:
+        self._notices.clear()
+        self.text.clear()
+        self.hide()
