@@ -26,6 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", metavar="DIR", help="data folder (default: $PANELBOOK_HOME or the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    p = sub.add_parser("open", help="open the desktop and import FILEs into it (or into the copy already open); "
+                                    "`panelbook FILE...` does the same")
+    p.add_argument("files", nargs="*", metavar="FILE")
+
     p = sub.add_parser("import", help="import agenda packs, minutes, ModernGov pages or web-service XML")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true")
@@ -129,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", help="replace the database with a verified backup (the current one is kept aside)")
     p.add_argument("file", metavar="FILE")
+    parser.command_names = set(sub.choices)
     return parser
 
 
@@ -151,13 +156,41 @@ def _table(rows: list[list[str]]) -> None:
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
+def _files_mean_open(argv: list[str], commands: set[str]) -> list[str]:
+    """``panelbook FILE...`` (as a file manager calls it) is ``panelbook open FILE...``."""
+    position = 0
+    while position < len(argv):
+        word = argv[position]
+        if word == "--home":
+            position += 2
+            continue
+        if word.startswith("-"):
+            position += 1
+            continue
+        if word not in commands and Path(word).exists():
+            return argv[:position] + ["open"] + argv[position:]
+        break
+    return argv
+
+
+def _open_desktop(args) -> int:
+    missing = [name for name in args.files if not Path(name).is_file()]
+    if missing:
+        print(f"panelbook: {missing[0]}: no such file.", file=sys.stderr)
+        return 2
+    from .ui.app import run_desktop
+
+    return run_desktop(data_folder(args.home), files=args.files)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_files_mean_open(argv, parser.command_names))
     if args.command is None:
-        from .ui.app import run_desktop
-
-        return run_desktop(data_folder(args.home))
+        args.files = []
+    if args.command in (None, "open"):
+        return _open_desktop(args)
     from . import commands
     from .commands import UsageError
     from .store import StoreBusy, StoreTooNew

@@ -1,0 +1,159 @@
+"""One running desktop per data folder.
+
+The first ``panelbook`` on a data folder listens on a local socket (a named
+pipe on Windows) whose name is a hash of the user and the folder's path.  A
+second launch on the same folder connects, hands over the files it was given
+(to import), waits for the running window to say it has them, and exits: the
+running window imports them and comes to the front.
+
+- A lock file around "connect, else listen" keeps two launches at the same
+  moment from both becoming the running copy.
+- A socket left behind by a crash refuses connections; it is removed and the
+  new copy listens in its place, so a crash never blocks the next start.
+- If the socket cannot be made at all, the desktop still starts (without the
+  hand-over) rather than refusing to open.
+"""
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ..paths import DataFolder
+
+CONNECT_MS = 1000
+ANSWER_MS = 10000
+LOCK_MS = 15000
+MAX_MESSAGE = 1 << 20
+
+
+class NotAnswering(Exception):
+    """Another copy holds the data folder but did not take the hand-over."""
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some service environments
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
+
+
+def server_name(folder: DataFolder) -> str:
+    """The local socket's name for ``folder`` (the same for every spelling of its path)."""
+    path = str(Path(folder.root).expanduser().resolve())
+    digest = hashlib.sha256(f"{_user()}\0{path}".encode()).hexdigest()[:24]
+    return f"panelbook-{digest}"
+
+
+def _encode(files: list[str]) -> bytes:
+    return json.dumps({"files": files}).encode() + b"\n"
+
+
+def _decode(data: bytes) -> list[str]:
+    try:
+        message = json.loads(data.decode("utf-8"))
+        files = message.get("files", []) if isinstance(message, dict) else []
+    except (UnicodeDecodeError, ValueError):
+        return []
+    return [f for f in files if isinstance(f, str)]
+
+
+class SingleInstance(QObject):
+    """The running copy's end of the hand-over; ``files_received(list[str])`` when
+    a later launch hands over its files (an empty list: just come to the front)."""
+
+    files_received = Signal(list)
+
+    def __init__(self, folder: DataFolder, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = server_name(folder)
+        self.server: QLocalServer | None = None
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def claim(self, files: list[str] = ()) -> bool:
+        """Become the running copy for the folder and return True; or, if another
+        copy is running, hand ``files`` over to it and return False.
+
+        Raises NotAnswering when a copy is there but does not take the files."""
+        lock = QLockFile(os.path.join(QDir.tempPath(), f"{self.name}.lock"))
+        lock.setStaleLockTime(LOCK_MS)
+        locked = lock.tryLock(LOCK_MS)
+        try:
+            if self._hand_over(list(files)):
+                return False
+            self._listen()
+            return True
+        finally:
+            if locked:
+                lock.unlock()
+
+    def _hand_over(self, files: list[str]) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_MS):
+            return False
+        socket.write(QByteArray(_encode([str(Path(f).expanduser().resolve()) for f in files])))
+        socket.flush()
+        answer = b""
+        while b"\n" not in answer:
+            if not socket.waitForReadyRead(ANSWER_MS):
+                break
+            answer += bytes(socket.readAll().data())
+        socket.abort()
+        if not answer.startswith(b"ok"):
+            raise NotAnswering("Panelbook is already open on this data folder but is not answering; "
+                               "close it (or wait for it to finish what it is doing) and try again.")
+        return True
+
+    def _listen(self) -> None:
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            # Nothing answered above, so whatever holds the name is left from a crash.
+            QLocalServer.removeServer(self.name)
+            if not server.listen(self.name):
+                server.deleteLater()
+                return
+        server.newConnection.connect(self._accept)
+        self.server = server
+
+    @property
+    def listening(self) -> bool:
+        return self.server is not None and self.server.isListening()
+
+    def _accept(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._drop(s))
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return
+        data = self._buffers[socket] + bytes(socket.readAll().data())
+        if b"\n" not in data and len(data) < MAX_MESSAGE:
+            self._buffers[socket] = data
+            return
+        del self._buffers[socket]
+        files = _decode(data.split(b"\n", 1)[0])
+        socket.write(QByteArray(b"ok\n"))
+        socket.flush()
+        socket.disconnectFromServer()
+        self.files_received.emit(files)
+
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
