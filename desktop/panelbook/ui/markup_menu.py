@@ -101,7 +101,7 @@ class MarkupActions(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close:
             place = self.meeting_place()
             if place is not None:
-                place.flush_markup()
+                place.flush_markup(closing=True)
         return False
 
     # -- profile ----------------------------------------------------------------

@@ -142,6 +142,7 @@ class MarkupPanel(QScrollArea):
         self.deleted: list[dict] = []
         self._generation = 0
         self._filling = False
+        self._closing = False
         self.setAccessibleName("Notes and questions")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -475,8 +476,10 @@ class MarkupPanel(QScrollArea):
         finally:
             self._filling = False
 
-    def flush(self) -> None:
-        """Save anything typed and not yet saved (the window is closing)."""
+    def flush(self, closing: bool = False) -> None:
+        """Save anything typed and not yet saved; ``closing``: the window is closing, so the
+        answers to these saves start no further work."""
+        self._closing = self._closing or closing
         self.note.flush()
         self.answer_flush()
         if self._priority_timer.isActive():
@@ -493,7 +496,7 @@ class MarkupPanel(QScrollArea):
             return
         item_id, flag = self.item_id, self.flag_box.currentData()
         self._submit(lambda store: markup.set_mark(store, item_id, flag=flag),
-                     lambda _mark: self.marks_changed.emit(item_id))
+                     lambda _mark: self._marks_changed(item_id))
 
     def _read_toggled(self, on: bool) -> None:
         if self._filling or self.item_id is None:
@@ -506,14 +509,14 @@ class MarkupPanel(QScrollArea):
             return
         item_id, priority = self.item_id, self.priority_box.value() or None
         self._submit(lambda store: markup.set_mark(store, item_id, priority=priority),
-                     lambda _mark: self.marks_changed.emit(item_id))
+                     lambda _mark: self._marks_changed(item_id))
 
     # -- notes, questions, enquiries ---------------------------------------------
 
     def _note_saved(self, item_id: int, _note_id) -> None:
         if item_id == self.item_id:
             self.note_status.setText("Saved")
-        self.marks_changed.emit(item_id)
+        self._marks_changed(item_id)
 
     def _note_failed(self, error: BaseException) -> None:
         self.note_status.setText("Not saved yet: it will be tried again")
@@ -540,9 +543,15 @@ class MarkupPanel(QScrollArea):
                      lambda _id: self._changed(item_id))
 
     def _changed(self, item_id: int) -> None:
+        if self._closing:
+            return
         if item_id == self.item_id:
             self.reload()
-        self.marks_changed.emit(item_id)
+        self._marks_changed(item_id)
+
+    def _marks_changed(self, item_id: int) -> None:
+        if not self._closing:
+            self.marks_changed.emit(item_id)
 
     def _save_edit(self, note_id: int, changes: dict) -> None:
         self._submit(lambda store: markup.update_note(store, note_id, **changes))
@@ -571,7 +580,7 @@ class MarkupPanel(QScrollArea):
         self.deleted.append(note)
         self.undo_button.setEnabled(self.item_id is not None)
         self.undo_button.setToolTip(f"Bring back “{_shorten(note['text'])}”")
-        self.marks_changed.emit(item_id)
+        self._marks_changed(item_id)
 
     def undo_delete(self) -> None:
         """Bring back the last deleted note, question or line of enquiry."""

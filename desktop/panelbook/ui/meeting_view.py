@@ -249,9 +249,9 @@ class MeetingPlace(QWidget):
 
     # -- markup -------------------------------------------------------------
 
-    def flush_markup(self) -> None:
-        """Save what is typed and not yet saved (the window is closing)."""
-        self.markup.flush()
+    def flush_markup(self, closing: bool = False) -> None:
+        """Save what is typed and not yet saved (before an export, or as the window closes)."""
+        self.markup.flush(closing)
 
     def refresh_marks(self) -> None:
         """Read the agenda's flags and markup counts again (something was marked up)."""
