@@ -178,7 +178,7 @@ def test_a_highlight_that_needs_placing_is_listed_with_its_text(qtbot, sample_fo
         assert panel.unplaced_title.text() == "Needs placing (1)"
         text = panel.unplaced.index(0).data()
         assert text.startswith("“DECISION-MAKER: CHIL") and "(was on page 11)" in text
-        assert text.endswith("\nFrom the old pack")
+        assert text.endswith("\nComment: From the old pack")
         assert placed
     finally:
         close_window(qtbot, window, worker)

@@ -157,3 +157,19 @@ def test_export_my_markup_writes_private_notes_and_questions(qtbot, window, samp
                                                                       ("question", "A question")]
     assert all(n["item"]["title"] == ITEM for n in data["notes"])
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_markup_made_before_the_profile_was_chosen_stays_with_the_member(qtbot, window, sample_folder):
+    item, panel = open_item(qtbot, window)
+    panel.note.setFocus()
+    with qtbot.waitSignal(panel.note.saved, timeout=5000):
+        qtbot.keyClicks(panel.note, "Written before choosing a profile")
+    panel.flag_box.setCurrentIndex(panel.flag_box.findData("follow up"))
+    qtbot.waitUntil(lambda: window.meeting.model.marks(item["id"]).get("flag") == "follow up")
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        window.markup_actions.save_profile("Cllr Jo Reed", "councillor")
+    assert panel.note.toPlainText() == "Written before choosing a profile"
+    assert panel.flag_box.currentData() == "follow up"
+    assert rows(sample_folder, "SELECT profile FROM notes") == [{"profile": "Cllr Jo Reed"}]
+    assert rows(sample_folder, "SELECT profile, flag FROM item_marks WHERE flag IS NOT NULL") == [
+        {"profile": "Cllr Jo Reed", "flag": "follow up"}]

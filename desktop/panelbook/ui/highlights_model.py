@@ -58,4 +58,4 @@ class HighlightsModel(QAbstractListModel):
             where = (f"Page {light['printed']}" if light.get("printed") is not None
                      else f"PDF page {(light.get('page_idx') or 0) + 1}")
             head = f"{where}: “{quote}”"
-        return head + (f"\n{light['comment']}" if light.get("comment") else "")
+        return head + (f"\nComment: {light['comment']}" if light.get("comment") else "")

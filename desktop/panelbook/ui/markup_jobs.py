@@ -108,10 +108,36 @@ def place_highlight(store: Store, document_id: int, page_idx: int, selected: str
     rows = list(store.db.query("SELECT text FROM pages WHERE document_id = ? AND idx = ?", (document_id, page_idx)))
     if not rows:
         raise SelectionNotFound("This page of the pack is not stored; import the pack again to highlight it.")
-    span = find_span(rows[0]["text"], selected, near=near)
+    text = rows[0]["text"]
+    span = find_span(text, selected, near=near)
     if span is None:
         raise SelectionNotFound("The selected text could not be found in the stored text of this page.")
-    return markup.add_highlight(store, document_id, page_idx, span[0], span[1], comment=(comment or "").strip() or None)
+    start, end = whole_words(text, *span)
+    return markup.add_highlight(store, document_id, page_idx, start, end, comment=(comment or "").strip() or None)
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened so that it neither starts nor ends inside a word (a drag
+    rarely stops exactly between two letters)."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def save_profile(store: Store, name: str, role: str) -> dict:
+    """Set who uses this copy.  The markup made under the previous name (or as
+    "Me", before any profile was chosen) is the same person's: it moves to the new name."""
+    before = services.profile_name(store)
+    markup.set_profile(store, name, role)
+    after = services.profile_name(store)
+    if before != after:
+        with transaction(store.db):
+            for table in ("notes", "highlights"):
+                store.db.execute(f"UPDATE {table} SET profile = ? WHERE profile = ?", (after, before))
+            store.db.execute("UPDATE OR IGNORE item_marks SET profile = ? WHERE profile = ?", (after, before))
+    return markup.profile(store)
 
 
 def document_highlights(store: Store, document_id: int | None) -> list[dict]:

@@ -141,10 +141,9 @@ class MarkupActions(QObject):
 
     def save_profile(self, name: str, role: str) -> None:
         def save(store):
-            from .. import markup
+            from .markup_jobs import save_profile
 
-            markup.set_profile(store, name, role)
-            return markup.profile(store)
+            return save_profile(store, name, role)
 
         def saved(profile: dict) -> None:
             self._profile_known(profile)

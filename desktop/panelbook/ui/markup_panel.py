@@ -109,13 +109,14 @@ def _section(text: str) -> QLabel:
     return label
 
 
-def _button(icon_name: str, text: str, tip: str) -> QToolButton:
+def _button(icon_name: str, text: str, tip: str, text_shown: bool = True) -> QToolButton:
     button = QToolButton()
     button.setIcon(icon(icon_name))
     button.setText(text)
     button.setToolTip(tip)
     button.setAccessibleName(text)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text_shown
+                              else Qt.ToolButtonStyle.ToolButtonIconOnly)
     button.setAutoRaise(True)
     return button
 
@@ -152,9 +153,10 @@ class MarkupPanel(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        self.caption = QLabel()
+        self.caption = QLabel()         # which item: shown only when none is chosen
         self.caption.setWordWrap(True)
         self.caption.setAccessibleName("Item being marked up")
+        self.caption.hide()
         layout.addWidget(self.caption)
         layout.addLayout(self._build_marks())
         layout.addSpacing(4)
@@ -220,8 +222,8 @@ class MarkupPanel(QScrollArea):
 
     def _build_note(self):
         self.note = NoteEditor(self.worker)
-        self.note.setMinimumHeight(72)
-        self.note.setMaximumHeight(120)
+        self.note.setMinimumHeight(60)
+        self.note.setMaximumHeight(104)
         self.note.saving.connect(lambda: self.note_status.setText("Saving…"))
         self.note.saved.connect(self._note_saved)
         self.note.failed.connect(self._note_failed)
@@ -266,37 +268,39 @@ class MarkupPanel(QScrollArea):
         adder.addWidget(self.new_question, 1)
         adder.addWidget(self.add_question_button)
 
-        self.up_button = _button("up", "Up", "Move the question up (Ctrl+Up)")
+        self.up_button = _button("up", "Up", "Move the question up (Ctrl+Up)", text_shown=False)
         self.up_button.clicked.connect(lambda: self._move(self.question_list, self.questions, -1))
-        self.down_button = _button("down", "Down", "Move the question down (Ctrl+Down)")
+        self.down_button = _button("down", "Down", "Move the question down (Ctrl+Down)", text_shown=False)
         self.down_button.clicked.connect(lambda: self._move(self.question_list, self.questions, +1))
-        self.delete_button = _button("delete", "Delete", "Delete the question (Delete)")
+        self.delete_button = _button("delete", "Delete", "Delete the question (Delete)", text_shown=False)
         self.delete_button.clicked.connect(lambda: self._delete_from(self.question_list, self.questions))
         self.undo_button = _button("undo", "Undo delete", "Bring back what was deleted last")
         self.undo_button.clicked.connect(self.undo_delete)
-        tools = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.delete_button):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.undo_button)
+        head = QHBoxLayout()
+        head.addWidget(_section("Questions to ask"))
+        head.addStretch(1)
+        for button in (self.up_button, self.down_button, self.delete_button, self.undo_button):
+            head.addWidget(button)
 
         self.answer = QLineEdit()
         self.answer.setPlaceholderText("The answer given (marks the question answered)")
         self.answer.setAccessibleName("Answer given")
         self.answer.editingFinished.connect(self._answer_given)
-        answer_row = QHBoxLayout()
+        self.answer_row = QWidget()
+        answer_row = QHBoxLayout(self.answer_row)
+        answer_row.setContentsMargins(0, 0, 0, 0)
         answer_label = QLabel("Answer")
         answer_label.setBuddy(self.answer)
         answer_row.addWidget(answer_label)
         answer_row.addWidget(self.answer, 1)
+        self.question_list.setToolTip("Tick a question when it has been asked; double-click (or F2) to edit it; "
+                                      "Ctrl+Up and Ctrl+Down move it")
 
         column = QVBoxLayout()
-        column.addWidget(_section("Questions to ask"))
+        column.addLayout(head)
         column.addWidget(self.question_list)
+        column.addWidget(self.answer_row)
         column.addLayout(adder)
-        column.addLayout(tools)
-        column.addLayout(answer_row)
-        column.addWidget(_hint("Tick a question when it has been asked; double-click to edit it."))
         return column
 
     def _build_enquiries(self):
@@ -338,16 +342,18 @@ class MarkupPanel(QScrollArea):
             ("delete", "Delete", "Delete the line of enquiry (Delete)",
              lambda: self._delete_from(self.enquiry_list, self.enquiries)),
         ]:
-            button = _button(name, text, tip)
+            button = _button(name, text, tip, text_shown=False)
             button.clicked.connect(handler)
             tools.addWidget(button)
-        tools.addStretch(1)
+        head = QHBoxLayout()
+        head.addWidget(self.enquiry_title)
+        head.addStretch(1)
+        head.addWidget(self.enquiry_tools)
         column = QVBoxLayout()
         column.setContentsMargins(0, 4, 0, 0)
-        column.addWidget(self.enquiry_title)
+        column.addLayout(head)
         column.addWidget(self.enquiry_list)
         column.addWidget(self.enquiry_adder)
-        column.addWidget(self.enquiry_tools)
         return column
 
     def _build_highlights(self):
@@ -385,6 +391,7 @@ class MarkupPanel(QScrollArea):
         self.item_id = item_id
         if title:
             self.caption.setText(f"Notes on <b>{_escape(title)}</b>")
+        self.caption.setVisible(item_id is None)
         self._generation += 1
         if item_id is None:
             self.caption.setText("<i>Choose an agenda item to write notes and questions on it.</i>")
@@ -428,7 +435,8 @@ class MarkupPanel(QScrollArea):
             mark = data["mark"]
             self.flag_box.setCurrentIndex(max(0, self.flag_box.findData(mark.get("flag"))))
             self.read_box.setChecked(bool(data["read"]))
-            self.priority_box.setValue(mark.get("priority") or 0)
+            if not self._priority_timer.isActive():     # a priority just chosen is still to be saved
+                self.priority_box.setValue(mark.get("priority") or 0)
             self.lead.clear()
             self.lead.addItems([""] + data["members"])
             self._show_role()
@@ -596,6 +604,7 @@ class MarkupPanel(QScrollArea):
     def _question_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         chosen = current.isValid()
         self.answer.setEnabled(chosen)
+        self.answer_row.setVisible(chosen)
         self.answer.setText((self.questions.note(current.row()).get("answer") or "") if chosen else "")
         self.answer.setProperty("row", current.row() if chosen else -1)
 
