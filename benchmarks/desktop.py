@@ -43,6 +43,9 @@ QUERIES = [
 # The child process: started with the parent's clock reading, it reports when
 # its first window was painted, then (for Panelbook) waits for the calendar to
 # load and runs one search through the window's worker, and reports its peak RSS.
+# Panelbook starts the way ``panelbook`` does (``ui.app.start_desktop``: the
+# one-copy-per-folder check, the window, the worker), and nothing else is
+# imported before the first paint.
 CHILD = r"""
 import os, sys, time, resource, json
 started = float(sys.argv[1]); mode = sys.argv[2]; home = sys.argv[3]
@@ -52,7 +55,7 @@ app = QApplication([])
 result = {}
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and "paint" not in result:
+        if event.type() == QEvent.Type.Paint and "paint" not in result and isinstance(obj, QMainWindow):
             result["paint"] = time.time() - started
             QTimer.singleShot(0, after_paint)
         return False
@@ -60,28 +63,30 @@ def finish():
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result), flush=True)
     app.quit()
+filt = FirstPaint(); app.installEventFilter(filt)
+desktop = None
 if mode == "bare":
     window = QMainWindow(); window.resize(1280, 800)
     def after_paint(): finish()
+    window.show()
 else:
     from panelbook.paths import data_folder
-    from panelbook.ui.main_window import MainWindow
-    from panelbook.ui.worker import DatabaseWorker
-    from panelbook.store.search import search
-    worker = DatabaseWorker(data_folder(home))
-    window = MainWindow(worker); window.resize(1280, 800)
+    from panelbook.ui.app import start_desktop
     def after_paint():
+        from panelbook.store.search import search
         def loaded(_=None):
             result["loaded"] = time.time() - started
-            worker.submit(lambda store: len(search(store.db, "safeguarding")), lambda n: finish(), lambda e: finish())
-        window.meetings_loaded.connect(loaded) if hasattr(window, "meetings_loaded") else loaded()
-filt = FirstPaint(); window.installEventFilter(filt)
-window.show()
-if mode != "bare":
-    window.start()
+            desktop.worker.submit(lambda store: len(search(store.db, "safeguarding")),
+                                  lambda n: finish(), lambda e: finish())
+        if desktop.window.meetings:
+            loaded()
+        else:
+            desktop.window.meetings_loaded.connect(loaded)
+    desktop = start_desktop(data_folder(home))
+    desktop.window.resize(1280, 800)
 app.exec()
-if mode != "bare":
-    worker.shutdown()
+if desktop is not None:
+    desktop.close()
 """
 
 

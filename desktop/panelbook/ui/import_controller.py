@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..model import UnreadableDocument
 
 
 @dataclass
@@ -56,6 +55,7 @@ class ImportController(QObject):
     def _run(self, store, paths: list[Path]) -> ImportOutcome:
         """On the worker: read each file, then write those that were read."""
         from .. import services     # the readers: imported on the worker, never before the window paints
+        from ..model import UnreadableDocument
 
         outcome = ImportOutcome()
         prepared = []

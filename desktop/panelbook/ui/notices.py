@@ -7,7 +7,7 @@ dismisses it (it is shown again only if a new notice arrives).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 STYLE = (
     "QFrame#noticeBar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }"
@@ -45,6 +45,8 @@ class NoticeBar(QFrame):
             return
         self._notices.append(text)
         if warning or len(self._notices) == 1:
+            from PySide6.QtWidgets import QStyle     # its many enums cost start-up time; rarely needed
+
             kind = QStyle.StandardPixmap.SP_MessageBoxWarning if warning else QStyle.StandardPixmap.SP_MessageBoxInformation
             self.picture.setPixmap(self.style().standardIcon(kind).pixmap(22, 22))
         self.text.setText("\n\n".join(self._notices))

@@ -16,12 +16,10 @@ running window imports them and comes to the front.
 from __future__ import annotations
 
 import getpass
-import hashlib
-import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ..paths import DataFolder
@@ -46,15 +44,21 @@ def _user() -> str:
 def server_name(folder: DataFolder) -> str:
     """The local socket's name for ``folder`` (the same for every spelling of its path)."""
     path = str(Path(folder.root).expanduser().resolve())
-    digest = hashlib.sha256(f"{_user()}\0{path}".encode()).hexdigest()[:24]
+    # Qt's hash rather than hashlib: the running copy starts without loading OpenSSL.
+    key = QByteArray(f"{_user()}\0{path}".encode("utf-8", "surrogateescape"))
+    digest = bytes(QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex().data()).decode()[:24]
     return f"panelbook-{digest}"
 
 
 def _encode(files: list[str]) -> bytes:
+    import json     # only a launch that hands over, or a copy that is handed to, needs it
+
     return json.dumps({"files": files}).encode() + b"\n"
 
 
 def _decode(data: bytes) -> list[str]:
+    import json
+
     try:
         message = json.loads(data.decode("utf-8"))
         files = message.get("files", []) if isinstance(message, dict) else []
