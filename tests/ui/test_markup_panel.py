@@ -182,3 +182,30 @@ def test_a_highlight_that_needs_placing_is_listed_with_its_text(qtbot, sample_fo
         assert placed
     finally:
         close_window(qtbot, window, worker)
+
+
+def test_the_markup_models_pass_the_model_tester(qtmodeltester):
+    from panelbook.ui.highlights_model import HighlightsModel
+    from panelbook.ui.marked_agenda import MarkedAgendaModel
+    from panelbook.ui.questions_model import NotesListModel
+
+    questions = NotesListModel("question")
+    questions.set_rows([{"id": 1, "text": "First?", "state": "open", "answer": None, "lead": None},
+                        {"id": 2, "text": "Second?", "state": "answered", "answer": "Yes", "lead": "Cllr Bogle"}])
+    qtmodeltester.check(questions)
+    assert questions.index(1).data() == "2. Second?\nLeads: Cllr Bogle\nAnswer: Yes"
+    assert questions.move(0, +1) == 1 and questions.ids() == [2, 1]
+    assert questions.move(1, +1) is None
+    lights = HighlightsModel()
+    lights.set_rows([{"id": 1, "quote": "A quote", "printed": 12, "page_idx": 16, "comment": None,
+                      "needs_placing": 0},
+                     {"id": 2, "quote": "Lost", "printed": 3, "page_idx": 7, "comment": "x", "needs_placing": 1}])
+    qtmodeltester.check(lights)
+    assert lights.rowCount() == 1 and lights.index(0).data() == "Page 12: “A quote”"
+    agenda = MarkedAgendaModel()
+    agenda.set_items([{"id": 5, "agenda_number": "8", "minute_number": "11", "title": "Repeat plans",
+                       "pages": [11, 22], "confidential": False}])
+    agenda.set_marks({5: {"flag": "key item", "priority": 2, "notes": 3, "highlights": 1}})
+    qtmodeltester.check(agenda)
+    assert agenda.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Repeat plans (not opened yet) (flagged “key item”, priority 2, 3 notes or questions, 1 highlight)")
