@@ -369,3 +369,21 @@ def test_open_recs_panel_lists_them_for_an_item(qtbot, qtmodeltester, sample_fol
     finally:
         qtbot.waitUntil(lambda: not worker.busy)
         worker.shutdown()
+
+
+
+def test_the_meeting_view_shows_earlier_open_recommendations_on_an_item(qtbot, accepted_trend, window):
+    from desktop_helpers import meeting_on
+
+    window.go(1)
+    window.open_meeting(meeting_on(window, "2024-08-08"))
+    view = window.meeting
+    qtbot.waitUntil(lambda: view.model.rowCount() == 11, timeout=10000)
+    row = next(r for r in range(view.model.rowCount())
+               if view.model.item(r)["title"] == "Children and Learning - Performance")
+    with qtbot.waitSignal(view.earlier_recs.loaded, timeout=10000):
+        view.select_item(view.model.item(row)["id"])
+    assert view.earlier_recs.model.rowCount() == 1
+    with qtbot.waitSignal(view.rec_requested, timeout=5000) as asked:
+        view.earlier_recs.rec_activated.emit(accepted_trend)
+    assert asked.args == [accepted_trend]

@@ -26,10 +26,11 @@ from .marked_agenda import MarkedAgendaModel
 from .markup_jobs import document_highlights, meeting_marks, place_highlight, set_read
 from .markup_panel import MarkupPanel
 from .meeting_header import MeetingHeader
+from .open_recs_panel import OpenRecsPanel
 from .pack_reader import PackReader
 from .worker import DatabaseWorker
 
-DETAILS_TAB, MARKUP_TAB = range(2)
+DETAILS_TAB, MARKUP_TAB, EARLIER_TAB = range(3)
 
 
 def load_meeting(store, meeting_id: int) -> dict:
@@ -52,6 +53,7 @@ class MeetingPlace(QWidget):
     error = Signal(object)
     neighbour_requested = Signal(int)   # -1 previous meeting, +1 next meeting
     highlight_added = Signal(int)
+    rec_requested = Signal(int)         # open this recommendation in the tracker
 
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None):
         super().__init__(parent)
@@ -115,6 +117,11 @@ class MeetingPlace(QWidget):
         self.item_tabs.addTab(self.details, icon("meeting"), "Details")
         self.item_tabs.addTab(self.markup, icon("note"), "Notes and questions")
         self.item_tabs.setTabToolTip(MARKUP_TAB, "Your note, questions, flag and highlights on this item")
+        self.earlier_recs = OpenRecsPanel(worker)
+        self.earlier_recs.rec_activated.connect(self.rec_requested.emit)
+        self.item_tabs.addTab(self.earlier_recs, icon("tracker"), "Earlier recommendations")
+        self.item_tabs.setTabToolTip(
+            EARLIER_TAB, "Open recommendations from earlier meetings on the same issue as this item")
         self.item_tabs.setCurrentIndex(settings.load_int("meeting/item_tab", DETAILS_TAB))
         self.item_tabs.currentChanged.connect(lambda index: settings.save_value("meeting/item_tab", index))
 
@@ -236,6 +243,7 @@ class MeetingPlace(QWidget):
         self.details.setHtml(item_html(item, self._reports.get(item["id"])))
         number = f"{item['agenda_number']}. " if item.get("agenda_number") else ""
         self.markup.show_item(item["id"], number + item["title"])
+        self.earlier_recs.show_item(item["id"])
         if self._jump:
             self.reader.show_item(item["id"])
         if self._mark_read:
