@@ -4,11 +4,34 @@ Headings carry a ``_pb_bookmark`` (title, level, key) and reserved
 report-page slots a ``_pb_slot``; after layout, ``outline`` and ``slots`` say
 on which page each landed, so ``assemble`` can put the report pages in and
 write the outline with pypdf.
+
+A layout can be cancelled (the desktop's Cancel button): inside
+``cancellable(check)``, every document checks ``check()`` after each flowable
+and stops with ``ExportCancelled`` once it answers True.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable
 
+_cancelled: ContextVar[Callable[[], bool] | None] = ContextVar("panelbook_export_cancelled", default=None)
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; nothing was written."""
+
+
+@contextmanager
+def cancellable(check: Callable[[], bool]) -> Iterator[None]:
+    """Lay out documents in this block so that they stop when ``check()`` becomes True."""
+    token = _cancelled.set(check)
+    try:
+        yield
+    finally:
+        _cancelled.reset(token)
 
 
 class Marker(Flowable):
@@ -54,6 +77,9 @@ class RecordingDoc(BaseDocTemplate):
         self.slots: list[tuple[int, int]] = []
 
     def afterFlowable(self, flowable):
+        check = _cancelled.get()
+        if check is not None and check():
+            raise ExportCancelled()
         page = self.canv.getPageNumber() - 1
         info = getattr(flowable, "_pb_bookmark", None)
         if info:
