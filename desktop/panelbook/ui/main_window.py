@@ -63,6 +63,7 @@ Ctrl+3  Tracker
 Ctrl+4  Search
 Ctrl+F or Ctrl+K  Search box
 Ctrl+O  Import documents
+Ctrl+E  Export the briefing pack of the meeting shown
 Ctrl+T  Today on the calendar
 Enter  Open the chosen meeting or search result
 Alt+Down / Alt+Up  Next / previous agenda item in the pack
@@ -136,6 +137,19 @@ class MainWindow(QMainWindow):
     @property
     def search(self) -> SearchPlace:
         return self._place_widget(Place.SEARCH)
+
+    @property
+    def exports(self) -> ExportController:
+        """Briefing, monitoring and calendar exports (made on first use)."""
+        if self._exports is None:
+            from .export_controller import ExportController
+
+            self._exports = ExportController(self)
+        return self._exports
+
+    def shown_meeting(self) -> int | None:
+        """The meeting the Meeting place shows (what File › Export exports), if any."""
+        return self.meeting.meeting_id if Place.MEETING in self._built else None
 
     def is_built(self, place: Place) -> bool:
         return place in self._built
@@ -236,6 +250,22 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu("E&xport")
+        self.export_briefing_action = QAction("&Briefing pack…", self)
+        self.export_briefing_action.setToolTip("A PDF briefing for the meeting shown: cover, contents, each item "
+                                               "with your notes, optionally the items' report pages")
+        self.export_briefing_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_briefing_action.triggered.connect(lambda: self.exports.choose_briefing(self.shown_meeting()))
+        self.export_monitoring_action = QAction("&Monitoring report…", self)
+        self.export_monitoring_action.setToolTip("The outstanding recommendations for the meeting shown, as a PDF")
+        self.export_monitoring_action.triggered.connect(lambda: self.exports.choose_monitoring(self.shown_meeting()))
+        self.export_calendar_action = QAction("&Calendar (.ics)…", self)
+        self.export_calendar_action.setToolTip("The meetings of the committees shown on the calendar, "
+                                               "for Outlook, Google or Apple calendars")
+        self.export_calendar_action.triggered.connect(
+            lambda: self.exports.choose_calendar(self.calendar.hidden_committees()))
+        for action in (self.export_briefing_action, self.export_monitoring_action, self.export_calendar_action):
+            export_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
