@@ -23,4 +23,15 @@ Search (Ctrl+F / Ctrl+K).  Decisions worth knowing:
 - Window geometry, splitters, last place and last meeting live in QSettings
   (``ui.settings``), an INI file in the user's configuration folder.
 - Imported text is data: every piece of it is escaped before it meets markup.
+- Start-up paints first: the window shows the Calendar before the store is
+  imported or opened (the worker does both after the first paint); Meeting,
+  Tracker and Search are built just after the paint, or when first asked for.
+  What opening the store had to say (recovered damage, a cloud or network
+  folder) appears in a banner above the places (``ui.notices``).
+- One running copy per data folder (``ui.single_instance``): a second launch
+  hands its files over a local socket to the running window, which imports
+  them and comes to the front; ``panelbook open FILE...`` or ``panelbook FILE...``.
+- File › Export runs the briefing, monitoring and calendar exports on the
+  worker with progress and Cancel (``ui.export_controller``); files are written
+  under a hidden name and renamed into place only when complete.
 """

@@ -61,6 +61,10 @@ class BriefingDialog(QDialog):
         self.items.setAccessibleName("Agenda items to include")
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.items.setMinimumHeight(180)
+        self.items.setWordWrap(True)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
         self.all_button = QPushButton("All items")
         self.none_button = QPushButton("No items")
         self.all_button.clicked.connect(lambda: self._check_all(True))
@@ -89,7 +93,7 @@ class BriefingDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.buttons)
-        self.resize(560, 480)
+        self.resize(620, 500)
         self._update()
 
     def _entries(self) -> list[QStandardItem]:
