@@ -5,10 +5,11 @@ Items the user has not opened yet are shown in bold, as unread mail is.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from .icons import icon
+from .row_table_model import RowTableModel
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 ItemRole = Qt.ItemDataRole.UserRole + 2
@@ -24,56 +25,37 @@ def pages_text(pages) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowTableModel):
     COLUMNS = ["No.", "Minute", "Title", "Pages", "Exempt"]
     TOOLTIPS = ["Agenda item number", "Minute number in the printed minutes", "Item title",
                 "Pages of the agenda pack", "Confidential (exempt) items are marked with a lock"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._items: list[dict] = []
         self._read: set[int] = set()
         self._bold: QFont | None = None
 
     def set_items(self, items: list[dict], read: set[int] | None = None) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(items)
         self._read = set(read or ())
         self.endResetModel()
 
     def set_read(self, read: set[int]) -> None:
         self._read = set(read)
-        if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(self.COLUMNS) - 1))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
     def item(self, row: int) -> dict:
-        return self._items[row]
+        return self._rows[row]
 
     def items(self) -> list[dict]:
-        return list(self._items)
-
-    def row_of(self, item_id: int) -> int | None:
-        return next((i for i, it in enumerate(self._items) if it["id"] == item_id), None)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TOOLTIPS[section]
-        return None
+        return list(self._rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self.row_at(index)
+        if item is None:
             return None
-        item = self._items[index.row()]
         column = index.column()
         if role == IdRole:
             return item["id"]

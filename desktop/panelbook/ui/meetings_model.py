@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from .colours import COLOURS, STATUS_LABELS
 from .markers import status_icon
+from .row_table_model import RowTableModel
 
 SortRole = Qt.ItemDataRole.UserRole
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -26,17 +27,11 @@ def long_date(iso: str) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-class MeetingsModel(QAbstractTableModel):
+class MeetingsModel(RowTableModel):
     COLUMNS = ["Date", "Time", "Committee", "Venue", "Status", "Items"]
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-
     def set_meetings(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def meeting_id(self, row: int) -> int:
         return self._rows[row]["id"]
@@ -44,25 +39,10 @@ class MeetingsModel(QAbstractTableModel):
     def meeting(self, row: int) -> dict:
         return self._rows[row]
 
-    def row_of(self, meeting_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == meeting_id), None)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == IdRole:
             return row["id"]

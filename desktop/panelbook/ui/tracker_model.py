@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from .icons import icon
+from .row_table_model import RowTableModel
 
 SortRole = Qt.ItemDataRole.UserRole
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +62,7 @@ def overdue_reason(row: dict, today: date | None = None) -> str:
     return "Overdue."
 
 
-class RecsModel(QAbstractTableModel):
+class RecsModel(RowTableModel):
     COLUMNS = ["Meeting", "Item", "Recommendation", "Owner", "Response", "Status", "Deadline", "Overdue"]
     TOOLTIPS = [
         "Date of the meeting that made the recommendation", "Agenda item it came from",
@@ -71,42 +72,15 @@ class RecsModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
         self.today: date | None = None
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[dict]:
-        return list(self._rows)
 
     def rec(self, row: int) -> dict:
         return self._rows[row]
 
-    def row_of(self, rec_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == rec_id), None)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TOOLTIPS[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == IdRole:
             return row["id"]
