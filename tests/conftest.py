@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from testdata import MODERNGOV, REPO, SEEDS, SHARED, seed_text, snapshot  # noqa: F401  (re-exported)
+from testdata import MODERNGOV, SEEDS
 
 
 @pytest.fixture(autouse=True)

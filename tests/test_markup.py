@@ -3,13 +3,12 @@ import json
 
 import pytest
 
-from testdata import snapshot  # noqa: F401  (kept for symmetry with other store tests)
 from panelbook import markup, services
 from panelbook.anchoring import Anchor, capture, locate
-from panelbook.exports.rebuild_pack import pack_pdf, pack_reports, rebuild_pack_pdf
+from panelbook.exports.rebuild_pack import pack_pdf, pack_reports
 from panelbook.paths import data_folder, sample_dir
 from panelbook.store import Store
-from panelbook.store.queries import agenda, notes, resolve_item, resolve_meeting
+from panelbook.store.queries import notes, resolve_item, resolve_meeting
 
 PACK_TEXT = (sample_dir() / "003_41e7f3da12eebc0c.txt").read_text(encoding="utf-8")
 

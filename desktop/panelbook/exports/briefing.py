@@ -28,7 +28,7 @@ from .briefing_data import BriefingData, ItemBriefing, gather
 from .markup import BriefingMarkup
 from .pdfdoc import Marker, NewPage, RecordingDoc, bookmark, slot
 from .pdfstyle import (
-    ACCENT, INK, MARKING, MUTED, RULE, SHADE, RunningText, Styles, clock, contents_entry, draw_header, long_date,
+    ACCENT, MARKING, RULE, SHADE, RunningText, Styles, clock, contents_entry, draw_header, long_date,
     numbered_canvas, para, short_date, styles,
 )
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from panelbook.model import AgendaItem, MeetingStatus, UnreadableDocument
 from panelbook.sources.textutil import clean, parse_long_date, parse_time

@@ -21,7 +21,7 @@ from panelbook.sources.pack_glossary import parse_glossary
 from panelbook.sources.pack_monitoring import parse_monitoring
 from panelbook.sources.pack_sections import split_pack_text, strip_stamps
 from panelbook.sources.pdftext import printed_page_number
-from panelbook.sources.textutil import clean, norm_key, parse_long_date
+from panelbook.sources.textutil import norm_key, parse_long_date
 
 NOT_A_PACK = "This is not an agenda pack: it has no front-sheet agenda with page ranges."
 NO_DATE = "This agenda pack does not say the date of its meeting."

@@ -6,15 +6,10 @@ the items' report text, which items the user has opened, and tracker counts.
 """
 from __future__ import annotations
 
-import json
 
 import sqlite_utils
 
 from .blobs import blob_path
-from .db import transaction
-
-READ_ITEMS_KEY = "desktop.read_items"
-
 
 def meeting_sources(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
     """The documents imported for a meeting, oldest first."""
@@ -61,23 +56,8 @@ def pack(db: sqlite_utils.Database, files_dir, meeting_id: int) -> dict | None:
 
 
 def read_items(db: sqlite_utils.Database) -> set[int]:
-    """Ids of the agenda items the user has opened."""
-    rows = list(db.query("SELECT value FROM settings WHERE key = ?", (READ_ITEMS_KEY,)))
-    if not rows or not rows[0]["value"]:
-        return set()
-    try:
-        return {int(v) for v in json.loads(rows[0]["value"])}
-    except (ValueError, TypeError):
-        return set()
-
-
-def mark_item_read(db: sqlite_utils.Database, item_id: int) -> set[int]:
-    """Remember that the user opened an item; return every read item id."""
-    seen = read_items(db)
-    if item_id in seen:
-        return seen
-    seen.add(item_id)
-    with transaction(db):
-        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                   (READ_ITEMS_KEY, json.dumps(sorted(seen))))
-    return seen
+    """Ids of the agenda items this copy's member has marked read (their item marks)."""
+    rows = list(db.query("SELECT value FROM settings WHERE key = 'profile_name'"))
+    who = rows[0]["value"] if rows and rows[0]["value"] else "Me"
+    return {r["item_id"] for r in db.query(
+        "SELECT item_id FROM item_marks WHERE profile = ? AND read = 1", (who,))}

@@ -64,17 +64,10 @@ def save_note(store: Store, item_id: int, text: str) -> int | None:
 
 
 def set_read(store: Store, item_id: int, read: bool) -> set[int]:
-    """Mark an item read or unread: the member's mark (which travels with their
-    markup) and the desktop's set of opened items (bold = unread) together."""
+    """Mark an item read or unread (the member's mark, which travels with their
+    markup); return every item the member has read (bold = unread)."""
     markup.set_mark(store, item_id, read=read)
-    if read:
-        return desktop_queries.mark_item_read(store.db, item_id)
-    seen = desktop_queries.read_items(store.db)
-    seen.discard(item_id)
-    with transaction(store.db):
-        store.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                         (desktop_queries.READ_ITEMS_KEY, json.dumps(sorted(seen))))
-    return seen
+    return desktop_queries.read_items(store.db)
 
 
 def meeting_marks(store: Store, meeting_id: int) -> dict[int, dict]:
