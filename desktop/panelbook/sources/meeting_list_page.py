@@ -12,7 +12,7 @@ with decisions or minutes published was HELD; anything else is SCHEDULED
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -25,7 +25,7 @@ from panelbook.model import (
     UnreadableDocument,
 )
 from panelbook.sources.htmltext import parse_html
-from panelbook.sources.meeting_page_common import council_from_copyright
+from panelbook.sources.meeting_page_common import council_from_copyright, query_value
 from panelbook.sources.textutil import clean, parse_long_date, parse_time
 
 NOT_A_MEETING_LIST = (
@@ -105,7 +105,7 @@ def _committee_id(soup: BeautifulSoup) -> str | None:
     if hidden is not None and clean(hidden.get("value")):
         return clean(hidden.get("value"))
     link = soup.find("a", href=re.compile(r"mgCommitteeDetails\.aspx", re.IGNORECASE))
-    return _query_value(link["href"], "ID") if link is not None else None
+    return query_value(link["href"], "ID") if link is not None else None
 
 
 def _meeting(link: Tag, committee: str, council: str | None, url: str | None) -> Meeting | None:
@@ -124,7 +124,7 @@ def _meeting(link: Tag, committee: str, council: str | None, url: str | None) ->
         status=_status(after),
         council=council,
         source_url=address,
-        external_id=_query_value(href, "MId") if href else None,
+        external_id=query_value(href, "MId") if href else None,
     )
 
 
@@ -135,10 +135,3 @@ def _status(after: str) -> MeetingStatus:
             return status
     return MeetingStatus.HELD if _PUBLISHED_AFTER.search(after) else MeetingStatus.SCHEDULED
 
-
-def _query_value(address: str, key: str) -> str | None:
-    query = parse_qs(urlsplit(clean(address)).query)
-    for name, values in query.items():
-        if name.lower() == key.lower() and values:
-            return values[0]
-    return None

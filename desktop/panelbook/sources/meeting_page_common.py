@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 from panelbook.model import AgendaItem, MeetingStatus, UnreadableDocument
 from panelbook.sources.textutil import clean, parse_long_date, parse_time
@@ -203,3 +204,11 @@ def refuse(reason: str | None = None) -> UnreadableDocument:
     detail = f" ({reason})" if reason else ""
     return UnreadableDocument(f"{NOT_A_MEETING_PAGE}{detail}; {_WHAT_TO_DO}")
 
+
+def query_value(address: str, key: str) -> str | None:
+    """A parameter of a ModernGov address ("MId", "ID"), its name matched in any case."""
+    query = parse_qs(urlsplit(clean(address)).query)
+    for name, values in query.items():
+        if name.lower() == key.lower() and values:
+            return values[0]
+    return None

@@ -17,7 +17,7 @@ keep the printed "..." and get a warning naming the item's own page.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -31,6 +31,7 @@ from panelbook.model import (
 )
 from panelbook.sources.htmltext import MAX_NESTING, html_to_text, nesting_depth, parse_html
 from panelbook.sources.meeting_page_common import (
+    query_value,
     Heading,
     apply_minutes,
     clean_venue,
@@ -117,7 +118,7 @@ def _read(html: str, url: str | None) -> ParsedDocument:
     contact = parse_contact(contact_text)
     council = _council(soup)
     committee_link = heading_tag.find("a", href=True)
-    committee_id = _query_value(committee_link["href"], "ID") if committee_link else None
+    committee_id = query_value(committee_link["href"], "ID") if committee_link else None
     meeting = Meeting(
         committee=heading.committee,
         date=heading.date,
@@ -185,19 +186,12 @@ def _council(soup: BeautifulSoup) -> str | None:
 def _meeting_id(soup: BeautifulSoup, url: str | None) -> str | None:
     """ModernGov's meeting id: the page address's MId, or the attendance link's ID."""
     if url:
-        found = _query_value(url, "MId")
+        found = query_value(url, "MId")
         if found:
             return found
     link = soup.find("a", href=re.compile(r"mgMeetingAttendance\.aspx", re.IGNORECASE))
-    return _query_value(link["href"], "ID") if link is not None else None
+    return query_value(link["href"], "ID") if link is not None else None
 
-
-def _query_value(address: str, key: str) -> str | None:
-    query = parse_qs(urlsplit(clean(address)).query)
-    for name, values in query.items():
-        if name.lower() == key.lower() and values:
-            return values[0]
-    return None
 
 
 def _read_items(table: Tag, url: str | None, warnings: list[str]) -> list[AgendaItem]:

@@ -67,31 +67,26 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def unclean_sessions(folder: DataFolder) -> list[Path]:
-    """Markers left by processes that are no longer running."""
-    stale = []
+def _sessions(folder: DataFolder) -> list[tuple[Path, int | None]]:
+    """Every session marker with the process id it names (None when unreadable)."""
+    out = []
     for marker in folder.root.glob("session-*"):
         try:
-            pid = int(marker.name.split("-", 1)[1])
+            out.append((marker, int(marker.name.split("-", 1)[1])))
         except ValueError:
-            stale.append(marker)
-            continue
-        if pid != os.getpid() and not _pid_alive(pid):
-            stale.append(marker)
-    return stale
+            out.append((marker, None))
+    return out
+
+
+def unclean_sessions(folder: DataFolder) -> list[Path]:
+    """Markers left by processes that are no longer running."""
+    return [marker for marker, pid in _sessions(folder)
+            if pid is None or (pid != os.getpid() and not _pid_alive(pid))]
 
 
 def live_sessions(folder: DataFolder) -> list[int]:
     """Other processes that have this store open right now."""
-    pids = []
-    for marker in folder.root.glob("session-*"):
-        try:
-            pid = int(marker.name.split("-", 1)[1])
-        except ValueError:
-            continue
-        if pid != os.getpid() and _pid_alive(pid):
-            pids.append(pid)
-    return pids
+    return [pid for _, pid in _sessions(folder) if pid is not None and pid != os.getpid() and _pid_alive(pid)]
 
 
 def begin_session(folder: DataFolder) -> Path:
