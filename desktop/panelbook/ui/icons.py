@@ -1,55 +1,98 @@
 """Icons drawn from the SVG files in ``resources/icons``, tinted for the palette.
 
-The SVGs are drawn in one placeholder ink (#1f1f1f); it is replaced with the
-palette's text colour so the icons stay readable on light and dark themes,
-and each icon carries pixmaps at several sizes for high-DPI screens.
+The SVGs are drawn in one placeholder ink (#1f1f1f).  Each icon is drawn when
+Qt first asks for it at a size, in the palette's text colour of that moment
+(greyed for a disabled control), so icons stay readable on light and dark
+themes, follow a switch between them while the program runs, stay sharp at any
+screen scale, and cost nothing until they are shown.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from ..paths import resources_dir
 
 INK = "#1f1f1f"
-SIZES = (16, 20, 24, 32, 48, 64)
 
 
 def icon_path(name: str):
     return resources_dir() / "icons" / f"{name}.svg"
 
 
-def _render(svg: bytes, size: int) -> QPixmap:
-    renderer = QSvgRenderer(QByteArray(svg))
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+@lru_cache(maxsize=None)
+def _svg(name: str) -> str | None:
+    path = icon_path(name)
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+@lru_cache(maxsize=512)
+def _render(name: str, ink: str, width: int, height: int) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(_svg(name).replace(INK, ink).encode("utf-8")))
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    renderer.render(painter, QRectF(0, 0, size, size))
+    renderer.render(painter, QRectF(0, 0, width, height))
     painter.end()
     return QPixmap.fromImage(image)
 
 
-@lru_cache(maxsize=None)
-def _icon(name: str, ink: str) -> QIcon:
-    path = icon_path(name)
-    if not path.exists():
-        return QIcon()
-    svg = path.read_text(encoding="utf-8").replace(INK, ink).encode("utf-8")
-    icon = QIcon()
-    for size in SIZES:
-        icon.addPixmap(_render(svg, size))
-    return icon
-
-
-def icon(name: str) -> QIcon:
-    """The named icon in the current palette's text colour."""
+def ink(mode: QIcon.Mode = QIcon.Mode.Normal) -> str:
+    """The colour icons are drawn in now: the palette's text colour (its disabled one when greyed)."""
     app = QApplication.instance()
-    ink = app.palette().color(QPalette.ColorRole.WindowText).name() if app else INK
-    return _icon(name, ink)
+    if app is None:
+        return INK
+    group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Active
+    return app.palette().color(group, QPalette.ColorRole.WindowText).name()
+
+
+class TintedSvgEngine(QIconEngine):
+    """Draws one SVG icon on request, in the ink of the palette at that moment."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        if size.isEmpty():
+            return QPixmap()
+        return _render(self.name, ink(mode), size.width(), size.height())
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        pixmap = _render(self.name, ink(mode), round(size.width() * scale), round(size.height() * scale))
+        copy = QPixmap(pixmap)
+        copy.setDevicePixelRatio(scale)
+        return copy
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.scaledPixmap(rect.size(), mode, state, scale)
+        painter.drawPixmap(QRect(QPoint(rect.x(), rect.y()), rect.size()), pixmap)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def clone(self) -> QIconEngine:
+        return TintedSvgEngine(self.name)
+
+    def key(self) -> str:
+        return "panelbook-svg"
+
+    def iconName(self) -> str:
+        return self.name
+
+
+@lru_cache(maxsize=None)
+def icon(name: str) -> QIcon:
+    """The named icon, drawn in the palette's text colour whenever it is painted."""
+    if _svg(name) is None:
+        return QIcon()
+    return QIcon(TintedSvgEngine(name))
 
 
 def icon_size() -> QSize:
