@@ -6,10 +6,11 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, QLockFile
 from PySide6.QtNetwork import QLocalServer
 
 from panelbook.cli import _files_mean_open, _parser
@@ -68,7 +69,9 @@ def test_second_launch_hands_its_files_to_the_running_copy(qtbot, tmp_path):
     folder = data_folder(tmp_path / "data")
     first = SingleInstance(folder)
     try:
-        assert first.claim([]) is True and first.listening
+        assert first.claim([]) is True and not first.listening
+        first.listen()
+        assert first.listening
         received = []
         first.files_received.connect(received.append)
         document = tmp_path / "agenda.html"
@@ -118,7 +121,9 @@ def test_a_socket_left_by_a_crash_does_not_block_the_next_start(qtbot, tmp_path)
 
     again = SingleInstance(folder)
     try:
-        assert again.claim([]) is True and again.listening
+        assert again.claim([]) is True
+        again.listen()
+        assert again.listening
     finally:
         again.close()
     assert not socket_file.exists()
@@ -126,6 +131,8 @@ def test_a_socket_left_by_a_crash_does_not_block_the_next_start(qtbot, tmp_path)
 
 def test_a_copy_that_does_not_answer_is_reported(qtbot, tmp_path, monkeypatch):
     folder = data_folder(tmp_path / "data")
+    running = QLockFile(SingleInstance(folder).lock_path)      # held by a live process: this one
+    assert running.tryLock(0)
     silent = QLocalServer()        # accepts the connection (the system does) but never answers
     assert silent.listen(server_name(folder))
     monkeypatch.setattr(single_instance, "ANSWER_MS", 300)
@@ -134,6 +141,50 @@ def test_a_copy_that_does_not_answer_is_reported(qtbot, tmp_path, monkeypatch):
             SingleInstance(folder).claim(["x.pdf"])
     finally:
         silent.close()
+        running.unlock()
+
+
+def test_a_copy_still_starting_is_waited_for(qtbot, tmp_path, monkeypatch):
+    """A launch arriving before the running copy listens keeps trying; one that never
+    listens is reported after the wait."""
+    folder = data_folder(tmp_path / "data")
+    first = SingleInstance(folder)
+    monkeypatch.setattr(single_instance, "CONNECT_MS", 600)
+    try:
+        assert first.claim([]) is True and not first.listening
+        started = time.monotonic()
+        with pytest.raises(NotAnswering):
+            SingleInstance(folder).claim([])
+        assert time.monotonic() - started >= 0.5
+        first.listen()
+        received = []
+        first.files_received.connect(received.append)
+        code, err = _finish(qtbot, _launch("--home", str(folder.root)))
+        assert (code, err) == (0, "") and received == [[]]
+    finally:
+        first.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL on Windows")
+def test_the_lock_of_a_copy_that_crashed_does_not_block_the_next_start(qtbot, tmp_path):
+    folder = data_folder(tmp_path / "data")
+    lock_path = SingleInstance(folder).lock_path
+    crashing = textwrap.dedent(f"""
+        import os, signal
+        from PySide6.QtCore import QLockFile
+        lock = QLockFile({lock_path!r})
+        assert lock.tryLock(0)
+        print("locked", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    out = subprocess.run([sys.executable, "-c", crashing], env=_env(), capture_output=True, text=True, timeout=60)
+    assert "locked" in out.stdout and Path(lock_path).exists()
+    again = SingleInstance(folder)
+    try:
+        assert again.claim([]) is True
+    finally:
+        again.close()
+    assert not Path(lock_path).exists()
 
 
 # The offscreen test platform cannot raise windows and says so; that is the platform talking.

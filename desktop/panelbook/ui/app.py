@@ -68,6 +68,7 @@ def start_desktop(folder: DataFolder, files: Sequence[str] = (), *,
     worker = DatabaseWorker(folder)
     window = MainWindow(worker)
     instance.files_received.connect(lambda handed: open_files(window, handed))
+    window.first_painted.connect(instance.listen)
     window.show()
     window.markup_actions.ask_profile_at_start()     # no profile in the store yet: ask who this is
     window.start(load_sample_if_empty=load_sample_if_empty)

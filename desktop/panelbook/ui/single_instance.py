@@ -1,17 +1,23 @@
 """One running desktop per data folder.
 
-The first ``panelbook`` on a data folder listens on a local socket (a named
-pipe on Windows) whose name is a hash of the user and the folder's path.  A
-second launch on the same folder connects, hands over the files it was given
-(to import), waits for the running window to say it has them, and exits: the
-running window imports them and comes to the front.
+The first ``panelbook`` on a data folder holds a lock file for as long as it
+runs, and listens on a local socket (a named pipe on Windows) whose name is a
+hash of the user and the folder's path.  A second launch on the same folder
+finds the lock held, connects, hands over the files it was given (to import),
+waits for the running window to say it has them, and exits: the running
+window imports them and comes to the front.
 
-- A lock file around "connect, else listen" keeps two launches at the same
-  moment from both becoming the running copy.
-- A socket left behind by a crash refuses connections; it is removed and the
-  new copy listens in its place, so a crash never blocks the next start.
-- If the socket cannot be made at all, the desktop still starts (without the
-  hand-over) rather than refusing to open.
+- Taking the lock is atomic, so of two launches at the same moment one becomes
+  the running copy and the other hands over to it.
+- A copy that crashed leaves a lock naming a process that is gone; Qt treats
+  that lock as stale and the next start takes it.  A socket left behind refuses
+  connections; it is removed and the new copy listens in its place.  A crash
+  never blocks the next start.
+- The running copy starts listening once its window is on screen (the socket
+  library is not needed for the first paint); a launch that arrives in between
+  keeps trying to connect for a few seconds.
+- If the lock or the socket cannot be made at all, the desktop still starts
+  (without the hand-over) rather than refusing to open.
 """
 from __future__ import annotations
 
@@ -19,14 +25,18 @@ import getpass
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QCryptographicHash, QDeadlineTimer, QDir, QLockFile, QObject, QThread, Signal
 
 from ..paths import DataFolder
 
-CONNECT_MS = 1000
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+CONNECT_MS = 8000       # how long a second launch waits for the running copy to listen
+RETRY_MS = 100
 ANSWER_MS = 10000
-LOCK_MS = 15000
 MAX_MESSAGE = 1 << 20
 
 
@@ -76,31 +86,42 @@ class SingleInstance(QObject):
     def __init__(self, folder: DataFolder, parent: QObject | None = None):
         super().__init__(parent)
         self.name = server_name(folder)
+        self.lock_path = os.path.join(QDir.tempPath(), f"{self.name}.running")
         self.server: QLocalServer | None = None
+        self._running: QLockFile | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def claim(self, files: list[str] = ()) -> bool:
-        """Become the running copy for the folder and return True; or, if another
-        copy is running, hand ``files`` over to it and return False.
+        """Become the running copy for the folder and return True (then call
+        ``listen``); or, if another copy is running, hand ``files`` over to it
+        and return False.
 
         Raises NotAnswering when a copy is there but does not take the files."""
-        lock = QLockFile(os.path.join(QDir.tempPath(), f"{self.name}.lock"))
-        lock.setStaleLockTime(LOCK_MS)
-        locked = lock.tryLock(LOCK_MS)
-        try:
-            if self._hand_over(list(files)):
-                return False
-            self._listen()
+        lock = QLockFile(self.lock_path)
+        lock.setStaleLockTime(0)        # stale only when its process has gone, however old
+        if lock.tryLock(0):
+            self._running = lock
             return True
-        finally:
-            if locked:
-                lock.unlock()
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            return True                 # no lock can be made here: start without the hand-over
+        if self._hand_over(list(files)):
+            return False
+        raise NotAnswering("Panelbook is already open on this data folder but is not answering; "
+                           "close it (or wait for it to finish what it is doing) and try again.")
 
     def _hand_over(self, files: list[str]) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_MS):
-            return False
+        deadline = QDeadlineTimer(CONNECT_MS)
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(min(1000, max(1, deadline.remainingTime()))):
+                break
+            socket.abort()
+            if deadline.hasExpired():
+                return False
+            QThread.msleep(RETRY_MS)        # the running copy may not be listening yet
         socket.write(QByteArray(_encode([str(Path(f).expanduser().resolve()) for f in files])))
         socket.flush()
         answer = b""
@@ -109,16 +130,18 @@ class SingleInstance(QObject):
                 break
             answer += bytes(socket.readAll().data())
         socket.abort()
-        if not answer.startswith(b"ok"):
-            raise NotAnswering("Panelbook is already open on this data folder but is not answering; "
-                               "close it (or wait for it to finish what it is doing) and try again.")
-        return True
+        return answer.startswith(b"ok")
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Take hand-overs from later launches (the running copy, after its first paint)."""
+        if self.server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            # Nothing answered above, so whatever holds the name is left from a crash.
+            # This copy holds the lock, so whatever holds the name is left from a crash.
             QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
                 server.deleteLater()
@@ -161,3 +184,6 @@ class SingleInstance(QObject):
         if self.server is not None:
             self.server.close()
             self.server = None
+        if self._running is not None:
+            self._running.unlock()
+            self._running = None
