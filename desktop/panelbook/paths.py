@@ -11,8 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Panelbook"
 ENV_HOME = "PANELBOOK_HOME"
 
@@ -54,6 +52,8 @@ def data_folder(home: str | os.PathLike[str] | None = None) -> DataFolder:
     env = os.environ.get(ENV_HOME)
     if env:
         return DataFolder(Path(env).expanduser().resolve())
+    import platformdirs     # only here: a window started on a named folder does without it
+
     return DataFolder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 

@@ -35,12 +35,16 @@ def test_the_window_paints_before_the_store_is_touched_and_builds_the_rest_after
     window = MainWindow(worker)
     try:
         window.start(load_sample_if_empty=False)
-        # Nothing has painted yet: no store work queued, only the Calendar built.
+        # Nothing has painted yet: no store work queued, no place built (only the side bar and menus).
         assert not worker.busy and worker._store is None
-        assert [p for p in Place if window.is_built(p)] == [Place.CALENDAR]
+        assert [p for p in Place if window.is_built(p)] == []
+        built_first = []
+        window.first_painted.connect(lambda: built_first.append([p for p in Place if window.is_built(p)]))
         window.show()
         with qtbot.waitSignal(window.meetings_loaded, timeout=20000):
             qtbot.waitExposed(window)
+        assert built_first == [[]]          # painted before any place was built
+        assert window.stack.widget(int(Place.CALENDAR)) is window.calendar
         qtbot.waitUntil(lambda: all(window.is_built(p) for p in Place), timeout=20000)
         assert window.stack.widget(int(Place.MEETING)) is window.meeting
         assert window.stack.widget(int(Place.SEARCH)) is window.search

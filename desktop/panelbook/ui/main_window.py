@@ -7,11 +7,12 @@ the next start.  Files dropped on the window, or chosen with File › Import,
 are imported on the worker with progress and Cancel.
 
 Start-up is kept light so the first paint comes quickly on any archive: the
-constructor builds the side bar, the menus and the Calendar; the Meeting
-(with the PDF reader), Tracker and Search places, and the modules behind them,
-are built just after the first paint, or at once when something asks for them
-(``window.meeting`` and the others are built on first use).  Nothing here
-imports the store or the readers: that happens on the worker.
+constructor builds the side bar, the menus and the status bar; the places
+(Calendar, Meeting with the PDF reader, Tracker, Search), and the modules
+behind them, are built just after the first paint, the one on screen first,
+or at once when something asks for them (``window.calendar`` and the others
+are built on first use).  Nothing here imports the store or the readers: that
+happens on the worker.
 """
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from . import settings
-from .calendar_view import CalendarPlace
 from .icons import icon
 from .import_controller import ImportController, ImportOutcome
 from .markup_menu import MarkupActions
@@ -35,6 +35,7 @@ from .notices import NoticeBar
 from .worker import DatabaseWorker
 
 if TYPE_CHECKING:
+    from .calendar_view import CalendarPlace
     from .export_controller import ExportController
     from .meeting_view import MeetingPlace
     from .search_view import SearchPlace
@@ -75,6 +76,7 @@ Ctrl+C  Copy the selected text of the pack"""
 
 class MainWindow(QMainWindow):
     meetings_loaded = Signal()
+    first_painted = Signal()        # the window is on screen; work kept back for it can start
     place_changed = Signal(int)
     import_finished = Signal(object)
 
@@ -91,17 +93,15 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 600)
         self.setAcceptDrops(True)
 
-        self.calendar = CalendarPlace()
-        self.calendar.set_hidden_committees(settings.ui_settings().value("calendar/hidden", []) or [])
-        self.calendar.meeting_activated.connect(self.open_meeting)
-        self._built: dict[Place, QWidget] = {Place.CALENDAR: self.calendar}
+        self._built: dict[Place, QWidget] = {}
         self._painted = False
+        self._after_paint_done = False
         self._waiting_start: bool | None = None     # start() asked for before the first paint
 
-        # The other places start as empty stand-ins, replaced when built (see _build_place).
+        # The places start as empty stand-ins, replaced when built (see _build_place).
         self.stack = QStackedWidget()
-        for place, _name, _icon, _shortcut in PLACES:
-            self.stack.addWidget(self.calendar if place == Place.CALENDAR else QWidget())
+        for _place in PLACES:
+            self.stack.addWidget(QWidget())
         self.notices = NoticeBar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -125,6 +125,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Opening your data…")
 
     # -- places built on first use -------------------------------------------
+
+    @property
+    def calendar(self) -> CalendarPlace:
+        return self._place_widget(Place.CALENDAR)
 
     @property
     def meeting(self) -> MeetingPlace:
@@ -160,7 +164,13 @@ class MainWindow(QMainWindow):
 
     def _build_place(self, place: Place) -> QWidget:
         """Build a place, put it in its stand-in's slot and restore its splitters."""
-        if place == Place.MEETING:
+        if place == Place.CALENDAR:
+            from .calendar_view import CalendarPlace
+
+            widget = CalendarPlace()
+            widget.set_hidden_committees(_hidden_committees())
+            widget.meeting_activated.connect(self.open_meeting)
+        elif place == Place.MEETING:
             from .meeting_view import MeetingPlace
 
             widget = MeetingPlace(self.worker)
@@ -195,7 +205,11 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def _after_first_paint(self) -> None:
+        if self._after_paint_done:
+            return      # the one-second fallback, after the paint has already come
+        self._after_paint_done = True
         self._painted = True
+        self.first_painted.emit()
         if self._waiting_start is not None:
             load_sample, self._waiting_start = self._waiting_start, None
             self.start(load_sample)
@@ -204,7 +218,8 @@ class MainWindow(QMainWindow):
     def _build_next_place(self) -> None:
         """After the first paint: build the places still missing, one per turn of the event loop
         (the one on screen first), so the window keeps answering in between."""
-        missing = [p for p in (self.place(), Place.MEETING, Place.SEARCH, Place.TRACKER) if p not in self._built]
+        missing = [p for p in (self.place(), Place.CALENDAR, Place.MEETING, Place.SEARCH, Place.TRACKER)
+                   if p not in self._built]
         if not missing:
             return
         place = missing[0]
@@ -523,7 +538,8 @@ class MainWindow(QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
         store.setValue("window/place", int(self.place()))
-        store.setValue("calendar/hidden", self.calendar.hidden_committees())
+        if Place.CALENDAR in self._built:
+            store.setValue("calendar/hidden", self.calendar.hidden_committees())
         for splitter in self.splitters():
             store.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         store.sync()
@@ -531,6 +547,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+def _hidden_committees() -> list[str] | str:
+    """The committees the member chose not to show on the calendar (QSettings
+    gives a one-name list back as a string; the calendar takes either)."""
+    return settings.ui_settings().value("calendar/hidden", []) or []
 
 
 def _meetings(store) -> list[dict]:

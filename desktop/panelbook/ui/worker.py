@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from ..paths import DataFolder
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from ..store import Store
 
 
@@ -31,12 +32,20 @@ class DatabaseWorker(QObject):
     def __init__(self, folder: DataFolder, parent: QObject | None = None):
         super().__init__(parent)
         self.folder = folder
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="panelbook-db")
+        self._executor_made: ThreadPoolExecutor | None = None   # the thread starts with the first job
         self._store: Store | None = None
         self._relay = _Relay()
         self._relay.done.connect(self._deliver)
         self._pending = 0
         self._lock = threading.Lock()
+
+    @property
+    def _executor(self) -> ThreadPoolExecutor:
+        if self._executor_made is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor_made = ThreadPoolExecutor(max_workers=1, thread_name_prefix="panelbook-db")
+        return self._executor_made
 
     def _store_here(self) -> Store:
         if self._store is None:
@@ -79,6 +88,8 @@ class DatabaseWorker(QObject):
 
     def shutdown(self) -> None:
         """Finish queued work, then close the store on its own thread."""
+        if self._executor_made is None:
+            return
         def close(_store=None):
             if self._store is not None:
                 self._store.close()
