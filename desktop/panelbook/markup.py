@@ -185,6 +185,45 @@ def add_highlight(store: Store, document_id: int, page_idx: int, start: int, end
     return int(cursor.lastrowid)
 
 
+def _highlight(db: sqlite_utils.Database, highlight_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM highlights WHERE id = ?", (highlight_id,)))
+    if not rows:
+        raise NotFound(f"There is no highlight {highlight_id}.")
+    return rows[0]
+
+
+def delete_highlight(store: Store, highlight_id: int) -> dict:
+    """Delete a highlight; returns it whole so the caller can offer undo (``restore_highlight``).
+    Its uid is remembered, so a markup file made elsewhere does not bring it back."""
+    with transaction(store.db):
+        current = _highlight(store.db, highlight_id)
+        store.db.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+        store.db.execute("INSERT OR REPLACE INTO markup_tombstones (uid, deleted_at) VALUES (?, ?)",
+                         (current["uid"], now_iso()))
+    return current
+
+
+def restore_highlight(store: Store, light: dict) -> int:
+    """Undo a deletion: the highlight comes back as it was, under the same uid (and,
+    while its id is free, the same id)."""
+    with transaction(store.db):
+        if list(store.db.query("SELECT id FROM highlights WHERE uid = ?", (light["uid"],))):
+            raise MarkupError("This highlight is already there; there is nothing to bring back.")
+        if not list(store.db.query("SELECT id FROM documents WHERE id = ?", (light["document_id"],))):
+            raise NotFound("The pack this highlight was on is no longer stored.")
+        if light.get("item_id") is not None and not list(
+                store.db.query("SELECT id FROM items WHERE id = ?", (light["item_id"],))):
+            raise NotFound("The agenda item this highlight was on is no longer stored.")
+        columns = [c for c in light if c != "id"]
+        if not list(store.db.query("SELECT id FROM highlights WHERE id = ?", (light["id"],))):
+            columns.append("id")
+        store.db.execute("DELETE FROM markup_tombstones WHERE uid = ?", (light["uid"],))
+        cursor = store.db.execute(
+            f"INSERT INTO highlights ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [light[c] for c in columns])
+    return int(cursor.lastrowid)
+
+
 def highlights(db: sqlite_utils.Database, *, item_id: int | None = None, document_id: int | None = None,
                profile_name_: str | None = None) -> list[dict]:
     where, params = [], []
@@ -270,7 +309,9 @@ def export_markup(store: Store, *, who: str | None = None, shared_only: bool = F
 
 def import_markup(store: Store, data: dict | str) -> dict:
     """Merge a markup file: newer edits win, nothing newer here is overwritten, what was
-    deleted here stays deleted; markup whose item is not in this store is reported."""
+    deleted here stays deleted; markup whose item is not in this store is reported.
+    Notes and highlights the file says were deleted go here too ("removed"), unless
+    they were changed here after that deletion."""
     if isinstance(data, str):
         try:
             data = json.loads(data)
@@ -281,11 +322,15 @@ def import_markup(store: Store, data: dict | str) -> dict:
     if int(data.get("version", 0)) > FORMAT_VERSION:
         raise MarkupError("This markup file was made by a newer Panelbook; update Panelbook to read it.")
     db = store.db
-    counts = {"added": 0, "updated": 0, "kept_newer_here": 0, "no_such_item": 0, "deleted_here": 0}
+    counts = {"added": 0, "updated": 0, "kept_newer_here": 0, "no_such_item": 0, "deleted_here": 0,
+              "removed": 0}
     with transaction(db):
         tombstones = {r["uid"] for r in db.query("SELECT uid FROM markup_tombstones")}
         for dead in data.get("deleted", []):
-            db.execute("DELETE FROM notes WHERE uid = ? AND updated_at <= ?", (dead["uid"], dead["deleted_at"]))
+            for table in ("notes", "highlights"):
+                gone = db.execute(f"DELETE FROM {table} WHERE uid = ? AND updated_at <= ?",
+                                  (dead["uid"], dead["deleted_at"]))
+                counts["removed"] += gone.rowcount
             db.execute("INSERT OR IGNORE INTO markup_tombstones (uid, deleted_at) VALUES (?, ?)",
                        (dead["uid"], dead["deleted_at"]))
         for note in data.get("notes", []):
