@@ -58,12 +58,18 @@ def data_folder(home: str | os.PathLike[str] | None = None) -> DataFolder:
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` folder shipped beside the package (source checkout or installed copy)."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources", here.parent / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "resources"
+    """The folder of fonts, icons and the sample panel.
+
+    An installed copy (a wheel, ``pip install .``) carries it inside the package as
+    ``panelbook/resources``: pyproject.toml maps the package ``panelbook.resources``
+    onto the top-level ``resources/`` folder.  A source checkout, an editable
+    install included, has it at the repository top, beside ``desktop/``.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parents[1] / "resources"
 
 
 def sample_dir() -> Path:

@@ -1,0 +1,111 @@
+"""The wheel carries everything an installed Panelbook needs: every module, and the
+fonts, icons and sample panel of the top-level resources/ folder as panelbook/resources.
+
+The wheel is built offline from a copy of the checkout (so no build/ or egg-info
+folder lands in the working tree), with the setuptools of this environment.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from panelbook.paths import resources_dir, sample_dir
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "desktop" / "panelbook"
+RESOURCES = REPO / "resources"
+FONTS = ["DejaVuSans-Bold.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSans-Oblique.ttf",
+         "DejaVuSans.ttf", "LICENSE"]
+PACK = "2024-08-08 agenda pack (rebuilt).pdf"
+SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+
+
+def files_under(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """panelbook-*.whl built by pip from a copy of the checkout, without the network."""
+    work = tmp_path_factory.mktemp("packaging")
+    source = work / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    for name in ("desktop", "resources"):
+        shutil.copytree(REPO / name, source / name, ignore=SKIP)
+    out = work / "wheel"
+    env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(source), "-w", str(out),
+         "--no-deps", "--no-build-isolation", "--no-cache-dir", "--quiet"],
+        cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    wheels = list(out.glob("panelbook-*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+@pytest.fixture(scope="module")
+def wheel_files(wheel) -> set[str]:
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+def test_the_wheel_ships_every_resource_inside_the_package(wheel_files):
+    shipped = {name.removeprefix("panelbook/resources/") for name in wheel_files
+               if name.startswith("panelbook/resources/")}
+    assert shipped == files_under(RESOURCES)
+    assert {f"fonts/{name}" for name in FONTS} <= shipped
+    assert {"icons/panelbook.svg", "icons/calendar.svg", f"sample/{PACK}",
+            "sample/README.md"} <= shipped
+    assert not any(name.startswith("resources/") for name in wheel_files)
+
+
+def test_the_wheel_ships_every_module_of_the_package(wheel_files):
+    """A package folder missing from pyproject.toml's list would be left out of the wheel."""
+    shipped = {name.removeprefix("panelbook/") for name in wheel_files
+               if name.startswith("panelbook/") and not name.startswith("panelbook/resources/")}
+    assert shipped == files_under(PACKAGE)
+    assert {"__init__.py", "cli.py", "paths.py", "py.typed", "ui/app.py", "store/__init__.py"} <= shipped
+
+
+def test_the_wheel_installs_the_panelbook_command(wheel, wheel_files):
+    entry_points = next(name for name in wheel_files if name.endswith(".dist-info/entry_points.txt"))
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(entry_points).decode("utf-8")
+    assert "[console_scripts]\npanelbook = panelbook.cli:main" in text
+
+
+def test_an_installed_copy_finds_its_resources_inside_the_package(wheel, tmp_path):
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    script = ("import panelbook.paths as p; "
+              "print(p.resources_dir()); print(p.sample_dir()); print(p.__file__)")
+    result = subprocess.run([sys.executable, "-S", "-c", script], cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(site)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    resources, sample, module = (Path(line) for line in result.stdout.splitlines())
+    assert module == site / "panelbook" / "paths.py"
+    assert resources == site / "panelbook" / "resources"
+    assert sample == resources / "sample"
+    assert files_under(resources) == files_under(RESOURCES)
+
+
+def test_the_checkout_finds_the_top_level_resources():
+    assert resources_dir() == RESOURCES
+    assert sample_dir() == RESOURCES / "sample"
+    assert sorted(p.name for p in (resources_dir() / "fonts").iterdir()) == FONTS
+    for name in ("panelbook", "calendar", "meeting", "tracker", "search"):
+        assert (resources_dir() / "icons" / f"{name}.svg").is_file(), name
+    assert (sample_dir() / PACK).is_file()
+    assert len(list(sample_dir().glob("[0-9][0-9][0-9]_*.txt"))) == 5
