@@ -27,6 +27,34 @@ def test_starting_the_desktop_imports_nothing_heavy():
     assert out.stdout.strip() == "[]"
 
 
+# What the window does before its first paint must not make PySide6 build Qt's
+# namespace (``Qt``, about a hundred enums: tens of milliseconds); the side bar and
+# the places, which need it, are built just after.  Checked in a fresh process.
+FIRST_PAINT_PROBE = """
+import sys, tempfile
+import PySide6.QtCore as QtCore
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from panelbook.paths import data_folder
+from panelbook.ui.app import start_desktop
+desktop = start_desktop(data_folder(tempfile.mkdtemp()), load_sample_if_empty=False)
+before = "Qt" in QtCore.__dict__
+painted = []
+desktop.window.first_painted.connect(lambda: painted.append(desktop.window.places_bar.isVisible()))
+while not painted:
+    app.processEvents()
+print(before, painted, [a.text() for a in desktop.window.places_bar.actions()])
+desktop.close()
+"""
+
+
+def test_the_first_paint_comes_before_qts_namespace_and_the_side_bar_just_after():
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYTHONPATH": str(REPO / "desktop"), "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False [True] ['Calendar', 'Meeting', 'Tracker', 'Search']"
+
+
 def test_the_window_paints_before_the_store_is_touched_and_builds_the_rest_after(qtbot, sample_folder):
     from panelbook.ui.main_window import MainWindow, Place
     from panelbook.ui.worker import DatabaseWorker

@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import DataFolder
@@ -45,6 +44,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def bring_forward(window: MainWindow) -> None:
     """Show the window in front (un-minimised), as far as the window system allows."""
+    from PySide6.QtCore import Qt     # not at the top: the first paint does without Qt's namespace
+
     window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
     window.show()
     window.raise_()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
@@ -34,7 +34,7 @@ def _svg(name: str) -> str | None:
 def _render(name: str, ink: str, width: int, height: int) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(_svg(name).replace(INK, ink).encode("utf-8")))
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(QColor(0, 0, 0, 0))     # transparent (Qt's namespace is not needed at start-up)
     painter = QPainter(image)
     renderer.render(painter, QRectF(0, 0, width, height))
     painter.end()

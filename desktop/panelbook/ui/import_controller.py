@@ -12,8 +12,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from .message_box import show_message
 
 
 
@@ -103,11 +105,7 @@ class ImportController(QObject):
                 "This document could not be imported:" if len(outcome.failures) == 1
                 else "These documents could not be imported:")
             details = "\n\n".join(f"{name}: {what}" for name, what in outcome.failures)
-        box = QMessageBox(QMessageBox.Icon.Information, "Import", head, QMessageBox.StandardButton.Ok, self.window)
-        if details:
-            box.setInformativeText(details)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self.window, head, title="Import", details=details)
 
 
 def _without_name(message: str, name: str) -> str:

@@ -20,7 +20,7 @@ from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QStackedWidget, QToolBar,
@@ -31,6 +31,7 @@ from . import settings
 from .icons import icon
 from .import_controller import ImportController, ImportOutcome
 from .markup_menu import MarkupActions
+from .message_box import show_message
 from .notices import NoticeBar
 from .worker import DatabaseWorker
 
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_places_bar()
+        self._build_place_actions()
         self._build_menu()
         self.markup_actions = MarkupActions(self)
         self._build_status()
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._import_done)
         self._exports: ExportController | None = None
         self._pending_imports: list[str] = []
-        self._restore_state()
+        self._restore_geometry()
         self.statusBar().showMessage("Opening your data…")
 
     # -- places built on first use -------------------------------------------
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
             return      # the one-second fallback, after the paint has already come
         self._after_paint_done = True
         self._painted = True
+        self._build_places_bar()
         self.first_painted.emit()
         if self._waiting_start is not None:
             load_sample, self._waiting_start = self._waiting_start, None
@@ -231,7 +233,29 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------
 
+    # Shortcuts are given with setShortcuts(): QAction.setShortcut() has an overload taking
+    # Qt.Key, and choosing between them makes PySide6 build all of Qt's namespace, which
+    # the first paint does without (see _build_places_bar).
+
+    def _build_place_actions(self) -> None:
+        """The four places as actions (Ctrl+1..4), shared by the side bar and the Go menu."""
+        self.place_group = QActionGroup(self)
+        self.place_group.setExclusive(True)
+        self.place_actions: dict[Place, QAction] = {}
+        for place, name, icon_name, shortcut in PLACES:
+            action = QAction(icon(icon_name), name, self)
+            action.setCheckable(True)
+            action.setShortcuts([QKeySequence(shortcut)])
+            action.setToolTip(f"{name} ({shortcut})")
+            action.triggered.connect(lambda _checked=False, p=place: self.go(p))
+            self.place_group.addAction(action)
+            self.place_actions[place] = action
+
     def _build_places_bar(self) -> None:
+        """The side bar, just after the first paint (Qt's namespace, which it needs, takes
+        PySide6 tens of milliseconds to make); then the saved window state, which places it."""
+        from PySide6.QtCore import Qt
+
         bar = QToolBar("Places")
         bar.setObjectName("places")
         bar.setMovable(False)
@@ -242,34 +266,29 @@ class MainWindow(QMainWindow):
         bar.setAccessibleName("Places")
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
         self.places_bar = bar
-        self.place_group = QActionGroup(self)
-        self.place_group.setExclusive(True)
-        self.place_actions: dict[Place, QAction] = {}
-        for place, name, icon_name, shortcut in PLACES:
-            action = QAction(icon(icon_name), name, self)
-            action.setCheckable(True)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{name} ({shortcut})")
-            action.triggered.connect(lambda _checked=False, p=place: self.go(p))
-            self.place_group.addAction(action)
-            bar.addAction(action)
-            self.place_actions[place] = action
+        for place, _name, _icon, _shortcut in PLACES:
+            bar.addAction(self.place_actions[place])
         for button in bar.findChildren(QWidget):
             if button.metaObject().className() == "QToolButton":
                 button.setMinimumWidth(76)
                 button.setAccessibleName(button.toolTip())
+        state = settings.load_bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        bar.toggleViewAction().setEnabled(False)    # the way between places is never hidden
+        bar.show()          # added to a window already on screen, it would stay hidden otherwise
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = QAction(icon("import"), "&Import documents…", self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.setShortcuts(QKeySequence.StandardKey.Open)
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
         export_menu = file_menu.addMenu("E&xport")
         self.export_briefing_action = QAction("&Briefing pack…", self)
         self.export_briefing_action.setToolTip("A PDF briefing for the meeting shown: cover, contents, each item "
                                                "with your notes, optionally the items' report pages")
-        self.export_briefing_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_briefing_action.setShortcuts([QKeySequence("Ctrl+E")])
         self.export_briefing_action.triggered.connect(lambda: self.exports.choose_briefing(self.shown_meeting()))
         self.export_monitoring_action = QAction("&Monitoring report…", self)
         self.export_monitoring_action.setToolTip("The outstanding recommendations for the meeting shown, as a PDF")
@@ -283,7 +302,7 @@ class MainWindow(QMainWindow):
             export_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -298,7 +317,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
-        keys.setShortcut(QKeySequence.StandardKey.HelpContents)
+        keys.setShortcuts(QKeySequence.StandardKey.HelpContents)
         keys.triggered.connect(lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT))
         help_menu.addAction(keys)
         about = QAction("&About Panelbook", self)
@@ -326,6 +345,8 @@ class MainWindow(QMainWindow):
         """Put the keyboard in the place's main control, so a shortcut lands ready to use."""
         target = {Place.CALENDAR: lambda: self.calendar.calendar, Place.MEETING: lambda: self.meeting.agenda,
                   Place.TRACKER: lambda: self.tracker, Place.SEARCH: lambda: self.search.box}[place]()
+        from PySide6.QtCore import Qt     # not at the top: see _build_places_bar
+
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go(self, place: Place | int) -> None:
@@ -436,10 +457,7 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, error: BaseException) -> None:
         self.statusBar().showMessage("Something could not be read; see the message.", 8000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Panelbook", str(error) or type(error).__name__,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()      # not exec(): this arrives from the worker, inside the event loop
+        show_message(self, str(error) or type(error).__name__, warning=True)
 
     # -- import -------------------------------------------------------------
 
@@ -517,21 +535,16 @@ class MainWindow(QMainWindow):
             if saved is not None:
                 splitter.restoreState(saved)
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
+        """Size and place the window as it was left, and choose the place it showed
+        (built and shown just after the first paint)."""
         geometry = settings.load_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.load_bytes("window/state")
-        if state is not None:
-            self.restoreState(state)
-        self._restore_splitters(self)
         place = settings.load_int("window/place", int(Place.CALENDAR))
         place = Place(place) if place in tuple(Place) else Place.CALENDAR
-        if place in self._built:
-            self.go(place)
-        else:       # shown as soon as it is built, just after the first paint
-            self.stack.setCurrentIndex(int(place))
-            self.place_actions[place].setChecked(True)
+        self.stack.setCurrentIndex(int(place))
+        self.place_actions[place].setChecked(True)
 
     def save_state(self) -> None:
         store = settings.ui_settings()

@@ -13,13 +13,17 @@ Nothing here imports the store at start-up: the jobs import it on the worker.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from .icons import icon
-from .profile_dialog import ProfileDialog
+from .message_box import show_message
+
+if TYPE_CHECKING:
+    from .profile_dialog import ProfileDialog
 
 MARKUP_FILTER = "Panelbook markup (*.json);;All files (*)"
 
@@ -127,6 +131,10 @@ class MarkupActions(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
+        from PySide6.QtCore import Qt
+
+        from .profile_dialog import ProfileDialog
+
         profile = self.profile or {}
         dialog = ProfileDialog(profile.get("name", ""), profile.get("role", "councillor"), first_start, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -197,21 +205,19 @@ class MarkupActions(QObject):
         def done(counts: dict) -> None:
             summary = import_summary(counts)
             self._status(summary)
-            self._message(QMessageBox.Icon.Information, summary)
+            self._message(summary)
             place = self.meeting_place()
             if place is not None:
                 place.reload()
             self.imported.emit(counts)
         self.worker.submit(lambda store: read_markup_file(store, path), done, self._error)
 
-    def _message(self, kind: QMessageBox.Icon, text: str) -> None:
-        box = QMessageBox(kind, "Panelbook", text, QMessageBox.StandardButton.Ok, self.window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()      # not exec(): the answer arrives from the worker, inside the event loop
+    def _message(self, text: str, *, warning: bool = False) -> None:
+        show_message(self.window, text, warning=warning)
 
     def _error(self, error: BaseException) -> None:
         self._status("That did not work; see the message.")
-        self._message(QMessageBox.Icon.Warning, str(error) or type(error).__name__)
+        self._message(str(error) or type(error).__name__, warning=True)
 
 
 def _profile(store) -> dict | None:

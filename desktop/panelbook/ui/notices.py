@@ -6,7 +6,6 @@ dismisses it (it is shown again only if a new notice arrives).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 STYLE = (
@@ -15,13 +14,23 @@ STYLE = (
 
 
 class NoticeBar(QFrame):
-    """One or more notices in plain words, with a Dismiss button."""
+    """One or more notices in plain words, with a Dismiss button.  Hidden, and
+    empty, until the first notice: most starts have nothing to say."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("noticeBar")
-        self.setStyleSheet(STYLE)
         self.setAccessibleName("Notice")
+        self._notices: list[str] = []
+        self.picture: QLabel | None = None
+        self.text: QLabel | None = None
+        self.dismiss: QPushButton | None = None
+        self.hide()
+
+    def _build(self) -> None:
+        from PySide6.QtCore import Qt     # made when first needed: it costs start-up time
+
+        self.setStyleSheet(STYLE)
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = QLabel()
@@ -36,13 +45,13 @@ class NoticeBar(QFrame):
         layout.addWidget(self.picture)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        self._notices: list[str] = []
-        self.hide()
 
     def add(self, text: str, *, warning: bool = False) -> None:
         """Show ``text`` (beside any notice already shown); a warning gets the warning icon."""
         if not text or text in self._notices:
             return
+        if self.text is None:
+            self._build()
         self._notices.append(text)
         if warning or len(self._notices) == 1:
             from PySide6.QtWidgets import QStyle     # its many enums cost start-up time; rarely needed
@@ -57,5 +66,6 @@ class NoticeBar(QFrame):
 
     def clear(self) -> None:
         self._notices.clear()
-        self.text.clear()
+        if self.text is not None:
+            self.text.clear()
         self.hide()
