@@ -109,3 +109,33 @@ def test_the_checkout_finds_the_top_level_resources():
         assert (resources_dir() / "icons" / f"{name}.svg").is_file(), name
     assert (sample_dir() / PACK).is_file()
     assert len(list(sample_dir().glob("[0-9][0-9][0-9]_*.txt"))) == 5
+
+
+def desktop_entry() -> dict[str, str]:
+    lines = (REPO / "packaging" / "linux" / "panelbook.desktop").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if line and not line.startswith("#"))
+
+
+def test_the_desktop_entry_runs_the_installed_command_with_the_shipped_icon():
+    import tomllib
+
+    from panelbook.cli import _parser
+
+    entry = desktop_entry()
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    command, subcommand, files = entry["Exec"].split()
+    assert scripts[command] == "panelbook.cli:main"
+    assert subcommand == "open" and files == "%F"
+    args = _parser().parse_args([subcommand, "a.pdf", "b.html"])
+    assert (args.command, args.files) == ("open", ["a.pdf", "b.html"])
+    assert (RESOURCES / "icons" / f"{entry['Icon']}.svg").is_file()
+    assert entry["Type"] == "Application" and entry["Terminal"] == "false"
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
+                    reason="desktop-file-validate (Debian: desktop-file-utils) is not installed")
+def test_the_desktop_entry_passes_desktop_file_validate():
+    result = subprocess.run(["desktop-file-validate", str(REPO / "packaging" / "linux" / "panelbook.desktop")],
+                            capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
