@@ -8,17 +8,33 @@ centred horizontally, scaled by the screen's logical DPI and the zoom), turns a
 mouse drag into page coordinates, asks the document for the selection, and
 paints it with the palette's highlight colour.  Ctrl+C copies it.
 
+A drag may run on into the following pages (a paragraph that starts at the
+foot of one page and ends at the top of the next): the selection is then one
+part per page, in reading order -- the first page from the drag's start to the
+end of its text, every page between whole, the last page from its start to the
+drag's end -- and the copied text is the parts joined with a newline.  Within
+one page a drag selects exactly what ``getSelection`` gives between its ends.
+Dragging above or below the view scrolls it, so a drag can reach pages that
+were not on screen.  A saved highlight belongs to one page (it is anchored in
+that page's text), so ``selection_parts`` gives the selection page by page for
+whoever turns it into highlights: one highlight per page.
+
 Saved highlights (``set_highlights``) are drawn the same way in a marker
 yellow: each quote is found in the page's text (spacing ignored, see
 ``text_spans``) and QPdfDocument gives the outline of those characters.
 Hovering a highlight shows its comment.
 
 QtPdf only selects between points that lie on characters, so each end of a
-drag is first moved onto the nearest line of text of the page.
+drag is first moved onto the nearest line of text of the page.  Across pages,
+each end becomes a position in its page's text (QtPdf's character index, after
+a character when the point is past its middle) and the parts are taken by index
+(``getSelectionAtIndex``).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QMouseEvent, QPainter, QPalette, QPolygonF
 from PySide6.QtPdf import QPdfDocument, QPdfSelection
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,6 +43,8 @@ from PySide6.QtWidgets import QToolTip
 from .text_spans import find_span
 
 MARKER = QColor(255, 214, 0, 110)     # a highlighter pen on the white page, in any palette
+SCROLL_TICK_MS = 30                   # while a drag is held above or below the view, it scrolls this often
+SCROLL_STEP_MAX = 60                  # ... by the pointer's distance from the edge, at most this many pixels
 
 
 class SelectablePdfView(QPdfView):
@@ -35,11 +53,16 @@ class SelectablePdfView(QPdfView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._anchor: tuple[int, QPointF] | None = None
-        self._selection: QPdfSelection | None = None
-        self._selection_page = -1
-        self._lines: dict[int, list] = {}
+        self._parts: list[tuple[int, QPdfSelection]] = []     # the selection: one part per page, in page order
+        self._span: tuple | None = None                        # the text positions the parts were taken between
+        self._texts: dict[int, QPdfSelection] = {}             # pages' whole text, as asked for
+        self._lines: dict[int, list[QRectF]] = {}              # ... and its lines
         self._highlights: dict[int, list[dict]] = {}
         self._marks: dict[int, list[tuple[list[QPolygonF], str]]] = {}
+        self._pointer: QPointF | None = None                   # where a held drag last was, for scrolling
+        self._scroller = QTimer(self)
+        self._scroller.setInterval(SCROLL_TICK_MS)
+        self._scroller.timeout.connect(self._scroll_drag)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
 
     # -- layout -------------------------------------------------------------
@@ -112,49 +135,123 @@ class SelectablePdfView(QPdfView):
     # -- selection ----------------------------------------------------------
 
     def selected_text(self) -> str:
-        if self._selection is None or not self._selection.isValid():
-            return ""
-        return self._selection.text().replace("\r\n", "\n")
+        """The selected text in reading order; a selection over several pages has their parts joined by a newline."""
+        texts = [selection.text() for _page, selection in self._parts if selection.isValid()]
+        return "\n".join(text for text in texts if text).replace("\r\n", "\n")
+
+    def selection_parts(self) -> list[tuple[int, str, int]]:
+        """The selection page by page: (PDF page, its selected text, where that starts in QtPdf's text of the page)."""
+        return [(page, selection.text().replace("\r\n", "\n"), selection.startIndex())
+                for page, selection in self._parts if selection.isValid() and selection.text()]
+
+    def selection_pages(self) -> list[int]:
+        """The pages the selection covers, first to last (empty without one)."""
+        return [page for page, _text, _start in self.selection_parts()]
 
     def selection_page(self) -> int:
-        """The page the selection is on (-1 without one)."""
-        return self._selection_page if self.selected_text() else -1
+        """The page the selection starts on (-1 without one)."""
+        pages = self.selection_pages()
+        return pages[0] if pages else -1
 
     def selection_start(self) -> int | None:
-        """Where the selection starts in the page's text, as QtPdf counts."""
-        return self._selection.startIndex() if self.selected_text() else None
+        """Where the selection starts in its first page's text, as QtPdf counts."""
+        parts = self.selection_parts()
+        return parts[0][2] if parts else None
 
     def clear_selection(self, forget_text: bool = False) -> None:
         """Drop the selection (and, with ``forget_text``, what is known of the pages' lines and highlights)."""
         if forget_text:
+            self._texts = {}
             self._lines = {}
             self._marks = {}
-        had = self._selection is not None
-        self._selection = None
-        self._selection_page = -1
+        had = bool(self._parts)
+        self._parts = []
+        self._span = None
         self.viewport().update()
         if had:
             self.selection_changed.emit()
 
-    def _snap(self, page: int, point: QPointF) -> QPointF:
-        """The point moved onto the nearest line of text of ``page``."""
+    def _page_text(self, page: int) -> QPdfSelection:
+        if page not in self._texts:
+            self._texts[page] = self.document().getAllText(page)
+        return self._texts[page]
+
+    def _page_lines(self, page: int) -> list[QRectF]:
+        """The page's runs of text, in the order of its text."""
         if page not in self._lines:
-            self._lines = {page: [p.boundingRect() for p in self.document().getAllText(page).bounds()]}
-        lines = self._lines[page]
+            self._lines[page] = [polygon.boundingRect() for polygon in self._page_text(page).bounds()]
+        return self._lines[page]
+
+    def _snap(self, page: int, point: QPointF) -> QPointF:
+        """The point moved onto the nearest line of text of ``page``.  Beyond the end of a line it
+        stays just past the line's last character, so that a line ending in a full stop (a dot
+        lower than the line's middle) is taken whole."""
+        lines = self._page_lines(page)
         if not lines:
             return point
         line = min(lines, key=lambda r: 0 if r.top() <= point.y() <= r.bottom()
                    else min(abs(point.y() - r.top()), abs(point.y() - r.bottom())))
-        x = min(max(point.x(), line.left() + 0.5), line.right() - 0.5)
+        right = line.right() + 1.0 if point.x() > line.right() else line.right() - 0.5
+        x = min(max(point.x(), line.left() + 0.5), right)
         return QPointF(x, line.center().y())
+
+    def _start_index(self, page: int, point: QPointF) -> int:
+        """Where a selection that starts at ``point`` starts in the page's text (QtPdf's character
+        index): the character under the point, as ``getSelection`` takes its start.  QtPdf tells it
+        only as part of a selection, so it is asked for the one from the point to the page's end."""
+        lines = self._page_lines(page)
+        if not lines:
+            return 0
+        finish = QPointF(lines[-1].right() - 0.1, lines[-1].center().y())
+        snapped = self._snap(page, point)
+        for candidate in (snapped, self._snap(page, QPointF(0, snapped.y()))):     # else the start of its line
+            selection = self.document().getSelection(page, candidate, finish)
+            if selection.isValid() and selection.startIndex() >= 0:
+                return selection.startIndex()
+        return max(0, self._page_text(page).endIndex() - 1)       # on the page's last character
+
+    def _end_index(self, page: int, point: QPointF) -> int:
+        """Where a selection that ends at ``point`` ends in the page's text (after the character under
+        the point when the point is past its middle, as ``getSelection`` takes its end): the end of
+        the selection from the page's first character to the point."""
+        lines = self._page_lines(page)
+        if not lines:
+            return 0
+        origin = QPointF(lines[0].left() + 0.1, lines[0].center().y())
+        snapped = self._snap(page, point)
+        for candidate in (snapped, self._snap(page, QPointF(0, snapped.y()))):
+            selection = self.document().getSelection(page, origin, candidate)
+            if selection.isValid() and selection.startIndex() >= 0:
+                return selection.endIndex()
+        return 0                                                     # on the page's first character
 
     def select(self, page: int, start: QPointF, end: QPointF) -> str:
         """Select the text of ``page`` between two points (PDF points); return it."""
-        self._selection = self.document().getSelection(page, self._snap(page, start), self._snap(page, end))
-        self._selection_page = page
+        selection = self.document().getSelection(page, self._snap(page, start), self._snap(page, end))
+        self._set_parts([(page, selection)], None)
+        return self.selected_text()
+
+    def select_across(self, one: tuple[int, QPointF], other: tuple[int, QPointF]) -> str:
+        """Select from a point on one page to a point on another, in either order (each a page
+        and a point on it in PDF points); return the text.  Both on one page is ``select``."""
+        (first, start), (last, end) = sorted([one, other], key=lambda end_: end_[0])
+        if first == last:
+            return self.select(first, start, end)
+        span = (first, self._start_index(first, start), last, self._end_index(last, end))
+        if span != self._span:
+            document = self.document()
+            length = self._page_text(first).endIndex()
+            parts = [(first, document.getSelectionAtIndex(first, span[1], max(0, length - span[1])))]
+            parts += [(page, self._page_text(page)) for page in range(first + 1, last)]
+            parts.append((last, document.getSelectionAtIndex(last, 0, span[3])))
+            self._set_parts(parts, span)
+        return self.selected_text()
+
+    def _set_parts(self, parts: list[tuple[int, QPdfSelection]], span: tuple | None) -> None:
+        self._parts = parts
+        self._span = span
         self.viewport().update()
         self.selection_changed.emit()
-        return self.selected_text()
 
     # -- highlights ---------------------------------------------------------
 
@@ -211,65 +308,86 @@ class SelectablePdfView(QPdfView):
             self.clear_selection()
         super().mousePressEvent(event)
 
+    def _drag_to(self, position: QPointF) -> None:
+        """Select from the drag's start to a viewport position (on the same page or another)."""
+        here = self.page_point(position)
+        if self._anchor is None or here is None:
+            return
+        if here[0] == self._anchor[0]:
+            self.select(here[0], self._anchor[1], here[1])
+        else:
+            self.select_across(self._anchor, here)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._anchor is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            here = self.page_point(event.position())
-            page, start = self._anchor
-            if here is not None:
-                end = here[1] if here[0] == page else QPointF(1e6, 1e6) if here[0] > page else QPointF(0, 0)
-                self.select(page, start, end)
+            self._pointer = event.position()
+            self._drag_to(self._pointer)
+            outside = not 0 <= self._pointer.y() < self.viewport().height()
+            if outside and not self._scroller.isActive():
+                self._scroller.start()
+            elif not outside:
+                self._scroller.stop()
         super().mouseMoveEvent(event)
+
+    def _scroll_drag(self) -> None:
+        """While a drag is held above or below the view, scroll towards it and extend the selection."""
+        if self._anchor is None or self._pointer is None:
+            self._scroller.stop()
+            return
+        y = self._pointer.y()
+        beyond = y if y < 0 else y - self.viewport().height() + 1 if y >= self.viewport().height() else 0
+        bar = self.verticalScrollBar()
+        before = bar.value()
+        bar.setValue(before + int(max(-SCROLL_STEP_MAX, min(SCROLL_STEP_MAX, beyond))))
+        if bar.value() != before:
+            self._drag_to(self._pointer)
+
+    def wheelEvent(self, event) -> None:
+        super().wheelEvent(event)
+        if self._anchor is not None and self._pointer is not None:
+            self._drag_to(self._pointer)        # the page under a held drag moved
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._anchor = None
+            self._pointer = None
+            self._scroller.stop()
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Copy) and self.selected_text():
             QGuiApplication.clipboard().setText(self.selected_text())
             return
-        if event.key() == Qt.Key.Key_Escape and self._selection is not None:
+        if event.key() == Qt.Key.Key_Escape and self._parts:
             self.clear_selection()
             return
         super().keyPressEvent(event)
 
-    def _paint_highlights(self) -> None:
-        if not self._highlights:
-            return
+    def _paint(self, pages: Iterable[int], outlines: Callable[[int], list[QPolygonF]], brush: QColor) -> None:
+        """Fill the outlines (in PDF points) that ``outlines`` gives for each of ``pages`` shown on screen."""
         geometries = self.page_geometries()
         visible = QRect(self._scroll().toPoint(), self.viewport().size())
         painter = QPainter(self.viewport())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(MARKER)
-        for page in self._highlights:
+        painter.setBrush(brush)
+        for page in pages:
             rect = geometries.get(page)
             points = self.document().pagePointSize(page)
             if rect is None or points.width() <= 0 or not rect.intersects(visible):
                 continue
             scale = rect.width() / points.width()
             offset = QPointF(rect.topLeft()) - self._scroll()
-            for polygons, _tip in self.highlight_marks(page):
-                for polygon in polygons:
-                    painter.drawPolygon(QPolygonF([QPointF(p.x() * scale, p.y() * scale) + offset for p in polygon]))
+            for polygon in outlines(page):
+                painter.drawPolygon(QPolygonF([QPointF(p.x() * scale, p.y() * scale) + offset for p in polygon]))
         painter.end()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        self._paint_highlights()
-        if self._selection is None or not self._selection.isValid():
-            return
-        rect = self.page_geometries().get(self._selection_page)
-        points = self.document().pagePointSize(self._selection_page)
-        if rect is None or points.width() <= 0:
-            return
-        scale = rect.width() / points.width()
-        offset = QPointF(rect.topLeft()) - self._scroll()
-        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        colour.setAlpha(90)
-        painter = QPainter(self.viewport())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        for polygon in self._selection.bounds():
-            painter.drawPolygon(QPolygonF([QPointF(p.x() * scale, p.y() * scale) + offset for p in polygon]))
-        painter.end()
+        if self._highlights:
+            self._paint(list(self._highlights), lambda page: [
+                polygon for polygons, _tip in self.highlight_marks(page) for polygon in polygons], MARKER)
+        selected = {page: list(selection.bounds()) for page, selection in self._parts if selection.isValid()}
+        if selected:
+            colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            colour.setAlpha(90)
+            self._paint(list(selected), selected.__getitem__, colour)
