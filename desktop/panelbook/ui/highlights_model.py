@@ -2,7 +2,8 @@
 
 One model lists the highlights that are placed on a page; a second, with
 ``needs_placing=True``, lists those a revised pack no longer holds, with
-their text, so nothing highlighted is ever silently gone.
+their text, so nothing highlighted is ever silently gone.  ``remove`` takes a
+deleted highlight out at once, before the worker has saved the deletion.
 """
 from __future__ import annotations
 
@@ -31,6 +32,13 @@ class HighlightsModel(QAbstractListModel):
 
     def highlight(self, row: int) -> dict:
         return self._rows[row]
+
+    def remove(self, row: int) -> dict:
+        """Take a row out at once (its deletion is saved on the worker); returns the highlight."""
+        self.beginRemoveRows(QModelIndex(), row, row)
+        light = self._rows.pop(row)
+        self.endRemoveRows()
+        return light
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

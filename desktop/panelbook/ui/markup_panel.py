@@ -4,16 +4,19 @@ questions, the chair's lines of enquiry, and the item's highlights.
 Every change is saved on the database worker as it is made (the note after a
 short pause in typing, see ``notes_editor``).  Deleted notes, questions and
 lines of enquiry can be brought back with "Undo delete" (``markup.restore_note``),
-as many times as things were deleted while the window is open.  With the chair's
+as many times as things were deleted while the window is open.  Highlights are
+deleted the same way (Delete, the bin beside "Highlights", or the list's context
+menu) and have their own "Undo delete" beside them (``markup.restore_highlight``);
+``highlights_changed`` tells the reader to draw the pack's highlights again.  With the chair's
 profile, the panel also edits the lines of enquiry (who leads each) and the
 item's priority; other members see the chair's lines read-only once imported.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView,
+    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenu,
     QPushButton, QScrollArea, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -84,19 +87,27 @@ class FittedList(QListView):
             painter.end()
 
 
-class OrderedList(FittedList):
+class DeletableList(FittedList):
+    """A list whose chosen row is deleted with Delete."""
+
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class OrderedList(DeletableList):
     """A list whose rows move with Ctrl+Up / Ctrl+Down and are deleted with Delete."""
 
     move_requested = Signal(int)        # -1 up, +1 down
-    delete_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if control and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else +1)
-            return
-        if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
-            self.delete_requested.emit()
             return
         super().keyPressEvent(event)
 
@@ -132,6 +143,7 @@ class MarkupPanel(QScrollArea):
     page_requested = Signal(int)        # PDF page index of a highlight
     read_changed = Signal(object)       # every read item id
     marks_changed = Signal(int)         # an item's flag, priority or markup changed
+    highlights_changed = Signal(int)    # a highlight of this item was deleted or brought back
     loaded = Signal(int)
     error = Signal(object)
 
@@ -141,6 +153,7 @@ class MarkupPanel(QScrollArea):
         self.item_id: int | None = None
         self.data: dict | None = None
         self.deleted: list[dict] = []
+        self.deleted_highlights: list[dict] = []
         self._generation = 0
         self._filling = False
         self._closing = False
@@ -358,20 +371,40 @@ class MarkupPanel(QScrollArea):
 
     def _build_highlights(self):
         self.highlights = HighlightsModel(parent=self)
-        self.highlight_list = FittedList(
+        self.highlight_list = DeletableList(
             "Highlights", "No highlights yet: select text in the pack and press Highlight (Ctrl+H).",
             max_height=260)
         self.highlight_list.setModel(self.highlights)
         self.highlight_list.activated.connect(self._highlight_activated)
         self.highlight_list.clicked.connect(self._highlight_activated)
+        self.highlight_list.setToolTip("Click a highlight to turn the pack to its page; Delete removes it")
         self.unplaced = HighlightsModel(needs_placing=True, parent=self)
         self.unplaced_title = _section("Needs placing")
         self.unplaced_hint = _hint("The revised pack no longer has these passages where they were; "
                                    "their text is kept here.")
-        self.unplaced_list = FittedList("Highlights that need placing", "")
+        self.unplaced_list = DeletableList("Highlights that need placing", "")
         self.unplaced_list.setModel(self.unplaced)
+        for view, model, other in ((self.highlight_list, self.highlights, self.unplaced_list),
+                                   (self.unplaced_list, self.unplaced, self.highlight_list)):
+            view.delete_requested.connect(lambda v=view, m=model: self._delete_highlight_from(v, m))
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda point, v=view: self.highlight_menu(v, point).popup(
+                v.viewport().mapToGlobal(point)))
+            view.selectionModel().currentChanged.connect(
+                lambda current, _previous, o=other: self._highlight_chosen(current, o))
+        self.delete_highlight_button = _button("delete", "Delete highlight",
+                                               "Delete the chosen highlight (Delete)", text_shown=False)
+        self.delete_highlight_button.clicked.connect(self.delete_chosen_highlight)
+        self.undo_highlight_button = _button("undo", "Undo delete", "Bring back the highlight deleted last")
+        self.undo_highlight_button.setAccessibleName("Undo highlight delete")
+        self.undo_highlight_button.clicked.connect(self.undo_highlight_delete)
+        head = QHBoxLayout()
+        head.addWidget(_section("Highlights"))
+        head.addStretch(1)
+        head.addWidget(self.delete_highlight_button)
+        head.addWidget(self.undo_highlight_button)
         column = QVBoxLayout()
-        column.addWidget(_section("Highlights"))
+        column.addLayout(head)
         column.addWidget(self.highlight_list)
         column.addWidget(self.unplaced_title)
         column.addWidget(self.unplaced_hint)
@@ -428,10 +461,7 @@ class MarkupPanel(QScrollArea):
             self.shared_box.setVisible(bool(data["shared"]))
             self.highlights.set_rows(data["highlights"])
             self.unplaced.set_rows(data["highlights"])
-            unplaced = self.unplaced.rowCount() > 0
-            for widget in (self.unplaced_title, self.unplaced_hint, self.unplaced_list):
-                widget.setVisible(unplaced)
-            self.unplaced_title.setText(f"Needs placing ({self.unplaced.rowCount()})")
+            self._show_unplaced()
             mark = data["mark"]
             self.flag_box.setCurrentIndex(max(0, self.flag_box.findData(mark.get("flag"))))
             self.read_box.setChecked(bool(data["read"]))
@@ -472,9 +502,11 @@ class MarkupPanel(QScrollArea):
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.flag_box, self.read_box, self.priority_box, self.note, self.question_list,
                        self.new_question, self.add_question_button, self.up_button, self.down_button,
-                       self.delete_button, self.answer, self.highlight_list, self.enquiry_box):
+                       self.delete_button, self.answer, self.highlight_list, self.unplaced_list, self.enquiry_box):
             widget.setEnabled(on)
         self.undo_button.setEnabled(on and bool(self.deleted))
+        self.undo_highlight_button.setEnabled(on and bool(self.deleted_highlights))
+        self._update_highlight_tools()
 
     def set_read(self, read: bool) -> None:
         """The item's read mark changed elsewhere (opening it marks it read)."""
@@ -623,6 +655,112 @@ class MarkupPanel(QScrollArea):
         page = index.data(PageRole)
         if isinstance(page, int):
             self.page_requested.emit(page)
+
+    def _show_unplaced(self) -> None:
+        unplaced = self.unplaced.rowCount() > 0
+        for widget in (self.unplaced_title, self.unplaced_hint, self.unplaced_list):
+            widget.setVisible(unplaced)
+        self.unplaced_title.setText(f"Needs placing ({self.unplaced.rowCount()})")
+        self._update_highlight_tools()
+
+    def _highlight_chosen(self, current: QModelIndex, other: QListView) -> None:
+        """One highlight is chosen at a time, in either list: the one Delete acts on."""
+        if current.isValid():
+            other.selectionModel().clear()
+        self._update_highlight_tools()
+
+    def _chosen_highlight_list(self) -> tuple[QListView, HighlightsModel] | None:
+        for view, model in ((self.highlight_list, self.highlights), (self.unplaced_list, self.unplaced)):
+            if view.currentIndex().isValid():
+                return view, model
+        return None
+
+    def _update_highlight_tools(self) -> None:
+        self.delete_highlight_button.setEnabled(self.item_id is not None and self._chosen_highlight_list() is not None)
+
+    def highlight_menu(self, view: QListView, point: QPoint) -> QMenu:
+        """The context menu of a highlight in either list: show it on its page, delete it, undo."""
+        menu = QMenu(view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        index = view.indexAt(point)
+        if index.isValid():
+            view.setCurrentIndex(index)
+            if isinstance(index.data(PageRole), int):
+                menu.addAction(icon("find-in-page"), "Show on the page", lambda: self._highlight_activated(index))
+            model = view.model()
+            delete = menu.addAction(icon("delete"), "Delete highlight",
+                                    lambda: self._delete_highlight_from(view, model))
+            delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))     # shown; the list takes the key
+        if self.deleted_highlights:
+            menu.addSeparator()
+            menu.addAction(icon("undo"), "Undo delete", self.undo_highlight_delete).setToolTip(
+                self.undo_highlight_button.toolTip())
+        return menu
+
+    def delete_chosen_highlight(self) -> None:
+        chosen = self._chosen_highlight_list()
+        if chosen is not None:
+            self._delete_highlight_from(*chosen)
+
+    def _delete_highlight_from(self, view: QListView, model: HighlightsModel) -> None:
+        """Take the chosen highlight out of the list at once and delete it on the worker.
+        If it cannot be deleted, the panel is read again so the list shows what is stored;
+        one already gone (deleted meanwhile by a merged markup file) needs no message."""
+        index = view.currentIndex()
+        if not index.isValid() or self.item_id is None:
+            return
+        light = model.remove(index.row())
+        self._show_unplaced()
+        item_id = self.item_id
+
+        def failed(error: BaseException) -> None:
+            from ..store.queries import NotFound
+
+            self._changed(item_id)
+            if not self._closing and isinstance(error, NotFound):
+                self.highlights_changed.emit(item_id)
+            else:
+                self.error.emit(error)
+
+        self.worker.submit(lambda store: markup.delete_highlight(store, light["id"]),
+                           lambda whole: self._highlight_deleted(whole, item_id), failed)
+
+    def _highlight_deleted(self, light: dict, item_id: int) -> None:
+        self.deleted_highlights.append(light)
+        self._tell_undo_highlight()
+        self._marks_changed(item_id)
+        if not self._closing:
+            self.highlights_changed.emit(item_id)
+
+    def _tell_undo_highlight(self) -> None:
+        self.undo_highlight_button.setEnabled(self.item_id is not None and bool(self.deleted_highlights))
+        if self.deleted_highlights:
+            self.undo_highlight_button.setToolTip(
+                f"Bring back the highlight “{_shorten(self.deleted_highlights[-1]['quote'])}”")
+        else:
+            self.undo_highlight_button.setToolTip("Bring back the highlight deleted last")
+
+    def undo_highlight_delete(self) -> None:
+        """Bring back the last deleted highlight, on its item and page, under the same uid."""
+        if not self.deleted_highlights:
+            return
+        light = self.deleted_highlights.pop()
+        self._tell_undo_highlight()
+
+        def restored(_id: int) -> None:
+            self._changed(light["item_id"])
+            if not self._closing:
+                self.highlights_changed.emit(light["item_id"])
+
+        def failed(error: BaseException) -> None:
+            from ..store.queries import NotFound
+
+            if not isinstance(error, (markup.MarkupError, NotFound)):     # not for good: it can be tried again
+                self.deleted_highlights.append(light)
+                self._tell_undo_highlight()
+            self.error.emit(error)
+
+        self.worker.submit(lambda store: markup.restore_highlight(store, light), restored, failed)
 
 
 def _escape(text: str) -> str:

@@ -112,6 +112,7 @@ class MeetingPlace(QWidget):
         self.markup.page_requested.connect(self.reader.go_to_page)
         self.markup.read_changed.connect(self.model.set_read)
         self.markup.marks_changed.connect(lambda _item: self.refresh_marks())
+        self.markup.highlights_changed.connect(lambda _item: self.refresh_highlights())
         self.item_tabs = QTabWidget()
         self.item_tabs.setDocumentMode(True)
         self.item_tabs.addTab(self.details, icon("meeting"), "Details")
