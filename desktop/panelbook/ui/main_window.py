@@ -210,12 +210,14 @@ class MainWindow(QMainWindow):
             return      # the one-second fallback, after the paint has already come
         self._after_paint_done = True
         self._painted = True
+        # The side bar and the place on screen first, then the worker (whose imports
+        # would otherwise compete with them for the interpreter), then the other places.
         self._build_places_bar()
+        self._build_next_place()
         self.first_painted.emit()
         if self._waiting_start is not None:
             load_sample, self._waiting_start = self._waiting_start, None
             self.start(load_sample)
-        self._build_next_place()
 
     def _build_next_place(self) -> None:
         """After the first paint: build the places still missing, one per turn of the event loop
