@@ -7,6 +7,9 @@
   (``store.search.search``, what the Search place runs) over 20 queries;
   floor ``raw_fts_median_ms``: the same FTS5 match, ranked the same way and
   with snippets, as many rows, run directly on SQLite.
+- ``window_complete_s`` (for the record, no target): when the window has been
+  painted with its side bar and the place on screen, which are built just after
+  the first paint; ``calendar_loaded_s``: when the meetings are on the calendar.
 - ``peak_rss_mb``: the desktop process's peak resident memory after it has
   loaded the calendar and run a search.
 
@@ -79,8 +82,18 @@ if mode == "bare":
 else:
     from panelbook.paths import data_folder
     from panelbook.ui.app import start_desktop
+    def complete():
+        # The side bar and the place on screen are built just after the first paint:
+        # note when the window has been painted with them (before any meeting is read).
+        window = desktop.window
+        if getattr(window, "places_bar", None) is None or not window.is_built(window.place()):
+            QTimer.singleShot(0, complete)
+            return
+        window.repaint()
+        result["complete"] = time.time() - started
     def after_paint():
         from panelbook.store.search import search
+        complete()
         def loaded(_=None):
             result["loaded"] = time.time() - started
             desktop.worker.submit(lambda store: len(search(store.db, "safeguarding")),
@@ -99,8 +112,9 @@ if desktop is not None:
 
 
 def _child(mode: str, home: Path) -> dict:
+    # Window settings of their own (a first start: the Calendar, no saved layout), not the user's.
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "PANELBOOK_HOME": str(home)}
+           "PANELBOOK_HOME": str(home), "XDG_CONFIG_HOME": str(home.parent / "config")}
     started = time.time()
     out = subprocess.run([sys.executable, "-c", CHILD, repr(started), mode, str(home)], capture_output=True,
                          text=True, env=env, timeout=300)
@@ -164,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = {
             "first_paint_s": round(statistics.median(r["paint"] for r in runs), 3),
             "bare_window_s": round(statistics.median(bare), 3),
+            "window_complete_s": round(statistics.median(r.get("complete", r["paint"]) for r in runs), 3),
             "calendar_loaded_s": round(statistics.median(r.get("loaded", r["paint"]) for r in runs), 3),
             "search_median_ms": round(statistics.median(ours), 1),
             "search_worst_ms": round(max(ours), 1),
