@@ -231,3 +231,25 @@ def test_a_selection_over_a_page_without_text_skips_it(qtbot, tmp_path):
     assert view.select_across((1, QPointF(150, 100)), (2, QPointF(0, 30))) == ""
     assert view.select_across((1, QPointF(150, 100)), (2, QPointF(280, 30))) == "Top of the third page"
     assert view.select(1, QPointF(0, 0), QPointF(300, 200)) == "" and view.selection_page() == -1
+
+
+def test_highlighting_a_selection_over_a_page_break_saves_one_highlight_on_each_page(qtbot, window, sql):
+    reader = open_august(qtbot, window)
+    view = reader.view
+    page = pdf_index(sql, 11)
+    show_page_break(view, page)
+    drag(view, *across_the_break(view, page))
+    assert view.selection_pages() == [page, page + 1]
+
+    added = []
+    window.meeting.highlight_added.connect(added.append)
+    reader.start_highlight()
+    assert reader.highlight_bar.isVisible()
+    qtbot.keyClicks(reader.highlight_comment, "Which recommendations?")
+    reader.save_highlight()
+    qtbot.waitUntil(lambda: len(added) == 2, timeout=10000)
+
+    rows = sql.execute("SELECT printed, quote, comment, needs_placing FROM highlights ORDER BY page_idx").fetchall()
+    assert [(r[0], r[2], r[3]) for r in rows] == [(11, "Which recommendations?", 0), (12, "Which recommendations?", 0)]
+    assert rows[0][1].startswith(FOOT) and rows[1][1].endswith(HEAD)
+    qtbot.waitUntil(lambda: len(view.highlight_marks(page)) == 1 and len(view.highlight_marks(page + 1)) == 1)

@@ -8,8 +8,8 @@ PDF, is shown as its items' report text in the same place.
 
 Selected text is highlighted with Highlight (Ctrl+H): a bar asks for an
 optional comment, then ``highlight_requested`` carries the page, the selected
-text and the comment to whoever saves it; ``set_highlights`` draws the saved
-ones on the pages.
+text and the comment to whoever saves it, once for each page the selection
+covers; ``set_highlights`` draws the saved ones on the pages.
 """
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class PackReader(QWidget):
         self._mode = EMPTY
         self._current_item: int | None = None
         self.document_id: int | None = None
-        self._pending_highlight: tuple[int, str, object] | None = None
+        self._pending_highlight: list[tuple[int, str, int]] | None = None     # (page, text, start) per page
 
         # Teardown order matters: the search model works on a timer and must go before the
         # document it searches.  Children go in the order they were made.
@@ -491,11 +491,15 @@ class PackReader(QWidget):
         self.highlight_button.setEnabled(self._mode == PDF and bool(self.view.selected_text()))
 
     def start_highlight(self) -> None:
-        """Ask for a comment on the selected text (the bar under the page row)."""
-        text = self.view.selected_text().strip() if self._mode == PDF else ""
-        if not text:
+        """Ask for a comment on the selected text (the bar under the page row).  A selection
+        over several pages becomes one highlight on each page, with the same comment: a
+        highlight is anchored in one page's text."""
+        parts = [(page, text.strip(), start) for page, text, start in self.view.selection_parts()
+                 if text.strip()] if self._mode == PDF else []
+        if not parts:
             return
-        self._pending_highlight = (self.view.selection_page(), text, self.view.selection_start())
+        text = self.view.selected_text().strip()
+        self._pending_highlight = parts
         flat = " ".join(text.split())
         self.highlight_quote.setText(f"Highlight “{flat[:80]}{'…' if len(flat) > 80 else ''}”")
         self.highlight_quote.setToolTip(flat)
@@ -506,11 +510,12 @@ class PackReader(QWidget):
     def save_highlight(self) -> None:
         if self._pending_highlight is None:
             return
-        page, text, start = self._pending_highlight
+        parts = self._pending_highlight
         comment = self.highlight_comment.text().strip()
         self.cancel_highlight()
         self.view.clear_selection()
-        self.highlight_requested.emit(page, text, comment, start)
+        for page, text, start in parts:
+            self.highlight_requested.emit(page, text, comment, start)
 
     def cancel_highlight(self) -> None:
         self._pending_highlight = None
