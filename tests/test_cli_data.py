@@ -73,3 +73,25 @@ def test_restore_refuses_while_panelbook_is_open_on_the_folder(tmp_path, capsys)
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_markup_import_says_what_it_merged_and_what_the_file_deleted(tmp_path, capsys):
+    desk, laptop = str(tmp_path / "desk"), str(tmp_path / "laptop")
+    for home in (desk, laptop):
+        assert run(capsys, "--home", home, "sample")[0] == 0
+    assert run(capsys, "--home", desk, "note", "add", "2024-08-08", "8", "Ask about handovers")[0] == 0
+    file = str(tmp_path / "markup.json")
+    assert run(capsys, "--home", desk, "markup", "export", "-o", file)[0] == 0
+    code, out, err = run(capsys, "--home", laptop, "markup", "import", file)
+    assert (code, out, err) == (0, "Markup imported: 1 added, 0 updated.\n", "")
+
+    from panelbook import markup
+    from panelbook.paths import data_folder
+    from panelbook.store import Store
+
+    with Store.open(data_folder(desk)) as store:
+        (note,) = [n for n in store.db.query("SELECT id FROM notes")]
+        markup.delete_note(store, note["id"])
+    assert run(capsys, "--home", desk, "markup", "export", "-o", file)[0] == 0
+    code, out, err = run(capsys, "--home", laptop, "markup", "import", file)
+    assert (code, out, err) == (0, "Markup imported: 0 added, 0 updated, 1 removed (deleted in the file).\n", "")

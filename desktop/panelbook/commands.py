@@ -233,8 +233,7 @@ def _markup(args, store: Store, print_json, table) -> int:
     if args.json:
         print_json(counts)
     else:
-        print(f"Merged: {counts['added']} added, {counts['updated']} updated, {counts['kept_newer_here']} kept "
-              f"(newer here), {counts['no_such_item']} for items not in this store.")
+        print(markup.import_summary(counts))
     return 0
 
 

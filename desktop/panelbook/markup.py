@@ -307,6 +307,20 @@ def export_markup(store: Store, *, who: str | None = None, shared_only: bool = F
             "notes": notes, "marks": marks, "highlights": lights, "deleted": tombstones}
 
 
+def import_summary(counts: dict) -> str:
+    """The counts of ``import_markup`` as one sentence (the desktop and the command line say the same)."""
+    parts = [f"{counts.get('added', 0)} added", f"{counts.get('updated', 0)} updated"]
+    if counts.get("removed"):
+        parts.append(f"{counts['removed']} removed (deleted in the file)")
+    if counts.get("kept_newer_here"):
+        parts.append(f"{counts['kept_newer_here']} kept as they are (newer here)")
+    if counts.get("deleted_here"):
+        parts.append(f"{counts['deleted_here']} not brought back (deleted here)")
+    if counts.get("no_such_item"):
+        parts.append(f"{counts['no_such_item']} for meetings not in Panelbook yet")
+    return "Markup imported: " + ", ".join(parts) + "."
+
+
 def import_markup(store: Store, data: dict | str) -> dict:
     """Merge a markup file: newer edits win, nothing newer here is overwritten, what was
     deleted here stays deleted; markup whose item is not in this store is reported.

@@ -28,18 +28,6 @@ if TYPE_CHECKING:
 MARKUP_FILTER = "Panelbook markup (*.json);;All files (*)"
 
 
-def import_summary(counts: dict) -> str:
-    """The counts of ``markup.import_markup`` as a sentence."""
-    parts = [f"{counts.get('added', 0)} added", f"{counts.get('updated', 0)} updated"]
-    if counts.get("kept_newer_here"):
-        parts.append(f"{counts['kept_newer_here']} kept as they are (newer here)")
-    if counts.get("deleted_here"):
-        parts.append(f"{counts['deleted_here']} not brought back (deleted here)")
-    if counts.get("no_such_item"):
-        parts.append(f"{counts['no_such_item']} for meetings not in Panelbook yet")
-    return "Markup imported: " + ", ".join(parts) + "."
-
-
 class MarkupActions(QObject):
     profile_changed = Signal(object)
     exported = Signal(str, object)      # path, counts
@@ -203,6 +191,8 @@ class MarkupActions(QObject):
         self._flush()
 
         def done(counts: dict) -> None:
+            from ..markup import import_summary     # the core loads on the worker, not at start-up
+
             summary = import_summary(counts)
             self._status(summary)
             self._message(summary)
