@@ -38,6 +38,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("panelbook")     # packaging/linux/panelbook.desktop: the menu entry's icon and name
     app.setWindowIcon(icon("panelbook"))
     return app
 
