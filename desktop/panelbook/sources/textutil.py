@@ -39,8 +39,12 @@ def clean(text: str | None) -> str:
     """Collapse runs of whitespace (including non-breaking spaces) to one space and strip."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).replace("\u200b", "")
+    # str.split() splits on exactly what the regex \s matches (Unicode
+    # whitespace, the non-breaking space included) and is several times faster;
+    # readers call this for every line of a document.
+    return " ".join(text.split())
 
 
 def strip_bullets(text: str) -> str:
