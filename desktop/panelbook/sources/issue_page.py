@@ -35,6 +35,7 @@ _MEETING_RE = re.compile(
     r"(?:\s*\(Item\s+(?P<item>[\w/.]+?)\.?\))?\s*$",
     re.IGNORECASE,
 )
+_MEETING_WORD_RE = re.compile(r"^[^\S\n]*Meeting:", re.IGNORECASE | re.MULTILINE)
 _LABEL_RE = re.compile(
     r"^(?P<label>Additional documents|Supporting documents|Background documents|Minutes|Decision)\s*:$",
     re.IGNORECASE,
@@ -63,14 +64,26 @@ def looks_like_issue_page(text: str) -> bool:
     head = text[:200_000].replace("\r\n", "\n").replace("\r", "\n").split("\n", 200)[:200]
     if not any(_PAGE_TITLE_RE.match(_BULLET_RE.sub("", clean(line))) for line in head):
         return False
-    return any(_MEETING_RE.match(line) for line in _lines(text))
+    return _has_meeting_line(text)
+
+
+def _has_meeting_line(text: str) -> bool:
+    """True when a line of ``text`` reads as "Meeting: <date> - <committee>".
+    Only the lines holding "meeting:" are cleaned and matched, not all of them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "")
+    for found in _MEETING_WORD_RE.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        if _MEETING_RE.match(clean(text[start:] if end < 0 else text[start:end])):
+            return True
+    return False
 
 
 def read_issue_page(text: str) -> ParsedDocument:
     """The issue and the meetings (one item each) it came to, as a ParsedDocument."""
     if not looks_like_issue_page(text):
         raise UnreadableDocument(NOT_AN_ISSUE_PAGE)
-    lines = _lines(_as_text(text))
+    lines = _lines(_as_text(text))      # cleaned once; everything below works on these
     issue = _issue_title(lines)
     starts = [i for i, line in enumerate(lines) if _MEETING_RE.match(line)]
     end = next((i for i in range(starts[-1], len(lines)) if _END_RE.match(_BULLET_RE.sub("", lines[i]))),

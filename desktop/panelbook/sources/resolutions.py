@@ -298,10 +298,14 @@ def parse_resolutions(text: str) -> list[Resolution]:
     """
     if not text:
         return []
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _distinct(_resolution_blocks(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def _distinct(blocks: list[tuple[int, int, list[Resolution]]]) -> list[Resolution]:
+    """The resolutions of ``blocks`` in order, each identical one kept once."""
     out: list[Resolution] = []
     seen: set[tuple[str | None, str]] = set()
-    for _, _, resolutions in _resolution_blocks(text):
+    for _, _, resolutions in blocks:
         for resolution in resolutions:
             key = (resolution.number, resolution.text)
             if key not in seen:
@@ -384,4 +388,4 @@ def split_minutes(text: str) -> tuple[str, list[str], list[Resolution]]:
             discussion.extend(points)
             index += used
     prose = "\n\n".join(paragraphs("\n".join(prose_lines)))
-    return prose, discussion, parse_resolutions(text)
+    return prose, discussion, _distinct(blocks)   # the blocks found above, not searched for again
