@@ -30,7 +30,9 @@ def decode_text(data: bytes) -> str:
             "This file is UTF-16 text without a byte-order mark, so its encoding cannot be told for "
             "sure; save it as UTF-8 and import again."
         )
-    if b"\x00" in sample:
+    # NUL bytes never occur in text: any near the start, or more than a stray
+    # few anywhere (random bytes appended to a document), mean binary data.
+    if b"\x00" in sample or data.count(b"\x00") > len(data) // 10_000:
         raise UnreadableDocument(
             "This file is not a PDF, a web page or text that Panelbook can read (it looks like binary data)."
         )

@@ -8,6 +8,7 @@ sentence saying what Panelbook reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import ParsedDocument, UnreadableDocument
@@ -69,18 +70,44 @@ def _read_html(text: str, url: str | None) -> ParsedDocument:
     )
 
 
-def _read_text(text: str) -> ParsedDocument:
+# The most text Panelbook reads as one text document.  Council documents as text
+# are small (the 110-page agenda pack of the seeds is 165 KB; a 1,000-page pack
+# would be about 1.5 MB), while the readers' work grows with every line; a file
+# that opens like a council document but goes on for megabytes has something
+# else appended and is refused before it is read.  (Files of any kind are
+# first held to services.max_import_bytes; PDFs and web pages are not held to
+# this one: their readers do not walk the text line by line.)
+MAX_TEXT_MB = 8
+TOO_MUCH_TEXT = (
+    "This file looks like {what} but holds {size:.0f} MB of text, far more than any council document "
+    "(Panelbook reads up to {limit} MB of text), so something else has probably been added to it; "
+    "import the original document."
+)
+
+
+def _text_reader(text: str) -> tuple[str, Callable[[str], ParsedDocument]] | None:
+    """What the text looks like and the reader for it, from cheap looks at it."""
     from . import issue_page, meeting_page, minutes, pack
 
     if pack.looks_like_pack(text):
-        return pack.read_pack_text(text)
+        return "an agenda pack", pack.read_pack_text
     if issue_page.looks_like_issue_page(text):
-        return issue_page.read_issue_page(text)
+        return "a ModernGov issue page", issue_page.read_issue_page
     if meeting_page.looks_like_meeting_page_text(text):
-        return meeting_page.read_meeting_page_text(text)
+        return "a ModernGov meeting page", meeting_page.read_meeting_page_text
     if minutes.looks_like_minutes(text):
-        return minutes.read_minutes_text(text)
-    raise UnreadableDocument(NOT_RECOGNISED)
+        return "printed minutes", minutes.read_minutes_text
+    return None
+
+
+def _read_text(text: str) -> ParsedDocument:
+    found = _text_reader(text)
+    if found is None:
+        raise UnreadableDocument(NOT_RECOGNISED)
+    what, reader = found
+    if len(text) > MAX_TEXT_MB * 1024 * 1024:
+        raise UnreadableDocument(TOO_MUCH_TEXT.format(what=what, size=len(text) / 1048576, limit=MAX_TEXT_MB))
+    return reader(text)
 
 
 def read_document(data: bytes, url: str | None = None) -> ReadResult:
