@@ -11,9 +11,17 @@ UnreadableDocument that read_document made out of a reader's unforeseen
 failure (it chains the cause).  Both must be 0.
 
     python benchmarks/fuzz.py [--json] [--inputs N] [--seed S] [--save DIR]
+    python benchmarks/fuzz.py --junk [--json] [--junk-mb N]
 
 Figures: ``inputs``, ``unexpected_errors``, ``max_seconds`` (slowest single
 input), ``max_rss_mb`` (peak memory of the whole run), and the mix of outcomes.
+
+``--junk`` instead appends N MB (default 50) of random bytes, of prose and of
+prose on one line to every source document, as when a user drops an odd file
+on the window: each must be read or refused in one sentence, quickly.  It
+prints the seconds and outcome per input, ``max_seconds``, and its floor
+``decode_floor_s`` (decoding the largest such file as UTF-8, the least any
+reader must do).
 """
 from __future__ import annotations
 
@@ -144,13 +152,66 @@ def run(inputs: int, seed: int, save: Path | None) -> dict:
     }
 
 
+def junk_kinds(size: int) -> dict[str, bytes]:
+    """Junk to append: random bytes, prose lines, and the same prose as one line."""
+    rng = random.Random(5)
+    words = ("the council panel report member meeting scrutiny children families service budget plan "
+             "review officer school care support young people local authority decision minutes").split()
+    block = "".join(" ".join(rng.choice(words) for _ in range(rng.randint(6, 30))).capitalize() + ".\n"
+                    for _ in range(600)).encode("ascii")
+    prose = (block * (size // len(block) + 1))[:size]
+    return {"random": rng.randbytes(size), "prose": prose, "one line": prose.replace(b"\n", b" ")}
+
+
+def run_junk(megabytes: int) -> dict:
+    docs = corpus()
+    junk = junk_kinds(megabytes * 1024 * 1024)
+    rows, counts = [], {"read": 0, "refused": 0, "unexpected": 0}
+    for name, data in docs.items():
+        for kind, tail in junk.items():
+            began = time.perf_counter()
+            outcome, detail = classify(data + b"\n" + tail)
+            seconds = time.perf_counter() - began
+            counts[outcome] += 1
+            rows.append({"input": name, "junk": kind, "seconds": round(seconds, 2), "outcome": outcome,
+                         **({"error": detail} if detail else {})})
+    largest = max(docs.values(), key=len) + b"\n" + junk["prose"]
+    began = time.perf_counter()
+    largest.decode("utf-8", errors="replace")
+    floor = time.perf_counter() - began
+    return {
+        "junk_mb": megabytes,
+        "inputs": len(rows),
+        "unexpected_errors": counts["unexpected"],
+        "max_seconds": max(row["seconds"] for row in rows),
+        "decode_floor_s": round(floor, 3),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "read": counts["read"],
+        "refused": counts["refused"],
+        "per_input": rows,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--inputs", type=int, default=1000, help="how many mutated documents (default 1000)")
     parser.add_argument("--seed", type=int, default=20240808, help="random seed (default 20240808)")
     parser.add_argument("--save", type=Path, help="write each input that failed unexpectedly into this folder")
+    parser.add_argument("--junk", action="store_true", help="time documents with junk appended instead")
+    parser.add_argument("--junk-mb", type=int, default=50, help="megabytes of junk to append (default 50)")
     args, _ = parser.parse_known_args(argv)
+    if args.junk:
+        figures = run_junk(args.junk_mb)
+        if args.json:
+            print(json.dumps(figures))
+        else:
+            for row in figures["per_input"]:
+                print(f"{row['seconds']:6.2f} s  {row['outcome']:<10} {row['input']} + {args.junk_mb} MB {row['junk']}"
+                      + (f": {row['error']}" if "error" in row else ""))
+            print(f"slowest {figures['max_seconds']} s (floor: decoding the largest file "
+                  f"{figures['decode_floor_s']} s); {figures['unexpected_errors']} unexpected errors")
+        return 1 if figures["unexpected_errors"] else 0
     figures = run(args.inputs, args.seed, args.save)
     if args.json:
         print(json.dumps(figures))
