@@ -57,12 +57,13 @@ def max_import_bytes() -> int:
 
 
 def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes; its problems in sentences about "this file" (the caller names it)."""
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise UnreadableDocument(f"{path.name} cannot be opened ({error.strerror}).") from None
+        raise UnreadableDocument(f"This file cannot be opened ({error.strerror}).") from None
     if path.is_dir():
-        raise UnreadableDocument(f"{path.name} is a folder; choose the documents inside it.")
+        raise UnreadableDocument("This is a folder; choose the documents inside it.")
     limit = max_import_bytes()
     if size > limit:
         raise UnreadableDocument(
@@ -71,7 +72,7 @@ def read_file_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise UnreadableDocument(f"{path.name} cannot be read ({error.strerror}).") from None
+        raise UnreadableDocument(f"This file cannot be read ({error.strerror}).") from None
 
 
 def document_key(parsed: ParsedDocument, sha: str) -> str:

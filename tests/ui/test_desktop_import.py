@@ -107,3 +107,14 @@ def test_dragging_something_other_than_files_is_refused(window):
                             Qt.KeyboardModifier.NoModifier)
     window.dragEnterEvent(enter)
     assert not enter.isAccepted()
+
+
+def test_a_missing_file_is_named_once(qtbot, window, tmp_path):
+    gone = tmp_path / "does-not-exist.pdf"
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as finished:
+        window.import_files([str(gone)])
+    assert finished.args[0].failures == [
+        ("does-not-exist.pdf", "This file cannot be opened (No such file or directory).")]
+    (box,) = _messages(window)
+    assert box.informativeText() == "does-not-exist.pdf: This file cannot be opened (No such file or directory)."
+    box.close()
