@@ -118,3 +118,12 @@ def test_a_missing_file_is_named_once(qtbot, window, tmp_path):
     (box,) = _messages(window)
     assert box.informativeText() == "does-not-exist.pdf: This file cannot be opened (No such file or directory)."
     box.close()
+
+
+def test_a_finished_import_is_said_and_the_count_of_meetings_stays_beneath(qtbot, window, moderngov):
+    qtbot.waitUntil(lambda: window.summary.text().startswith("8 meetings"), timeout=20000)
+    assert window.statusBar().currentMessage() == ""          # "Opening your data…" is gone
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.import_files([str(moderngov / "Agenda_151.html")])
+    qtbot.waitUntil(lambda: window.summary.text().startswith("9 meetings"), timeout=20000)
+    assert window.statusBar().currentMessage() == "Imported 1 document."

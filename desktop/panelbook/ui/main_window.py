@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .search_view import SearchPlace
     from .tracker_view import TrackerPlace
 
+OPENING = "Opening your data…"
 IMPORT_FILTER = "Council documents (*.pdf *.txt *.htm *.html *.xml);;All files (*)"
 
 
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self._exports: ExportController | None = None
         self._pending_imports: list[str] = []
         self._restore_geometry()
-        self.statusBar().showMessage("Opening your data…")
+        self.statusBar().showMessage(OPENING)
 
     # -- places built on first use -------------------------------------------
 
@@ -330,6 +331,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status(self) -> None:
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Meetings in Panelbook")
+        self.statusBar().addWidget(self.summary, 1)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Import progress")
         self.progress.setMaximumWidth(220)
@@ -449,9 +453,14 @@ class MainWindow(QMainWindow):
         first = not self.meetings
         self.meetings = list(rows)
         self.calendar.set_meetings(rows)
+        from .meetings_model import long_date
+
         upcoming = [r for r in rows if r["date"] >= date.today().isoformat() and r["status"] != "cancelled"]
-        self.statusBar().showMessage(
-            f"{len(rows)} meetings" + (f", the next on {upcoming[0]['date']}" if upcoming else "") if rows
+        if self.statusBar().currentMessage() == OPENING:
+            self.statusBar().clearMessage()
+        # A standing line under any passing message ("Imported 2 documents."), not in its place.
+        self.summary.setText(
+            f"{len(rows)} meetings" + (f", the next on {long_date(upcoming[0]['date'])}" if upcoming else "") if rows
             else "No meetings yet: import documents with File › Import.")
         if first and rows and self.place() == Place.MEETING and self.meeting.meeting_id is None:
             self.open_meeting(self._default_meeting())
