@@ -257,3 +257,17 @@ def test_controls_have_accessible_names(window):
                 missing.append(f"{type(widget).__name__} {widget.toolTip() or widget.objectName()} "
                                f"in {type(widget.parent()).__name__} {widget.parent().objectName()}")
     assert missing == [], "\n".join(missing)
+
+
+def test_tab_leaves_the_agenda_for_the_next_control(qtbot, window):
+    open_sample_meeting(qtbot, window)
+    agenda = window.meeting.agenda
+    window.activateWindow()
+    agenda.setFocus()
+    qtbot.waitUntil(agenda.hasFocus)
+    row = agenda.currentIndex().row()
+    qtbot.keyClick(agenda, Qt.Key.Key_Tab)
+    assert not agenda.hasFocus()                  # on to the next control, not the next cell
+    agenda.setFocus()
+    qtbot.keyClick(agenda, Qt.Key.Key_Down)
+    assert agenda.currentIndex().row() == row + 1 and agenda.hasFocus()

@@ -88,6 +88,7 @@ class MeetingPlace(QWidget):
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agenda.setTabKeyNavigation(False)      # Tab goes on to the next control; arrows move in the list
         self.agenda.setAlternatingRowColors(True)
         self.agenda.setWordWrap(True)
         self.agenda.verticalHeader().hide()

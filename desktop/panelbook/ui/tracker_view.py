@@ -254,6 +254,7 @@ class TrackerPlace(QWidget):
         table = QTableView()
         table.setModel(self.proxy)
         table.setAccessibleName("Recommendations")
+        table.setTabKeyNavigation(False)      # Tab goes on to the next control; arrows move in the table
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -283,6 +284,7 @@ class TrackerPlace(QWidget):
         self.history = QTableView()
         self.history.setModel(self.history_model)
         self.history.setAccessibleName("History of the recommendation")
+        self.history.setTabKeyNavigation(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().hide()
