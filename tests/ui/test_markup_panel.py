@@ -209,3 +209,13 @@ def test_the_markup_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(agenda)
     assert agenda.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole) == (
         "Repeat plans (not opened yet) (flagged “key item”, priority 2, 3 notes or questions, 1 highlight)")
+
+
+def test_question_tools_are_greyed_until_a_question_is_chosen(qtbot, window):
+    _item, panel = open_item(qtbot, window)
+    tools = (panel.up_button, panel.down_button, panel.delete_button)
+    assert panel.questions.rowCount() == 0
+    assert not any(button.isEnabled() for button in tools)
+    add_questions(qtbot, panel, ["Why did repeat plans rise?"])
+    panel.question_list.setCurrentIndex(panel.questions.index(0))
+    assert all(button.isEnabled() for button in tools)

@@ -270,6 +270,7 @@ class MarkupPanel(QScrollArea):
         self.question_list.move_requested.connect(lambda step: self._move(self.question_list, self.questions, step))
         self.question_list.delete_requested.connect(lambda: self._delete_from(self.question_list, self.questions))
         self.question_list.selectionModel().currentRowChanged.connect(self._question_chosen)
+        self.questions.modelReset.connect(self._update_question_tools)
         self.new_question = QLineEdit()
         self.new_question.setPlaceholderText("A question to ask…")
         self.new_question.setAccessibleName("New question")
@@ -501,9 +502,10 @@ class MarkupPanel(QScrollArea):
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.flag_box, self.read_box, self.priority_box, self.note, self.question_list,
-                       self.new_question, self.add_question_button, self.up_button, self.down_button,
-                       self.delete_button, self.answer, self.highlight_list, self.unplaced_list, self.enquiry_box):
+                       self.new_question, self.add_question_button, self.answer, self.highlight_list,
+                       self.unplaced_list, self.enquiry_box):
             widget.setEnabled(on)
+        self._update_question_tools()
         self.undo_button.setEnabled(on and bool(self.deleted))
         self.undo_highlight_button.setEnabled(on and bool(self.deleted_highlights))
         self._update_highlight_tools()
@@ -633,7 +635,14 @@ class MarkupPanel(QScrollArea):
         self._submit(lambda store: markup.restore_note(store, note),
                      lambda _id: self._changed(note["item_id"]))
 
+    def _update_question_tools(self) -> None:
+        """Up, Down and Delete act on the chosen question: without one they are greyed."""
+        chosen = self.question_list.isEnabled() and self.question_list.currentIndex().isValid()
+        for button in (self.up_button, self.down_button, self.delete_button):
+            button.setEnabled(chosen)
+
     def _question_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_question_tools()
         chosen = current.isValid()
         self.answer.setEnabled(chosen)
         self.answer_row.setVisible(chosen)
