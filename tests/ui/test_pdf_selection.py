@@ -151,6 +151,8 @@ def test_a_drag_over_three_pages_takes_the_middle_page_whole(qtbot, window, sql)
     view.setZoomMode(QPdfView.ZoomMode.Custom)
     view.setZoomFactor(0.3)                 # three pages on screen at once
     reader.go_to_page(page)
+    rect = view.page_geometries()[page]
+    view.verticalScrollBar().setValue(rect.top() + rect.height() * 6 // 10)     # from the page's lower part on
     qtbot.waitUntil(lambda: view.page_geometries()[page + 2].top() - view.verticalScrollBar().value()
                     < view.viewport().height() - 100)
     start, _end = across_the_break(view, page)

@@ -29,10 +29,24 @@ drag is first moved onto the nearest line of text of the page.  Across pages,
 each end becomes a position in its page's text (QtPdf's character index, after
 a character when the point is past its middle) and the parts are taken by index
 (``getSelectionAtIndex``).
+
+The view keeps the reader's place when the pages change size.  QPdfView keeps
+the scroll bars' values when the zoom or the view's width changes (a click on
+Zoom in, a wider window in fit-width mode, the Found panel or a splitter taking
+room), so another page would slide under the reader.  The view therefore
+remembers its place -- the page under QPdfView's reading line (40% down the
+view, where it decides which page is current) and the point of that page there,
+as a fraction of the page's width and height -- whenever the reader scrolls, and
+puts that point back under the reading line after every relayout: a new zoom
+factor or mode (``setZoomFactor``, ``setZoomMode``) and every resize of the
+viewport (which is also when QPdfView relays out for a scroll bar that comes or
+goes, a turn of the event loop later).  Scrolling that a relayout causes (a
+scroll bar clamped to its new range) does not move the remembered place.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QMouseEvent, QPainter, QPalette, QPolygonF
@@ -45,6 +59,7 @@ from .text_spans import find_span
 MARKER = QColor(255, 214, 0, 110)     # a highlighter pen on the white page, in any palette
 SCROLL_TICK_MS = 30                   # while a drag is held above or below the view, it scrolls this often
 SCROLL_STEP_MAX = 60                  # ... by the pointer's distance from the edge, at most this many pixels
+READING_LINE = 0.4                    # QPdfView's current page is the one under this fraction of the view's height
 
 
 class SelectablePdfView(QPdfView):
@@ -60,6 +75,8 @@ class SelectablePdfView(QPdfView):
         self._highlights: dict[int, list[dict]] = {}
         self._marks: dict[int, list[tuple[list[QPolygonF], str]]] = {}
         self._pointer: QPointF | None = None                   # where a held drag last was, for scrolling
+        self._place: tuple[int, float, float] | None = None    # page, x and y fractions under the reading line
+        self._relayouts = 0                                    # > 0 while the view lays out again
         self._scroller = QTimer(self)
         self._scroller.setInterval(SCROLL_TICK_MS)
         self._scroller.timeout.connect(self._scroll_drag)
@@ -116,6 +133,95 @@ class SelectablePdfView(QPdfView):
         if points.width() <= 0:
             return 1.0
         return self._page_size(page).width() / (points.width() * self._resolution())
+
+    # -- keeping the place ----------------------------------------------------
+
+    def reading_place(self) -> tuple[int, float, float] | None:
+        """Where the reading line is now: (page, x fraction, y fraction) of the point of the page
+        under the middle of the reading line; None without pages.  A line in the gap below a page
+        counts as that page's foot."""
+        geometries = self.page_geometries()
+        if not geometries:
+            return None
+        scroll = self._scroll()
+        x = scroll.x() + self.viewport().width() / 2
+        y = scroll.y() + self.viewport().height() * READING_LINE
+        page, rect = next(((page, rect) for page, rect in geometries.items()
+                           if y < rect.top() + rect.height() + self.pageSpacing()), list(geometries.items())[-1])
+        if rect.width() <= 0 or rect.height() <= 0:
+            return None
+        fx = min(max((x - rect.left()) / rect.width(), 0.0), 1.0)
+        fy = min(max((y - rect.top()) / rect.height(), 0.0), 0.999)      # on the page, never in the gap
+        return page, fx, fy
+
+    def remembered_place(self) -> tuple[int, float, float] | None:
+        """The place the view keeps through relayouts (as ``reading_place`` gives it)."""
+        return self._place
+
+    def forget_place(self) -> None:
+        """Forget the place (a new document): the next scroll sets it."""
+        self._place = None
+
+    def _restore_place(self) -> None:
+        """Put the remembered point back under the reading line, in the pages' present layout."""
+        if self._place is None:
+            return
+        page, fx, fy = self._place
+        rect = self.page_geometries().get(page)
+        if rect is None or rect.height() <= 0:
+            return
+        with self._relayout():
+            self.verticalScrollBar().setValue(
+                round(rect.top() + fy * rect.height() - self.viewport().height() * READING_LINE))
+            self.horizontalScrollBar().setValue(round(rect.left() + fx * rect.width() - self.viewport().width() / 2))
+
+    @contextmanager
+    def _relayout(self) -> Iterator[None]:
+        """While the pages are laid out again, scrolling is not the reader's: the place stays."""
+        self._relayouts += 1
+        try:
+            yield
+        finally:
+            self._relayouts -= 1
+
+    def setZoomFactor(self, factor: float) -> None:
+        with self._relayout():
+            super().setZoomFactor(factor)
+            self._restore_place()
+
+    def setZoomMode(self, mode: QPdfView.ZoomMode) -> None:
+        with self._relayout():
+            super().setZoomMode(mode)
+            self._restore_place()
+
+    def resizeEvent(self, event) -> None:
+        with self._relayout():
+            super().resizeEvent(event)
+            self._restore_place()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if not self._relayouts:
+            self._place = self.reading_place()
+
+    def scroll_to(self, page: int, point: QPointF | None = None) -> None:
+        """Scroll ``page`` to the top of the view or, with ``point`` (PDF points), that point to just
+        above the reading line (so the page stays the current one)."""
+        rect = self.page_geometries().get(page)
+        points = self.document().pagePointSize(page) if self.document() is not None else None
+        if rect is None or points is None or points.width() <= 0:
+            return
+        if point is None:
+            y = rect.top()
+        else:
+            scale = rect.width() / points.width()
+            y = rect.top() + point.y() * scale - self.viewport().height() * READING_LINE + 2
+            self.horizontalScrollBar().setValue(round(rect.left() + point.x() * scale - self.viewport().width() / 2))
+        bar = self.verticalScrollBar()
+        if bar.value() != round(y):
+            bar.setValue(round(y))
+        else:
+            self._place = self.reading_place()
 
     def _scroll(self) -> QPointF:
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
