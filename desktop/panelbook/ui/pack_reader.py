@@ -2,9 +2,14 @@
 
 Shows the printed page number beside the PDF page ("Page 11 (PDF page 16 of
 115)"), moves between items, zooms, fits the width, finds text inside the pack
-(QPdfSearchModel, hits listed), lists the pack's bookmarks when it has any, and
-selects and copies text (see ``pdf_select``).  A pack imported as text, with no
-PDF, is shown as its items' report text in the same place.
+(QPdfSearchModel, hits listed; "No matches" once every page has been searched,
+see ``pdf_found.SearchSweep``), lists the pack's bookmarks when it has any, and
+selects and copies text (see ``pdf_select``).  Zooming, fitting the width and
+whatever changes the view's width (the window, the splitters, the Found panel)
+keep the page shown and the place on it (the view keeps it, see ``pdf_select``);
+the "Item N: ..." heading follows the page under the view's reading line, while
+the agenda's selection moves only when an item is chosen.  A pack imported as
+text, with no PDF, is shown as its items' report text in the same place.
 
 Selected text is highlighted with Highlight (Ctrl+H): a bar asks for an
 optional comment, then ``highlight_requested`` carries the page, the selected
@@ -26,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from .icons import icon
 from .page_map import PageMap
-from .pdf_found import FoundModel
+from .pdf_found import FoundModel, SearchSweep
 from .pdf_select import SelectablePdfView
 from .widgets import EmptyState
 
@@ -72,6 +77,8 @@ class PackReader(QWidget):
         self.view.setAccessibleName("Agenda pack pages")
         self.view.selection_changed.connect(self._selection_changed)
         self.search_model = QPdfSearchModel(self)
+        self.search_sweep = SearchSweep(self.search_model, self)
+        self.search_sweep.finished.connect(self._found_changed)
         self.found_model = FoundModel(self)
         self.bookmark_model = QPdfBookmarkModel(self)
         self.document = QPdfDocument(self)
@@ -239,7 +246,10 @@ class PackReader(QWidget):
 
     def clear(self, title: str = "No agenda pack yet", text: str = "") -> None:
         self.view.clear_selection(forget_text=True)
+        self.view.forget_place()
         self.view.set_highlights([])
+        self.search_sweep.stop()
+        self.search_model.setSearchString("")
         self.cancel_highlight()
         self.document_id = None
         self.document.close()
@@ -256,6 +266,7 @@ class PackReader(QWidget):
         self.page_label.setText("")
         self.item_label.setText("")
         self.find_edit.clear()
+        self._found_changed()
         self._set_enabled(False)
 
     def set_pack(self, pack: dict | None, items: list[dict], report_texts: dict[int, str]) -> None:
@@ -335,9 +346,13 @@ class PackReader(QWidget):
         return True
 
     def go_to_page(self, idx: int, location: QPointF | None = None) -> None:
+        """Show PDF page ``idx`` from its top or, given a ``location`` on it (PDF points), with that
+        point just above the view's reading line (QPdfView itself only scrolls to a page's top, and
+        not at all when the page is already the current one)."""
         if self._mode != PDF or not 0 <= idx < self.document.pageCount():
             return
         self.navigator.jump(idx, location or QPointF(), 0)
+        self.view.scroll_to(idx, location)
         self._page_changed(idx)
 
     def current_page(self) -> int:
@@ -406,19 +421,16 @@ class PackReader(QWidget):
     def _set_zoom(self, factor: float) -> None:
         if self._mode != PDF:
             return
-        page = self.current_page()
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        # The factor first, so that the pages are laid out once, at the new size.
         self.view.setZoomFactor(max(ZOOM_MIN, min(ZOOM_MAX, factor)))
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.fit_button.setChecked(False)
-        self.navigator.jump(page, QPointF(), 0)
 
     def fit_width(self) -> None:
         if self._mode != PDF:
             return
-        page = self.current_page()
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.fit_button.setChecked(True)
-        self.navigator.jump(page, QPointF(), 0)
 
     # -- find ---------------------------------------------------------------
 
@@ -436,6 +448,10 @@ class PackReader(QWidget):
         if self._mode != PDF:
             return
         self.search_model.setSearchString(text)
+        if text:
+            self.search_sweep.start()
+        else:
+            self.search_sweep.stop()
         self.side.setVisible(bool(text) or self.side.isTabVisible(1))
         if text:
             self.side.setCurrentIndex(0)
@@ -444,12 +460,16 @@ class PackReader(QWidget):
     def _found_changed(self, *_args) -> None:
         text = self.find_edit.text().strip()
         count = self.found_model.rowCount()
+        done = self.search_sweep.is_done() and self.search_model.searchString() == text
         if not text:
             self.found_status.setText("")
+        elif not done:
+            self.found_status.setText(f"{count} found so far for “{text}”, still looking…" if count
+                                      else f"Looking for “{text}” in the pack…")
         elif count:
             self.found_status.setText(f"{count} found for “{text}”. Press Enter for the next.")
         else:
-            self.found_status.setText(f"Looking for “{text}” in the pack…")
+            self.found_status.setText(f"No matches for “{text}” in this pack.")
         self.side.setTabText(0, f"Found ({count})" if text else "Found")
 
     def next_found(self) -> None:
@@ -460,7 +480,9 @@ class PackReader(QWidget):
             return
         count = self.found_model.rowCount()
         if not count:
-            self._run_find()
+            text = self.find_edit.text().strip()
+            if not (self.search_sweep.is_done() and self.search_model.searchString() == text):
+                self._run_find()        # typed just now: look at once (no matches stays said)
             return
         row = (self.found_list.currentIndex().row() + 1) % count
         index = self.found_model.index(row, 0)
@@ -473,8 +495,7 @@ class PackReader(QWidget):
         self.view.setCurrentSearchResultIndex(index.row())
         link = self.search_model.resultAtIndex(index.row())
         if link.isValid():
-            location = link.location()
-            self.go_to_page(link.page(), QPointF(0, max(0.0, location.y() - 60)))
+            self.go_to_page(link.page(), link.location())
 
     def _bookmark_activated(self, index: QModelIndex) -> None:
         page = self.bookmark_model.data(index, BOOKMARK_PAGE_ROLE)
