@@ -81,6 +81,12 @@ class SearchResultsModel(QAbstractItemModel):
             return None
         return self._groups[index.internalId()]["hits"][index.row()]
 
+    def first_hit_index(self) -> QModelIndex:
+        """The best hit (the first row under the first meeting), or an invalid index."""
+        if not self._groups:
+            return QModelIndex()
+        return self.index(0, 0, self.index(0, 0))
+
     def meeting_of(self, index: QModelIndex) -> int | None:
         if not index.isValid():
             return None

@@ -181,17 +181,24 @@ class SearchPlace(QWidget):
             self.run_search()
 
     def _focus_results(self) -> None:
-        self.tree.setFocus()
+        """Enter in the box: into the results, with the best hit current (never a meeting heading,
+        which Qt would otherwise pick on focus), so a second Enter opens that hit at its page."""
         if self._timer.isActive():
             self._select_first = True
             self.run_search()
         else:
             self._select_first_result()
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _select_first_result(self) -> None:
+        """Make the first hit current, unless a hit (not a heading) already is."""
         self._select_first = False
-        if self.model.rowCount() and not self.tree.currentIndex().isValid():
-            self.tree.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
+        if not self.model.rowCount():
+            return
+        if self.model.hit(self.tree.currentIndex()) is None:
+            first = self.model.first_hit_index()
+            self.tree.setCurrentIndex(first)
+            self.tree.scrollTo(first)
 
     def _activated(self, index: QModelIndex) -> None:
         hit = self.model.hit(index)
