@@ -1,12 +1,18 @@
-"""The Meeting place's header: committee and date, time, venue, contact, status, sources."""
+"""The Meeting place's header: committee and date, time, venue, contact, status, sources.
+
+The status badge shows the status as the member should read it: a meeting
+still "scheduled" whose day has passed says "Past — no minutes yet", not
+"Upcoming".  ``today`` decides (None: the real today), so tests can set it.
+"""
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from .colours import COLOURS, STATUS_LABELS
+from .colours import COLOURS, STATUS_LABELS, shown_status
 from .markers import status_icon
 from .meetings_model import long_date
 from .widgets import heading_label
@@ -20,6 +26,7 @@ KIND_NAMES = {
 class MeetingHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.today: date | None = None
         self.swatch = QLabel()
         self.title = heading_label("", 1.3)
         self.status = QLabel()
@@ -52,9 +59,10 @@ class MeetingHeader(QWidget):
         layout.addWidget(self.sources)
 
     def show_meeting(self, meeting: dict, sources: list[dict]) -> None:
-        self.swatch.setPixmap(status_icon(COLOURS.colour(meeting["committee"]).name(), meeting["status"]).pixmap(18, 18))
+        status = shown_status(meeting["status"], meeting["date"], self.today)
+        self.swatch.setPixmap(status_icon(COLOURS.colour(meeting["committee"]).name(), status).pixmap(18, 18))
         self.title.setText(f"{meeting['committee']}: {long_date(meeting['date'])}")
-        self.status.setText(STATUS_LABELS.get(meeting["status"], meeting["status"]))
+        self.status.setText(STATUS_LABELS.get(status, status))
         self.status.show()
         bits = []
         bits.append(f"<b>Time</b> {escape(meeting['time'])}" if meeting.get("time") else "<b>Time</b> not yet known")

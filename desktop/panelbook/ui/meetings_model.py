@@ -1,7 +1,9 @@
 """The meetings list as a Qt table model: meeting ids plus a row cache.
 
-Used for the calendar's list of upcoming meetings; the date column is
-decorated with the committee's colour in the shape of the meeting's status.
+Used for the calendar's list of meetings; the date column is decorated with
+the committee's colour in the shape of the meeting's status as shown (a
+scheduled meeting whose day has passed is shown as past, see ``colours``).
+``today`` is the day that decides it (None: the real today), so tests can set it.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from .colours import COLOURS, STATUS_LABELS
+from .colours import COLOURS, SHORT_LABELS, STATUS_LABELS, shown_status
 from .markers import status_icon
 from .row_table_model import RowTableModel
 
@@ -29,6 +31,14 @@ def long_date(iso: str) -> str:
 
 class MeetingsModel(RowTableModel):
     COLUMNS = ["Date", "Time", "Committee", "Venue", "Status", "Items"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.today: date | None = None
+
+    def status(self, row: dict) -> str:
+        """The status the list shows for ``row`` (``colours.PAST`` for a past scheduled meeting)."""
+        return shown_status(row["status"], row["date"], self.today)
 
     def set_meetings(self, rows: list[dict]) -> None:
         self.set_rows(rows)
@@ -52,15 +62,16 @@ class MeetingsModel(RowTableModel):
             return [row["date"], row["time"] or "", row["committee"], row["venue"] or "",
                     row["status"], row["items"]][column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return status_icon(COLOURS.colour(row["committee"]).name(), row["status"])
-        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 2, 3):
+            return status_icon(COLOURS.colour(row["committee"]).name(), self.status(row))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 2, 3, 4):
             if column == 3:
                 return row["venue"] or None
+            if column == 4:
+                return STATUS_LABELS.get(self.status(row), row["status"])
             return row["committee"]
         return None
 
-    @staticmethod
-    def _display(row: dict, column: int):
+    def _display(self, row: dict, column: int):
         if column == 0:
             return long_date(row["date"])
         if column == 1:
@@ -70,9 +81,8 @@ class MeetingsModel(RowTableModel):
         if column == 3:
             return row["venue"] or ""
         if column == 4:
-            if row["status"] == "scheduled" and row["date"] < date.today().isoformat():
-                return "Scheduled"      # its date has passed but nothing says it was held
-            return STATUS_LABELS.get(row["status"], row["status"])
+            status = self.status(row)
+            return SHORT_LABELS.get(status, status)
         if column == 5:
             return str(row["items"]) if row["items"] else ""
         return None

@@ -1,11 +1,18 @@
-"""The month view: each day's meetings as markers in their committee's colour, today ringed."""
+"""The month view: each day's meetings as markers in their committee's colour, today ringed.
+
+A marker's shape is the meeting's status as shown (``colours.shown_status``):
+a scheduled meeting whose day is before ``today`` is marked as past.
+``today`` is None for the real today; tests set it.
+"""
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QDate, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
-from .colours import COLOURS
+from .colours import COLOURS, shown_status
 from .markers import draw_marker
 
 
@@ -15,6 +22,7 @@ class MeetingCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._by_date: dict[QDate, list[dict]] = {}
+        self.today: date | None = None
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -34,6 +42,9 @@ class MeetingCalendar(QCalendarWidget):
                 fmt.setFontStrikeOut(True)
             self.setDateTextFormat(day, fmt)
         self.updateCells()
+
+    def today_date(self) -> QDate:
+        return QDate(self.today) if self.today else QDate.currentDate()
 
     def meetings_on(self, day: QDate) -> list[dict]:
         return self._by_date.get(day, [])
@@ -62,7 +73,7 @@ class MeetingCalendar(QCalendarWidget):
             self._paint_selected(painter, rect, day)
         else:
             super().paintCell(painter, rect, day)
-        if day == QDate.currentDate():
+        if day == self.today_date():
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
@@ -78,5 +89,6 @@ class MeetingCalendar(QCalendarWidget):
         x = rect.center().x() - gap * (len(shown) - 1) / 2
         y = rect.bottom() - radius - 3
         for meeting in shown:
-            draw_marker(painter, QPointF(x, y), radius, COLOURS.colour(meeting["committee"]), meeting["status"])
+            status = shown_status(meeting["status"], meeting["date"], self.today)
+            draw_marker(painter, QPointF(x, y), radius, COLOURS.colour(meeting["committee"]), status)
             x += gap
