@@ -1,34 +1,83 @@
 """The Calendar place: a month with meeting days marked, and the meetings ahead.
 
 Each meeting day carries a marker in its committee's colour whose shape says
-the status (held, upcoming, moved, cancelled); today has a ring.  Double-click
-or Enter on a day, or on a meeting in the list, opens the Meeting place.
+the status (held, upcoming, past without minutes, moved, cancelled); today has
+a ring.  Double-click or Enter on a day, or on a meeting in the list, opens
+the Meeting place.
+
+The list beside the month holds every meeting ahead.  With nothing ahead it
+holds the latest meetings instead, chosen so that every committee shown keeps
+its own latest ones (``recent_meetings``): a busy committee cannot push the
+member's own panel out of the list.  The list is as tall as its rows, with a
+line under it saying what it holds.  ``today`` decides what is ahead and what
+has passed (None: the real today; tests call ``set_today``).
 """
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from .colours import COLOURS, STATUS_HELP
+from .colours import COLOURS, STATUS_HELP, STATUS_WORDS, shown_status
 from .icons import icon
+from . import settings
 from .markers import status_icon
 from .meetings_model import MeetingsModel, long_date
 from .month_calendar import MeetingCalendar
 from .widgets import heading_label, notice_label
 
 RECENT_WHEN_NOTHING_AHEAD = 12
+RECENT_PER_COMMITTEE = 3
+VENUE = 3
+VENUE_MIN = 140
+
+
+def _newest_first(row: dict) -> tuple[str, str]:
+    return row["date"], row["time"] or ""
+
+
+def recent_meetings(rows: list[dict], limit: int = RECENT_WHEN_NOTHING_AHEAD,
+                    each: int = RECENT_PER_COMMITTEE) -> list[dict]:
+    """The latest meetings, newest first, with every committee's own latest ones in.
+
+    The list is filled a round at a time, each committee giving its next latest meeting
+    in turn (the committee that met last goes first), until it holds ``limit`` meetings,
+    or ``each`` meetings of every committee when there are so many committees that
+    ``limit`` is too few.  A committee with fewer meetings gives what it has."""
+    queues: dict[str, list[dict]] = {}
+    for row in sorted(rows, key=_newest_first, reverse=True):
+        queues.setdefault(row["committee"], []).append(row)
+    room = max(limit, each * len(queues))
+    chosen: list[dict] = []
+    depth = 0
+    while len(chosen) < room and any(depth < len(queue) for queue in queues.values()):
+        for queue in queues.values():
+            if depth < len(queue) and len(chosen) < room:
+                chosen.append(queue[depth])
+        depth += 1
+    return sorted(chosen, key=_newest_first, reverse=True)
 
 
 class MeetingsTable(QTableView):
-    """The list beside the calendar; Enter opens the current meeting."""
+    """The list beside the calendar; Enter opens the current meeting.
+
+    It asks for the height of its rows and no more, so a short list leaves no empty box."""
 
     open_requested = Signal(QModelIndex)
+
+    def sizeHint(self) -> QSize:
+        base = super().sizeHint()
+        rows = self.model().rowCount() if self.model() else 0
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(row) for row in range(rows)) if rows else self.verticalHeader().defaultSectionSize()
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().height()
+        return QSize(base.width(), height + 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -46,6 +95,7 @@ class CalendarPlace(QWidget):
         super().__init__(parent)
         self._rows: list[dict] = []
         self._hidden: set[str] = set()
+        self.today: date | None = None
 
         self.heading = heading_label("Calendar")
         self.notice = notice_label()
@@ -64,6 +114,7 @@ class CalendarPlace(QWidget):
         self.day_label.setAccessibleName("Selected day")
 
         self.legend = QWidget()
+        self.legend.setAccessibleName("Calendar legend")
         self.legend_layout = QVBoxLayout(self.legend)
         self.legend_layout.setContentsMargins(0, 0, 0, 0)
         self.committee_boxes: dict[str, QCheckBox] = {}
@@ -72,8 +123,8 @@ class CalendarPlace(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 8, 0)
         top = QHBoxLayout()
-        today = date.today()
-        self.today_text = QLabel(f"Today is {today:%A} {today.day} {today:%B %Y}")
+        self.today_text = QLabel()
+        self._show_today_text()
         top.addWidget(self.today_text, 1)
         top.addWidget(self.today_button)
         left_layout.addLayout(top)
@@ -94,13 +145,16 @@ class CalendarPlace(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
+        # One line a meeting: the committee's name in full, the venue (often long, often
+        # unknown) takes what is left and is elided, its full text in the tooltip.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VENUE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.table.doubleClicked.connect(self._row_activated)
         self.table.open_requested.connect(self._row_activated)
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
@@ -112,13 +166,18 @@ class CalendarPlace(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
+        self.list_foot = QLabel()
+        self.list_foot.setWordWrap(True)
+        self.list_foot.setObjectName("caption")
+        self.list_foot.setAccessibleName("What the meetings list holds")
         right_layout.addWidget(self.list_heading)
         right_layout.addWidget(self.list_note)
-        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.list_foot, 1, Qt.AlignmentFlag.AlignTop)
+        buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(buttons)
+        right_layout.addStretch(1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("calendarSplitter")
@@ -126,6 +185,10 @@ class CalendarPlace(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        # Until the member moves the divider (or had moved it last time), the list gets the room
+        # its columns need and the month what is left, up to two fifths (``_fit_split``).
+        self._auto_split = settings.load_bytes(f"splitters/{self.splitter.objectName()}") is None
+        self.splitter.splitterMoved.connect(self._divider_moved)
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -138,7 +201,48 @@ class CalendarPlace(QWidget):
         self.setTabOrder(self.calendar, self.table)
         self.setTabOrder(self.table, self.open_button)
 
+    # -- layout -------------------------------------------------------------
+
+    def _divider_moved(self, _pos: int, _index: int) -> None:
+        self._auto_split = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_split()
+
+    def _fit_split(self) -> None:
+        """Share the width: the list's columns in full (the venue at least VENUE_MIN wide), the
+        month the rest but no more than two fifths and never less than it needs."""
+        if not self._auto_split:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(self.model.columnCount())
+                      if c != VENUE and not header.isSectionHidden(c))
+        needed = (columns + VENUE_MIN + self.table.verticalScrollBar().sizeHint().width()
+                  + 2 * self.table.frameWidth() + 12)
+        left_min = self.splitter.widget(0).minimumSizeHint().width()
+        left = max(left_min, min(total * 2 // 5, total - needed))
+        self.splitter.setSizes([left, total - left])
+
     # -- data ---------------------------------------------------------------
+
+    def set_today(self, day: date | None) -> None:
+        """Decide what is ahead and what has passed as on ``day`` (None: the real today)."""
+        self.today = day
+        self.model.today = day
+        self.calendar.today = day
+        self._show_today_text()
+        self._apply()
+
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def _show_today_text(self) -> None:
+        today = self._today()
+        self.today_text.setText(f"Today is {today:%A} {today.day} {today:%B %Y}")
 
     def set_meetings(self, rows: list[dict]) -> None:
         self._rows = list(rows)
@@ -161,21 +265,34 @@ class CalendarPlace(QWidget):
     def _apply(self) -> None:
         rows = self._visible_rows()
         self.calendar.set_meetings(rows)
-        today = date.today().isoformat()
+        today = self._today().isoformat()
         ahead = [r for r in rows if r["date"] >= today]
+        several = len({r["committee"] for r in rows}) > 1
         if ahead:
             self.list_heading.setText("Upcoming meetings")
-            self.list_note.hide()
             self.model.set_meetings(ahead)
+            quiet = self._nothing_ahead(rows, ahead)
+            self.list_note.setText(quiet)
+            self.list_note.setVisible(bool(quiet))
+            self.list_foot.setText(
+                f"Every meeting ahead{' of the committees shown' if several else ''}, soonest first."
+                if len(ahead) > 1 else "")
         elif rows:
-            recent = sorted(rows, key=lambda r: (r["date"], r["time"] or ""), reverse=True)
+            recent = recent_meetings(rows)
             self.list_heading.setText("Recent meetings")
             self.list_note.setText(
                 f"No meetings ahead in your data: the latest is on {long_date(recent[0]['date'])}. "
                 "Import the next agenda pack or the committee's meeting dates to see what comes next."
             )
             self.list_note.show()
-            self.model.set_meetings(recent[:RECENT_WHEN_NOTHING_AHEAD])
+            self.model.set_meetings(recent)
+            if len(recent) == len(rows):
+                self.list_foot.setText(f"All {len(rows)} meetings, newest first." if len(rows) > 1 else "")
+            else:
+                whose = "each committee's latest meetings" if several else "the latest meetings"
+                self.list_foot.setText(
+                    f"{len(recent)} of {len(rows)} meetings: {whose}, newest first. "
+                    "Choose a day on the calendar for earlier ones.")
         else:
             self.list_heading.setText("Upcoming meetings")
             self.list_note.setText(
@@ -184,16 +301,34 @@ class CalendarPlace(QWidget):
             )
             self.list_note.show()
             self.model.set_meetings([])
+            self.list_foot.setText("")
+        self.list_foot.setVisible(bool(self.list_foot.text()))
         # With one committee its name in every row says nothing: the heading and legend carry it.
         self.table.setColumnHidden(2, len({r["committee"] for r in self._rows}) <= 1)
-        self.table.resizeRowsToContents()
+        self.table.resizeColumnsToContents()
+        self.table.updateGeometry()
+        self._fit_split()
         self.open_button.setEnabled(self.model.rowCount() > 0)
         if self.model.rowCount():
             self.table.selectRow(0)
         self._show_month(ahead[0]["date"] if ahead else (max(r["date"] for r in rows) if rows else None))
 
+    @staticmethod
+    def _nothing_ahead(rows: list[dict], ahead: list[dict]) -> str:
+        """A line naming the committees shown that have nothing ahead, and when they last met."""
+        waiting = {r["committee"] for r in ahead}
+        last: dict[str, str] = {}
+        for row in rows:
+            if row["committee"] not in waiting:
+                last[row["committee"]] = max(last.get(row["committee"], ""), row["date"])
+        if not last:
+            return ""
+        parts = [f"{name} (last met {long_date(day)})" for name, day in sorted(last.items())]
+        return ("Nothing ahead in your data for " + "; ".join(parts) +
+                ". Import its next agenda pack or meeting dates to see what comes next.")
+
     def _show_month(self, iso: str | None) -> None:
-        day = QDate.fromString(iso, "yyyy-MM-dd") if iso else QDate.currentDate()
+        day = QDate.fromString(iso, "yyyy-MM-dd") if iso else self.calendar.today_date()
         self.calendar.setSelectedDate(day)
         self.calendar.setCurrentPage(day.year(), day.month())
         self._day_selected()
@@ -209,19 +344,22 @@ class CalendarPlace(QWidget):
                     child = inner.takeAt(0)
                     if child.widget():
                         child.widget().deleteLater()
-        statuses = QHBoxLayout()
-        statuses.setSpacing(14)
-        for status, text in STATUS_HELP.items():
+        statuses = QGridLayout()
+        statuses.setHorizontalSpacing(14)
+        statuses.setVerticalSpacing(2)
+        for position, (status, text) in enumerate(STATUS_HELP.items()):
             swatch = QLabel()
             swatch.setPixmap(status_icon("#808080", status).pixmap(14, 14))
             label = QLabel(text.split(":")[0])
             label.setToolTip(text)
+            label.setAccessibleName(f"Legend: {text}")
             pair = QHBoxLayout()
             pair.setSpacing(4)
             pair.addWidget(swatch)
             pair.addWidget(label)
-            statuses.addLayout(pair)
-        statuses.addStretch(1)
+            pair.addStretch(1)
+            statuses.addLayout(pair, position // 3, position % 3)
+        statuses.setColumnStretch(3, 1)
         self.legend_layout.addLayout(statuses)
         self.committee_boxes = {}
         names = COLOURS.names()
@@ -263,7 +401,7 @@ class CalendarPlace(QWidget):
     # -- interaction --------------------------------------------------------
 
     def show_today(self) -> None:
-        today = QDate.currentDate()
+        today = self.calendar.today_date()
         self.calendar.setSelectedDate(today)
         self.calendar.setCurrentPage(today.year(), today.month())
 
@@ -280,7 +418,8 @@ class CalendarPlace(QWidget):
             return
         parts = []
         for m in meetings:
-            bits = [m["committee"], m["time"], m["venue"], _status_word(m["status"])]
+            status = shown_status(m["status"], m["date"], self.today)
+            bits = [m["committee"], m["time"], m["venue"], STATUS_WORDS.get(status, status)]
             parts.append(", ".join(b for b in bits if b))
         self.day_label.setText(text + "; ".join(parts) + ". Press Enter or double-click to open.")
         row = self.model.row_of(meetings[0]["id"])
@@ -299,7 +438,3 @@ class CalendarPlace(QWidget):
         if index.isValid():
             self.meeting_activated.emit(self.model.meeting_id(index.row()))
 
-
-def _status_word(status: str) -> str:
-    return {"scheduled": "upcoming", "new": "new", "held": "held", "moved": "moved",
-            "cancelled": "cancelled"}.get(status, status)
