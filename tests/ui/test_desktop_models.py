@@ -1,6 +1,8 @@
 """The desktop's Qt item models (checked with qtmodeltester) and their pure helpers."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -47,7 +49,11 @@ def test_scheduled_meetings_in_the_past_are_not_called_upcoming(sample_folder):
     model = MeetingsModel()
     model.set_meetings(meetings)
     row = model.row_of(next(m["id"] for m in meetings if m["date"] == "2024-09-26"))
-    assert model.index(row, 4).data() == "Scheduled"
+    model.today = date(2024, 10, 1)
+    assert model.index(row, 4).data() == "No minutes yet"
+    assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == "Past — no minutes yet"
+    model.today = date(2024, 9, 26)      # on the day itself it is still to come
+    assert model.index(row, 4).data() == "Upcoming"
 
 
 def test_agenda_model(qtmodeltester, sample_folder):
