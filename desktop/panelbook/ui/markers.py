@@ -28,36 +28,26 @@ def draw_marker(painter: QPainter, centre: QPointF, radius: float, colour: QColo
         painter.setBrush(halo)
         painter.drawEllipse(rect.adjusted(-grow, -grow, grow, grow))
     pen = QPen(colour, max(1.5, radius / 2.5))
-    if status == "held":
+    if status == "held":            # a filled disc
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawEllipse(rect)
-    elif status == "moved":
+    else:                           # a ring, with what sets the status apart inside it
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(rect)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawPie(rect, 90 * 16, 180 * 16)
-    elif status == "cancelled":
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(rect)
-        d = radius * 0.7
-        painter.drawLine(QPointF(centre.x() - d, centre.y() - d), QPointF(centre.x() + d, centre.y() + d))
-        painter.drawLine(QPointF(centre.x() - d, centre.y() + d), QPointF(centre.x() + d, centre.y() - d))
-    elif status == "past":
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(rect)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        dot = radius * 0.42
-        painter.drawEllipse(centre, dot, dot)
-    else:
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(rect)
+        if status == "cancelled":   # crossed out
+            d = radius * 0.7
+            painter.drawLine(QPointF(centre.x() - d, centre.y() - d), QPointF(centre.x() + d, centre.y() + d))
+            painter.drawLine(QPointF(centre.x() - d, centre.y() + d), QPointF(centre.x() + d, centre.y() - d))
+        elif status in ("moved", "past"):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            if status == "moved":   # half filled
+                painter.drawPie(rect, 90 * 16, 180 * 16)
+            else:                   # a dot: the day has passed, no minutes yet
+                dot = radius * 0.42
+                painter.drawEllipse(centre, dot, dot)
     painter.restore()
 
 
