@@ -9,13 +9,16 @@ screen scale, and cost nothing until they are shown.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize
-from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ..paths import resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
 
 INK = "#1f1f1f"
 
@@ -32,6 +35,9 @@ def _svg(name: str) -> str | None:
 
 @lru_cache(maxsize=512)
 def _render(name: str, ink: str, width: int, height: int) -> QPixmap:
+    from PySide6.QtGui import QImage, QPainter     # drawing comes after the first paint: loaded then
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(QByteArray(_svg(name).replace(INK, ink).encode("utf-8")))
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(0, 0, 0, 0))     # transparent (Qt's namespace is not needed at start-up)
