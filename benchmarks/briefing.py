@@ -32,6 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))     # tools/, the developer tools
 
 from pypdf import PdfReader, PdfWriter  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
@@ -43,9 +44,9 @@ from panelbook import services  # noqa: E402
 from panelbook.exports import fonts  # noqa: E402
 from panelbook.exports.briefing import export_briefing  # noqa: E402
 from panelbook.exports.pdfstyle import para  # noqa: E402
-from panelbook.exports.rebuild_pack import ReportText, pack_pdf, pack_reports  # noqa: E402
+from tools.rebuild_pack import ReportText, pack_pdf, pack_reports  # noqa: E402
 from panelbook.paths import DataFolder, sample_dir  # noqa: E402
-from panelbook.sample import PACK_TEXT  # noqa: E402
+from panelbook.services.sample import PACK_TEXT  # noqa: E402
 from panelbook.store import Store, queries  # noqa: E402
 
 TARGET_RATIO = 2.0

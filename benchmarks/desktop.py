@@ -81,7 +81,7 @@ if mode == "bare":
     window.show()
 else:
     from panelbook.paths import data_folder
-    from panelbook.ui.app import start_desktop
+    from panelbook.ui.shell.app import start_desktop
     def complete():
         # The side bar and the place on screen are built just after the first paint:
         # note when the window has been painted with them (before any meeting is read).

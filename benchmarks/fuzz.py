@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))     # tools/, the developer tools
 from fuzz_markers import MARKERS as READER_MARKERS  # noqa: E402
 
 MARKERS = READER_MARKERS + [
@@ -55,7 +56,7 @@ MARKERS = READER_MARKERS + [
 def short_pack_pdf() -> bytes:
     """The 8 August 2024 pack (seed 003) rebuilt with its first two reports only:
     a real pack layout, small enough to read many times."""
-    from panelbook.exports.rebuild_pack import pack_pdf, pack_reports
+    from tools.rebuild_pack import pack_pdf, pack_reports
 
     front, reports = pack_reports((SHARED / "seeds" / "003_41e7f3da12eebc0c.txt").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:

@@ -33,8 +33,17 @@ from pathlib import Path
 
 from panelbook import services
 from panelbook.model import (
-    AgendaItem, Committee, DocumentKind, Meeting, MeetingStatus, Member, MonitoringRow, Page, ParsedDocument,
-    RecStatus, Resolution,
+    AgendaItem,
+    Committee,
+    DocumentKind,
+    Meeting,
+    MeetingStatus,
+    Member,
+    MonitoringRow,
+    Page,
+    ParsedDocument,
+    RecStatus,
+    Resolution,
 )
 from panelbook.paths import DataFolder, sample_dir
 from panelbook.store import Store, transaction

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from panelbook import services
-from panelbook.exports.rebuild_pack import pack_pdf, pack_reports
+from tools.rebuild_pack import pack_pdf, pack_reports
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder, sample_dir
-from panelbook.sample import PACK_TEXT
+from panelbook.services.sample import PACK_TEXT
 from panelbook.store import Store
 from panelbook.store.backup import verify_backup
 from panelbook.store.blobs import blob_path, sha256_of

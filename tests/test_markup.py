@@ -3,9 +3,10 @@ import json
 
 import pytest
 
-from panelbook import markup, services
+from panelbook.services import markup
+from panelbook import services
 from panelbook.anchoring import Anchor, capture, locate
-from panelbook.exports.rebuild_pack import pack_pdf, pack_reports
+from tools.rebuild_pack import pack_pdf, pack_reports
 from panelbook.paths import data_folder, sample_dir
 from panelbook.store import Store
 from panelbook.store.queries import notes, resolve_item, resolve_meeting

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from panelbook import markup, services
+from panelbook.services import markup
+from panelbook import services
 from panelbook.paths import data_folder
 from panelbook.store import Store
 from panelbook.store.queries import NotFound, notes, resolve_meeting

@@ -74,7 +74,7 @@ def test_the_wheel_ships_every_module_of_the_package(wheel_files):
     shipped = {name.removeprefix("panelbook/") for name in wheel_files
                if name.startswith("panelbook/") and not name.startswith("panelbook/resources/")}
     assert shipped == files_under(PACKAGE)
-    assert {"__init__.py", "cli.py", "paths.py", "py.typed", "ui/app.py", "store/__init__.py"} <= shipped
+    assert {"__init__.py", "cli/__init__.py", "paths.py", "py.typed", "ui/shell/app.py", "store/__init__.py"} <= shipped
 
 
 def test_the_wheel_installs_the_panelbook_command(wheel, wheel_files):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from .model import RecStatus
+from panelbook.model import RecStatus
 
 S = RecStatus
 

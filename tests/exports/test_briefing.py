@@ -239,7 +239,7 @@ def test_panel_edition_with_nothing_shared_says_so(sample, tmp_path):
 
 
 def test_stored_markup_private_and_shared(tmp_path):
-    from panelbook import markup
+    from panelbook.services import markup
     from panelbook.exports.markup import markup_for
 
     store = Store.open(data_folder(tmp_path / "data"))

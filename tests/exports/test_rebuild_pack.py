@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from testdata import seed_text
 
-from panelbook.exports.rebuild_pack import NOTICE, pack_reports, rebuild_pack_pdf
+from tools.rebuild_pack import NOTICE, pack_reports, rebuild_pack_pdf
 from panelbook.model import UnreadableDocument
 from panelbook.sources.pack import read_pack, read_pack_text
 from panelbook.sources.pdftext import extract_pages

@@ -26,7 +26,14 @@ from hypothesis import strategies as st
 
 from panelbook.model import UnreadableDocument
 from panelbook.sources import (
-    committee_page, issue_page, meeting_list_page, meeting_page, minutes, pack, report, webservice,
+    committee_page,
+    issue_page,
+    meeting_list_page,
+    meeting_page,
+    minutes,
+    pack,
+    report,
+    webservice,
 )
 from panelbook.sources.detect import read_document
 from panelbook.sources.pdftext import extract_pages
@@ -366,7 +373,7 @@ def make_long_pack(path: Path, last_page: int) -> None:
     """The 8 August 2024 pack with its last report stretched to end on ``last_page``."""
     from testdata import seed_text
 
-    from panelbook.exports.rebuild_pack import ReportText, pack_pdf, pack_reports
+    from tools.rebuild_pack import ReportText, pack_pdf, pack_reports
 
     front, reports = pack_reports(seed_text("003"))
     last = reports[-1]

@@ -7,10 +7,7 @@ import pytest
 from testdata import MODERNGOV, seed_text
 
 from panelbook.model import DocumentKind, MeetingStatus, UnreadableDocument
-from panelbook.sources.meeting_list_page import (
-    looks_like_meeting_list_page_html,
-    read_meeting_list_page_html,
-)
+from panelbook.sources.meeting_list_page import looks_like_meeting_list_page_html, read_meeting_list_page_html
 
 LIST_URL = "https://moderngov.kingston.gov.uk/ieListMeetings.aspx?CommitteeId=711"
 COMMITTEE = "Kingston and North Kingston Neighbourhood Committee"

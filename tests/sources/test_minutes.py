@@ -9,9 +9,7 @@ from hypothesis import strategies as st
 from testdata import seed_text
 
 from panelbook.model import DocumentKind, MeetingStatus, Member, Resolution, UnreadableDocument
-from panelbook.sources.minutes import (
-    looks_like_minutes, read_minutes_pages, read_minutes_text, title_case,
-)
+from panelbook.sources.minutes import looks_like_minutes, read_minutes_pages, read_minutes_text, title_case
 
 
 def _pack_minutes() -> str:

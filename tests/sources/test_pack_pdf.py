@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from panelbook.exports.rebuild_pack import ReportText, pack_pdf
+from tools.rebuild_pack import ReportText, pack_pdf
 from panelbook.model import UnreadableDocument
 from panelbook.sources.pack import read_pack
 from panelbook.sources.pdftext import extract_pages

@@ -9,7 +9,7 @@ from testdata import MODERNGOV
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from panelbook.exports.rebuild_pack import ReportText, pack_pdf
+from tools.rebuild_pack import ReportText, pack_pdf
 from panelbook.model import UnreadableDocument
 from panelbook.sources.pdftext import extract_pages, printed_page_number
 

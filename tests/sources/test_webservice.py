@@ -7,14 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from testdata import MODERNGOV
-from panelbook.model import (
-    DocumentKind,
-    DocumentLink,
-    MeetingStatus,
-    Member,
-    Resolution,
-    UnreadableDocument,
-)
+from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Member, Resolution, UnreadableDocument
 from panelbook.sources.webservice import looks_like_webservice_xml, read_webservice_xml
 
 COMMITTEES = MODERNGOV / "mg_GetCommittees_manchester.xml"

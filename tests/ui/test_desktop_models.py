@@ -8,12 +8,12 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from panelbook.store import queries
 from panelbook.store.search import Hit
-from panelbook.ui.agenda_model import AgendaModel, ReadRole
-from panelbook.ui.item_details import item_html
-from panelbook.ui.meetings_model import MeetingsModel
-from panelbook.ui.page_map import PageMap
-from panelbook.ui.report_summary import summary
-from panelbook.ui.search_model import HtmlRole, SearchResultsModel, snippet_html
+from panelbook.ui.meeting.agenda_model import AgendaModel, ReadRole
+from panelbook.ui.meeting.item_details import item_html
+from panelbook.ui.common.meetings_model import MeetingsModel
+from panelbook.ui.reader.page_map import PageMap
+from panelbook.ui.meeting.report_summary import summary
+from panelbook.ui.search.search_results_model import HtmlRole, SearchResultsModel, snippet_html
 
 
 @pytest.fixture(autouse=True)
@@ -168,7 +168,7 @@ def test_found_model_over_the_pack_search(qtbot, qtmodeltester, sample_folder):
 
     from panelbook.store import desktop_queries
     from panelbook.store import Store
-    from panelbook.ui.pdf_found import FoundModel
+    from panelbook.ui.reader.search_sweep import FoundModel
 
     with Store.open(sample_folder) as store:
         august = next(m["id"] for m in queries.meetings(store.db) if m["date"] == "2024-08-08")

@@ -7,7 +7,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication
 
 from desktop_helpers import close_window, meeting_on, open_window, pdf_index
-from panelbook.ui.pack_reader import PDF, TEXT
+from panelbook.ui.reader.pack_reader import PDF, TEXT
 
 
 def open_august(qtbot, window, item_title="Repeat Child Protection Plans - Analysis"):
@@ -128,7 +128,7 @@ def test_reader_is_pdf_for_the_sample(qtbot, window):
 def test_bookmarks_of_a_pack_are_listed_and_open_their_page(qtbot, tmp_path):
     from reportlab.pdfgen import canvas
 
-    from panelbook.ui.pack_reader import PackReader
+    from panelbook.ui.reader.pack_reader import PackReader
 
     path = tmp_path / "bookmarked.pdf"
     pdf = canvas.Canvas(str(path))
@@ -156,7 +156,7 @@ def test_bookmarks_of_a_pack_are_listed_and_open_their_page(qtbot, tmp_path):
 
 
 def test_a_pack_file_that_cannot_be_opened_is_explained(qtbot, tmp_path):
-    from panelbook.ui.pack_reader import EMPTY, PackReader
+    from panelbook.ui.reader.pack_reader import EMPTY, PackReader
 
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"not a pdf")

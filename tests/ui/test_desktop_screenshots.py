@@ -1,10 +1,10 @@
 """Each of the four places grabbed to PNG at 1280x800 and 1920x1080 (look at them: see
-``python -m panelbook.ui.screenshots``, which writes the same pictures to docs/screenshots)."""
+``python -m tools.screenshots``, which writes the same pictures to docs/screenshots)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from panelbook.ui.screenshots import PLACE_NAMES, SIZES, grab_all
+from tools.screenshots import PLACE_NAMES, SIZES, grab_all
 
 
 def _colours(image: QImage) -> int:

@@ -5,8 +5,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop_helpers import close_window, meeting_on, open_window, pdf_index
-from panelbook.ui.main_window import Place
-from panelbook.ui.pack_reader import PDF
+from panelbook.ui.shell.main_window import Place
+from panelbook.ui.reader.pack_reader import PDF
 
 ITEM = "Repeat Child Protection Plans - Analysis"
 
@@ -102,7 +102,7 @@ def test_selecting_an_item_opens_the_reader_at_its_first_page(qtbot, window, sql
 
 
 def test_opened_items_are_remembered_as_read(qtbot, window):
-    from panelbook.ui.agenda_model import ReadRole
+    from panelbook.ui.meeting.agenda_model import ReadRole
 
     open_sample_meeting(qtbot, window)
     item = click_agenda_row(qtbot, window, ITEM)
@@ -129,7 +129,7 @@ def test_search_as_you_type_groups_by_meeting_and_opens_the_page(qtbot, window, 
     page_hit_index = model.index(0, 0, model.index(1, 0))
     hit = model.hit(page_hit_index)
     assert (hit.kind, hit.page, hit.title) == ("page", 73, "Children and Learning - Performance")
-    from panelbook.ui.search_model import HtmlRole
+    from panelbook.ui.search.search_results_model import HtmlRole
     assert "<b>re-referrals</b>" in page_hit_index.data(HtmlRole)
     window.search.tree.setCurrentIndex(page_hit_index)
     window.search.tree.setFocus()
@@ -191,7 +191,7 @@ def test_window_state_is_restored(qtbot, sample_folder):
     close_window(qtbot, window, worker)
     import os
 
-    from panelbook.ui.settings import settings_path
+    from panelbook.ui.common.settings import settings_path
     assert str(settings_path()).startswith(os.environ["XDG_CONFIG_HOME"])   # never the real home
     assert settings_path().exists()
 
@@ -213,8 +213,8 @@ def test_last_meeting_reopens_in_the_meeting_place(qtbot, sample_folder):
     with qtbot.waitSignal(window.meeting.meeting_loaded, timeout=20000):
         window.open_meeting(meeting_on(window, "2023-07-20"))
     close_window(qtbot, window, worker)
-    from panelbook.ui.main_window import MainWindow
-    from panelbook.ui.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow
+    from panelbook.ui.common.worker import DatabaseWorker
 
     worker = DatabaseWorker(sample_folder)
     again = MainWindow(worker)

@@ -10,8 +10,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from panelbook.ui.export_controller import (
-    BRIEFING, ICS, MONITORING, ExportRequest, partial_path, run_export, safe_name,
+from panelbook.ui.transfer.export_controller import (
+    BRIEFING,
+    ICS,
+    MONITORING,
+    ExportRequest,
+    partial_path,
+    run_export,
+    safe_name,
 )
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -5,7 +5,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from panelbook.ui.icons import icon
+from panelbook.ui.common.icons import icon
 
 
 def _inked(image, colour: QColor) -> int:

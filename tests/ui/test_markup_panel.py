@@ -8,7 +8,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from desktop_helpers import close_window, meeting_on, open_window
-from panelbook.ui.agenda_model import TITLE, ReadRole
+from panelbook.ui.meeting.agenda_model import TITLE, ReadRole
 
 ITEM = "Repeat Child Protection Plans - Analysis"
 
@@ -157,7 +157,7 @@ def test_flag_and_read_mark_reach_the_store_and_the_agenda(qtbot, window, sample
 
 
 def test_a_highlight_that_needs_placing_is_listed_with_its_text(qtbot, sample_folder):
-    from panelbook import markup
+    from panelbook.services import markup
     from panelbook.store import Store, transaction
 
     with Store.open(sample_folder) as store:
@@ -185,9 +185,9 @@ def test_a_highlight_that_needs_placing_is_listed_with_its_text(qtbot, sample_fo
 
 
 def test_the_markup_models_pass_the_model_tester(qtmodeltester):
-    from panelbook.ui.highlights_model import HighlightsModel
-    from panelbook.ui.marked_agenda import MarkedAgendaModel
-    from panelbook.ui.questions_model import NotesListModel
+    from panelbook.ui.markup.highlights_model import HighlightsModel
+    from panelbook.ui.markup.marked_agenda_model import MarkedAgendaModel
+    from panelbook.ui.markup.notes_list_model import NotesListModel
 
     questions = NotesListModel("question")
     questions.set_rows([{"id": 1, "text": "First?", "state": "open", "answer": None, "lead": None},

@@ -13,7 +13,7 @@ PHRASE = "BRIEF SUMMARY"
 
 
 def highlight_in_store(folder, phrase=PHRASE, comment=None, needs_placing=False) -> int:
-    from panelbook import markup
+    from panelbook.services import markup
     from panelbook.store import Store, transaction
 
     with Store.open(folder) as store:
@@ -38,7 +38,7 @@ def tombstones(folder):
 
 def tooltip(window, item_id):
     model = window.meeting.model
-    from panelbook.ui.agenda_model import TITLE
+    from panelbook.ui.meeting.agenda_model import TITLE
 
     return model.index(model.row_of(item_id), TITLE).data(Qt.ItemDataRole.ToolTipRole)
 
@@ -132,7 +132,7 @@ def test_the_button_and_the_context_menu_delete_from_either_list_and_undo_goes_b
 
 def test_deleting_a_highlight_already_gone_from_the_store_reads_the_panel_again(qtbot, sample_folder, sql):
     """Deleted meanwhile outside this panel: the panel and the reader show what is stored, with no message."""
-    from panelbook import markup
+    from panelbook.services import markup
     from panelbook.store import Store
     light = highlight_in_store(sample_folder)
     page = pdf_index(sql, 11)

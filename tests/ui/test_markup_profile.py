@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_helpers import close_window, open_window
-from panelbook.ui.agenda_model import TITLE
+from panelbook.ui.meeting.agenda_model import TITLE
 from test_markup_panel import ITEM, open_item, rows
 
 # Dialogs and message boxes are top-level windows; the offscreen platform says it cannot pass their size on.
@@ -17,7 +17,7 @@ SIZE_HINTS = "This plugin does not support propagateSizeHints"
 
 
 def set_profile(folder, name, role):
-    from panelbook import markup
+    from panelbook.services import markup
     from panelbook.store import Store
 
     with Store.open(folder) as store:
@@ -26,8 +26,8 @@ def set_profile(folder, name, role):
 
 @pytest.mark.qt_log_ignore(SIZE_HINTS)
 def test_first_start_asks_for_a_profile_and_edit_profile_changes_it(qtbot, sample_folder):
-    from panelbook.ui.main_window import MainWindow
-    from panelbook.ui.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow
+    from panelbook.ui.common.worker import DatabaseWorker
 
     worker = DatabaseWorker(sample_folder)
     window = MainWindow(worker)

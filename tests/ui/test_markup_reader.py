@@ -109,7 +109,7 @@ def test_highlight_without_a_selection_does_nothing_and_cancel_keeps_nothing(qtb
 
 
 def test_a_selection_is_found_in_the_stored_text_despite_line_breaks():
-    from panelbook.ui.text_spans import find_span
+    from panelbook.ui.common.text_spans import find_span
 
     stored = "BRIEF SUMMARY\nThis item outlines the work\nundertaken to understand why-\nsome families"
     assert find_span(stored, "the work\r\nundertaken") == (stored.index("the work"),

@@ -1,10 +1,10 @@
 """Pictures of markup at 1280x800: the sample item marked up by a member, and the chair's view
-(``python -m panelbook.ui.markup_screenshots`` writes the same pictures to docs/screenshots)."""
+(``python -m tools.markup_screenshots`` writes the same pictures to docs/screenshots)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from panelbook.ui.markup_screenshots import ENQUIRIES, HIGHLIGHTS, QUESTIONS, grab_markup
+from tools.markup_screenshots import ENQUIRIES, HIGHLIGHTS, QUESTIONS, grab_markup
 
 
 def test_the_member_and_chair_views_are_grabbed(qtbot, window, tmp_path):

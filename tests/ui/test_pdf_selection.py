@@ -189,7 +189,7 @@ def test_holding_a_drag_below_the_view_scrolls_on_and_selects_into_the_next_page
 
 def test_each_page_of_a_selection_is_found_in_that_pages_stored_text(qtbot, window, sql):
     """What a highlight of each page's part would anchor to (the reader's highlights are one page each)."""
-    from panelbook.ui.text_spans import find_span
+    from panelbook.ui.common.text_spans import find_span
 
     reader = open_august(qtbot, window)
     view = reader.view
@@ -209,7 +209,7 @@ def test_each_page_of_a_selection_is_found_in_that_pages_stored_text(qtbot, wind
 def test_a_selection_over_a_page_without_text_skips_it(qtbot, tmp_path):
     from reportlab.pdfgen import canvas
 
-    from panelbook.ui.pack_reader import PackReader
+    from panelbook.ui.reader.pack_reader import PackReader
 
     path = tmp_path / "gap.pdf"
     pdf = canvas.Canvas(str(path), pagesize=(300, 200))

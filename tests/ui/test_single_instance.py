@@ -15,8 +15,8 @@ from PySide6.QtNetwork import QLocalServer
 
 from panelbook.cli import _files_mean_open, _parser
 from panelbook.paths import data_folder
-from panelbook.ui import single_instance
-from panelbook.ui.single_instance import NotAnswering, SingleInstance, server_name
+from panelbook.ui.shell import single_instance
+from panelbook.ui.shell.single_instance import NotAnswering, SingleInstance, server_name
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -190,7 +190,7 @@ def test_the_lock_of_a_copy_that_crashed_does_not_block_the_next_start(qtbot, tm
 # The offscreen test platform cannot raise windows and says so; that is the platform talking.
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_running_window_imports_what_a_second_launch_hands_over(qtbot, sample_folder, moderngov):
-    from panelbook.ui.app import start_desktop
+    from panelbook.ui.shell.app import start_desktop
 
     desktop = start_desktop(sample_folder, load_sample_if_empty=False)
     assert desktop is not None

@@ -14,12 +14,12 @@ from panelbook.paths import data_folder
 
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = ["panelbook.store", "panelbook.services", "panelbook.exports.briefing", "sqlite_utils", "reportlab",
-         "bs4", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "panelbook.ui.meeting_view", "panelbook.ui.search_view",
-         "panelbook.ui.tracker_view"]
+         "bs4", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "panelbook.ui.meeting.meeting_place", "panelbook.ui.search.search_place",
+         "panelbook.ui.tracker.tracker_place"]
 
 
 def test_starting_the_desktop_imports_nothing_heavy():
-    probe = ("import sys, panelbook.ui.app, panelbook.cli\n"
+    probe = ("import sys, panelbook.ui.shell.app, panelbook.cli\n"
              f"print([m for m in {HEAVY!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
                          env={**os.environ, "PYTHONPATH": str(REPO / "desktop")})
@@ -36,7 +36,7 @@ import PySide6.QtCore as QtCore
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from panelbook.paths import data_folder
-from panelbook.ui.app import start_desktop
+from panelbook.ui.shell.app import start_desktop
 desktop = start_desktop(data_folder(tempfile.mkdtemp()), load_sample_if_empty=False)
 before = "Qt" in QtCore.__dict__
 painted = []
@@ -56,8 +56,8 @@ def test_the_first_paint_comes_before_qts_namespace_and_the_side_bar_just_after(
 
 
 def test_the_window_paints_before_the_store_is_touched_and_builds_the_rest_after(qtbot, sample_folder):
-    from panelbook.ui.main_window import MainWindow, Place
-    from panelbook.ui.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow, Place
+    from panelbook.ui.common.worker import DatabaseWorker
 
     worker = DatabaseWorker(sample_folder)
     window = MainWindow(worker)
@@ -84,8 +84,8 @@ def test_the_window_paints_before_the_store_is_touched_and_builds_the_rest_after
 
 
 def test_a_place_asked_for_before_it_is_built_is_built_at_once(qtbot, sample_folder):
-    from panelbook.ui.main_window import MainWindow, Place
-    from panelbook.ui.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow, Place
+    from panelbook.ui.common.worker import DatabaseWorker
 
     worker = DatabaseWorker(sample_folder)
     window = MainWindow(worker)
@@ -140,9 +140,9 @@ def test_a_cloud_synced_data_folder_is_warned_about(qtbot, tmp_path):
 
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_last_place_is_shown_once_built(qtbot, sample_folder):
-    from panelbook.ui import settings
-    from panelbook.ui.main_window import MainWindow, Place
-    from panelbook.ui.worker import DatabaseWorker
+    from panelbook.ui.common import settings
+    from panelbook.ui.shell.main_window import MainWindow, Place
+    from panelbook.ui.common.worker import DatabaseWorker
 
     settings.save_value("window/place", int(Place.SEARCH))
     worker = DatabaseWorker(sample_folder)

@@ -10,9 +10,16 @@ from PySide6.QtGui import QColor, QIcon
 
 from panelbook import services
 from panelbook.store import Store, queries
-from panelbook.ui.main_window import Place
-from panelbook.ui.tracker_model import (
-    OVERDUE, STATUS, HistoryModel, IdRole, RecsFilter, RecsModel, overdue_tint, when_text,
+from panelbook.ui.shell.main_window import Place
+from panelbook.ui.tracker.recs_model import (
+    OVERDUE,
+    STATUS,
+    HistoryModel,
+    IdRole,
+    RecsFilter,
+    RecsModel,
+    overdue_tint,
+    when_text,
 )
 
 HEADTEACHER = "That the Panel suggested that a Headteacher is invited"
@@ -102,7 +109,7 @@ def test_recommendation_rows_read_as_the_monitoring_table(qapp, sample_folder):
 def test_the_overdue_tint_keeps_the_palette_text_readable():
     from PySide6.QtGui import QPalette
 
-    from panelbook.ui.screenshots import dark_palette
+    from tools.screenshots import dark_palette
 
     def contrast(a: QColor, b: QColor) -> float:
         def lum(c):
@@ -340,8 +347,8 @@ def test_earlier_open_recommendations_on_the_same_issue(sample_folder, accepted_
 
 @pytest.mark.qt_log_ignore(SIZE_HINTS)
 def test_open_recs_panel_lists_them_for_an_item(qtbot, qtmodeltester, sample_folder, accepted_trend):
-    from panelbook.ui.open_recs_panel import OpenRecsPanel
-    from panelbook.ui.worker import DatabaseWorker
+    from panelbook.ui.meeting.open_recs_panel import OpenRecsPanel
+    from panelbook.ui.common.worker import DatabaseWorker
 
     worker = DatabaseWorker(sample_folder)
     panel = OpenRecsPanel(worker, today=date(2024, 12, 1))

@@ -11,12 +11,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QIcon
 
 from desktop_helpers import meeting_on, pdf_index
-from panelbook.ui import colours, settings
-from panelbook.ui.calendar_view import recent_meetings
-from panelbook.ui.colours import PALETTE, CommitteeColours, shown_status
-from panelbook.ui.main_window import Place
-from panelbook.ui.markers import marker_icon, selected_halo, status_icon
-from panelbook.ui.pack_reader import PDF
+from panelbook.ui.common import colours, settings
+from panelbook.ui.calendar.calendar_place import recent_meetings
+from panelbook.ui.common.colours import PALETTE, CommitteeColours, shown_status
+from panelbook.ui.shell.main_window import Place
+from panelbook.ui.common.markers import marker_icon, selected_halo, status_icon
+from panelbook.ui.reader.pack_reader import PDF
 
 SAMPLE = "Children and Families Scrutiny Panel"
 KINGSTON = "Kingston and North Kingston Neighbourhood Committee"

@@ -20,16 +20,28 @@ from reportlab.platypus import (
     Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
-from .. import __version__
-from ..store import Store
-from . import fonts
-from .assemble import assemble
-from .briefing_data import BriefingData, ItemBriefing, gather
-from .markup import BriefingMarkup
-from .pdfdoc import Marker, NewPage, RecordingDoc, bookmark, slot
-from .pdfstyle import (
-    ACCENT, MARKING, RULE, SHADE, RunningText, Styles, clock, contents_entry, draw_header, long_date,
-    numbered_canvas, para, short_date, styles,
+from panelbook import __version__
+from panelbook.store import Store
+from panelbook.exports import fonts
+from panelbook.exports.assemble import assemble
+from panelbook.exports.briefing_data import BriefingData, ItemBriefing, gather
+from panelbook.exports.markup import BriefingMarkup
+from panelbook.exports.pdfdoc import Marker, NewPage, RecordingDoc, bookmark, slot
+from panelbook.exports.pdfstyle import (
+    ACCENT,
+    MARKING,
+    RULE,
+    SHADE,
+    RunningText,
+    Styles,
+    clock,
+    contents_entry,
+    draw_header,
+    long_date,
+    numbered_canvas,
+    para,
+    short_date,
+    styles,
 )
 
 MARGIN = 20 * mm

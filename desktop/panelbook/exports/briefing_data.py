@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..sources.textutil import norm_key
-from ..store import Store, briefing_queries as bq, queries
-from ..store.matching import title_similarity
-from .glossary_terms import terms_used
-from .markup import BriefingMarkup, Highlight, LineOfEnquiry
-from .report_sections import ReportSections, report_sections
+from panelbook.sources.textutil import norm_key
+from panelbook.store import Store, briefing_queries as bq, queries
+from panelbook.store.matching import title_similarity
+from panelbook.exports.glossary_terms import terms_used
+from panelbook.exports.markup import BriefingMarkup, Highlight, LineOfEnquiry
+from panelbook.exports.report_sections import ReportSections, report_sections
 
 # Two item titles this alike are the same recurring business.
 SAME_ISSUE_SIMILARITY = 0.85

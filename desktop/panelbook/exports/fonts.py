@@ -13,7 +13,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..paths import resources_dir
+from panelbook.paths import resources_dir
 
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = "PBSans", "PBSans-Bold", "PBSans-Italic", "PBSans-BoldItalic"
 _FILES = {

@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from .. import __version__
-from ..store import Store, briefing_queries as bq
+from panelbook import __version__
+from panelbook.store import Store, briefing_queries as bq
 
 LONDON = ZoneInfo("Europe/London")
 DURATION = timedelta(hours=2)

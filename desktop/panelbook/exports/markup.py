@@ -50,7 +50,7 @@ class BriefingMarkup:
 
 def markup_for(store, meeting_id: int) -> BriefingMarkup:
     """The store's highlights and lines of enquiry on a meeting's items."""
-    from ..store.queries import notes
+    from panelbook.store.queries import notes
 
     markup = BriefingMarkup()
     for row in notes(store.db, meeting_id):

@@ -18,13 +18,23 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from .. import __version__
-from ..store import Store, briefing_queries as bq, queries
-from . import fonts
-from .assemble import assemble
-from .briefing import status_words
-from .pdfdoc import RecordingDoc, bookmark
-from .pdfstyle import ACCENT, INK, RULE, RunningText, draw_header, numbered_canvas, para, short_date, styles
+from panelbook import __version__
+from panelbook.store import Store, briefing_queries as bq, queries
+from panelbook.exports import fonts
+from panelbook.exports.assemble import assemble
+from panelbook.exports.briefing import status_words
+from panelbook.exports.pdfdoc import RecordingDoc, bookmark
+from panelbook.exports.pdfstyle import (
+    ACCENT,
+    INK,
+    RULE,
+    RunningText,
+    draw_header,
+    numbered_canvas,
+    para,
+    short_date,
+    styles,
+)
 
 MARGIN = 20 * mm
 TOP, BOTTOM = 24 * mm, 20 * mm

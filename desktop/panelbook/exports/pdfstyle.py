@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from . import fonts
+from panelbook.exports import fonts
 
 INK = colors.HexColor("#1d2733")
 MUTED = colors.HexColor("#5b6673")

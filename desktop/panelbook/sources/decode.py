@@ -1,7 +1,7 @@
 """Turning an imported file's bytes into text, with one clear error for what is not text."""
 from __future__ import annotations
 
-from ..model import UnreadableDocument
+from panelbook.model import UnreadableDocument
 
 
 def _bomless_utf16(sample: bytes) -> bool:

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import ParsedDocument, UnreadableDocument
-from .decode import decode_text
+from panelbook.model import ParsedDocument, UnreadableDocument
+from panelbook.sources.decode import decode_text
 
 MEDIA_PDF = "application/pdf"
 MEDIA_HTML = "text/html"
@@ -38,8 +38,8 @@ class ReadResult:
 
 
 def _read_pdf(data: bytes) -> ParsedDocument:
-    from . import minutes, pack, report
-    from .pdftext import extract_pages
+    from panelbook.sources import minutes, pack, report
+    from panelbook.sources.pdftext import extract_pages
 
     pages = extract_pages(data)
     joined = "\n".join(pages)
@@ -53,7 +53,7 @@ def _read_pdf(data: bytes) -> ParsedDocument:
 
 
 def _read_html(text: str, url: str | None) -> ParsedDocument:
-    from . import committee_page, meeting_list_page, meeting_page
+    from panelbook.sources import committee_page, meeting_list_page, meeting_page
 
     if meeting_page.looks_like_meeting_page_html(text):
         return meeting_page.read_meeting_page_html(text, url)
@@ -87,7 +87,7 @@ TOO_MUCH_TEXT = (
 
 def _text_reader(text: str) -> tuple[str, Callable[[str], ParsedDocument]] | None:
     """What the text looks like and the reader for it, from cheap looks at it."""
-    from . import issue_page, meeting_page, minutes, pack
+    from panelbook.sources import issue_page, meeting_page, minutes, pack
 
     if pack.looks_like_pack(text):
         return "an agenda pack", pack.read_pack_text
@@ -141,7 +141,7 @@ def _recognise_and_read(data: bytes, url: str | None) -> ReadResult:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = decode_text(data).encode("utf-8")
         head = data[:1024].lstrip()
-    from .webservice import looks_like_webservice_xml, read_webservice_xml
+    from panelbook.sources.webservice import looks_like_webservice_xml, read_webservice_xml
 
     if looks_like_webservice_xml(data[:4096]):
         return ReadResult(read_webservice_xml(data, url), MEDIA_XML)

@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 
 from panelbook.model import (
-    AgendaItem, Committee, DocumentKind, DocumentLink, Meeting, MeetingStatus, ParsedDocument,
+    AgendaItem,
+    Committee,
+    DocumentKind,
+    DocumentLink,
+    Meeting,
+    MeetingStatus,
+    ParsedDocument,
     UnreadableDocument,
 )
 from panelbook.sources.meeting_page import apply_minutes, document_title, split_size_label

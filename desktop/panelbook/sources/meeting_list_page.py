@@ -16,14 +16,7 @@ from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from panelbook.model import (
-    Committee,
-    DocumentKind,
-    Meeting,
-    MeetingStatus,
-    ParsedDocument,
-    UnreadableDocument,
-)
+from panelbook.model import Committee, DocumentKind, Meeting, MeetingStatus, ParsedDocument, UnreadableDocument
 from panelbook.sources.htmltext import parse_html
 from panelbook.sources.meeting_page_common import council_from_copyright, query_value
 from panelbook.sources.textutil import clean, parse_long_date, parse_time

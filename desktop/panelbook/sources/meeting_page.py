@@ -19,15 +19,8 @@ from panelbook.sources.meeting_page_common import (
     parse_heading,
     split_size_label,
 )
-from panelbook.sources.meeting_page_html import (
-    looks_like_html,
-    looks_like_meeting_page_html,
-    read_meeting_page_html,
-)
-from panelbook.sources.meeting_page_text import (
-    looks_like_meeting_page_text,
-    read_meeting_page_text,
-)
+from panelbook.sources.meeting_page_html import looks_like_html, looks_like_meeting_page_html, read_meeting_page_html
+from panelbook.sources.meeting_page_text import looks_like_meeting_page_text, read_meeting_page_text
 
 __all__ = [
     "NOT_A_MEETING_PAGE",

@@ -21,14 +21,7 @@ from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from panelbook.model import (
-    AgendaItem,
-    Committee,
-    DocumentKind,
-    DocumentLink,
-    Meeting,
-    ParsedDocument,
-)
+from panelbook.model import AgendaItem, Committee, DocumentKind, DocumentLink, Meeting, ParsedDocument
 from panelbook.sources.htmltext import MAX_NESTING, html_to_text, nesting_depth, parse_html
 from panelbook.sources.meeting_page_common import (
     query_value,

@@ -14,14 +14,7 @@ from __future__ import annotations
 
 import re
 
-from panelbook.model import (
-    AgendaItem,
-    Committee,
-    DocumentKind,
-    DocumentLink,
-    Meeting,
-    ParsedDocument,
-)
+from panelbook.model import AgendaItem, Committee, DocumentKind, DocumentLink, Meeting, ParsedDocument
 from panelbook.sources.meeting_page_common import (
     Heading,
     apply_minutes,

@@ -20,7 +20,13 @@ from __future__ import annotations
 import re
 
 from panelbook.model import (
-    AgendaItem, DocumentKind, Meeting, MeetingStatus, Member, ParsedDocument, UnreadableDocument,
+    AgendaItem,
+    DocumentKind,
+    Meeting,
+    MeetingStatus,
+    Member,
+    ParsedDocument,
+    UnreadableDocument,
 )
 from panelbook.sources.resolutions import join_lines, split_minutes
 from panelbook.sources.textutil import clean, parse_date, parse_time

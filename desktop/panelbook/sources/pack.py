@@ -13,7 +13,13 @@ from collections import Counter
 from datetime import date
 
 from panelbook.model import (
-    AgendaItem, Committee, DocumentKind, Meeting, MeetingStatus, Page, ParsedDocument,
+    AgendaItem,
+    Committee,
+    DocumentKind,
+    Meeting,
+    MeetingStatus,
+    Page,
+    ParsedDocument,
     UnreadableDocument,
 )
 from panelbook.sources.pack_frontsheet import FrontSheet, parse_front_sheet

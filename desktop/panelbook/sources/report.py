@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import AgendaItem, DocumentKind, Meeting, MeetingStatus, Page, ParsedDocument, UnreadableDocument
-from .textutil import clean, parse_date
+from panelbook.model import AgendaItem, DocumentKind, Meeting, MeetingStatus, Page, ParsedDocument, UnreadableDocument
+from panelbook.sources.textutil import clean, parse_date
 
 _COMMITTEE_WORDS = re.compile(r"\b(committee|panel|board|council|cabinet|sub-committee|forum)\b", re.I)
 

@@ -10,13 +10,7 @@ from __future__ import annotations
 from datetime import date
 from xml.etree.ElementTree import Element
 
-from panelbook.model import (
-    Committee,
-    DocumentKind,
-    Meeting,
-    ParsedDocument,
-    UnreadableDocument,
-)
+from panelbook.model import Committee, DocumentKind, Meeting, ParsedDocument, UnreadableDocument
 from panelbook.sources.textutil import clean, parse_time
 from panelbook.sources.webservice_meeting import read_meeting
 from panelbook.sources.webservice_xml import (

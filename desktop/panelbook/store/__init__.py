@@ -1,7 +1,7 @@
 """The SQLite store: schema and migrations, writing, reading and full-text search."""
 
-from .db import StoreBusy, transaction
-from .schema import StoreTooNew
-from .store import Store
+from panelbook.store.db import StoreBusy, transaction
+from panelbook.store.schema import StoreTooNew
+from panelbook.store.store import Store
 
 __all__ = ["Store", "StoreBusy", "StoreTooNew", "transaction"]

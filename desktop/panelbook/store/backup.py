@@ -6,9 +6,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from ..model import UnreadableDocument
-from ..paths import DataFolder
-from .schema import LATEST
+from panelbook.model import UnreadableDocument
+from panelbook.paths import DataFolder
+from panelbook.store.schema import LATEST
 
 
 def timestamp() -> str:
@@ -47,9 +47,9 @@ def restore(folder: DataFolder, backup: Path) -> Path | None:
     """Replace the store with a verified backup; the current database is kept aside
     in the backups folder (its path is returned).  The store must not be open."""
     verify_backup(backup)
-    from .db import StoreBusy
-    from .fsutil import fsync_dir
-    from .health import live_sessions
+    from panelbook.store.db import StoreBusy
+    from panelbook.store.fsutil import fsync_dir
+    from panelbook.store.health import live_sessions
 
     if folder.root.exists() and live_sessions(folder):
         raise StoreBusy("Panelbook is open on this data folder; close it before restoring a backup.")

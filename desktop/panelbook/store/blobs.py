@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .fsutil import fsync_dir
+from panelbook.store.fsutil import fsync_dir
 
 
 def sha256_of(data: bytes) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..model import RecStatus
-from .blobs import blob_path
+from panelbook.model import RecStatus
+from panelbook.store.blobs import blob_path
 
 NOT_ON_LIST = (RecStatus.DRAFT.value, RecStatus.CLOSED_COMPLETE.value, RecStatus.CLOSED_REJECTED.value)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .blobs import blob_path
+from panelbook.store.blobs import blob_path
 
 def meeting_sources(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
     """The documents imported for a meeting, oldest first."""

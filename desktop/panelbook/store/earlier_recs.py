@@ -12,10 +12,10 @@ from datetime import date
 
 import sqlite_utils
 
-from .. import tracker
-from ..model import RecStatus
-from . import queries
-from .matching import title_similarity
+from panelbook import tracker
+from panelbook.model import RecStatus
+from panelbook.store import queries
+from panelbook.store.matching import title_similarity
 
 SIMILAR = 0.85
 

@@ -14,7 +14,7 @@ import json
 
 import sqlite_utils
 
-from ..model import DocumentKind
+from panelbook.model import DocumentKind
 
 RANKS = {
     DocumentKind.PRINTED_MINUTES: 0,

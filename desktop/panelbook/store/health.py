@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..model import UnreadableDocument
-from ..paths import DataFolder
-from .backup import timestamp, verify_backup
-from .fsutil import fsync_dir
-from .db import busy_is_store_busy, busy_timeout_s
+from panelbook.model import UnreadableDocument
+from panelbook.paths import DataFolder
+from panelbook.store.backup import timestamp, verify_backup
+from panelbook.store.fsutil import fsync_dir
+from panelbook.store.db import busy_is_store_busy, busy_timeout_s
 
 AUTO_PREFIX = "auto-"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..sources.textutil import norm_key
+from panelbook.sources.textutil import norm_key
 
 # Words that carry no meaning when comparing recommendation texts.
 _FILLER = set(

@@ -10,8 +10,8 @@ from datetime import date
 
 import sqlite_utils
 
-from .. import tracker
-from ..model import RecStatus
+from panelbook import tracker
+from panelbook.model import RecStatus
 
 class NotFound(Exception):
     """The meeting, item or recommendation the user named is not in the store."""

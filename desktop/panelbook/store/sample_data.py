@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .db import transaction
+from panelbook.store.db import transaction
 
 
 def remove_sample(db: sqlite_utils.Database) -> dict:

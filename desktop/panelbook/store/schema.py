@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from .db import transaction
+from panelbook.store.db import transaction
 
 _SEARCH_COLUMNS = "title, body, kind, ref_id, meeting_id, item_id, document_id, page"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..paths import DataFolder
-from . import health
-from .fsutil import fsync_dir
-from .db import StoreBusy, busy_is_store_busy, is_busy, open_database
-from .schema import LATEST, migrate
+from panelbook.paths import DataFolder
+from panelbook.store import health
+from panelbook.store.fsutil import fsync_dir
+from panelbook.store.db import StoreBusy, busy_is_store_busy, is_busy, open_database
+from panelbook.store.schema import LATEST, migrate
 
 
 class Store:

@@ -17,12 +17,10 @@ from datetime import datetime
 
 import sqlite_utils
 
-from ..model import (
-    AgendaItem, Committee, Meeting, MeetingStatus, MonitoringRow, ParsedDocument, RecStatus,
-)
-from ..sources.textutil import norm_key
-from . import facts, indexer
-from .matching import best_match, is_procedural, text_similarity, title_similarity
+from panelbook.model import AgendaItem, Committee, Meeting, MeetingStatus, MonitoringRow, ParsedDocument, RecStatus
+from panelbook.sources.textutil import norm_key
+from panelbook.store import facts, indexer
+from panelbook.store.matching import best_match, is_procedural, text_similarity, title_similarity
 
 IMPORT_WHO = "import"
 

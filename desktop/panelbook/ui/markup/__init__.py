@@ -1,0 +1,1 @@
+"""A member's markup: notes, questions, lines of enquiry, flags and highlights, and their menu."""

@@ -1,0 +1,216 @@
+"""The window's markup commands: Edit › Profile…, and in the File menu, Share chair's
+markup…, Export my markup… and Import markup….
+
+File dialogs only choose a path; the work (``export_to`` / ``import_from``)
+runs on the database worker and reports back in the status bar and a calm,
+non-blocking message.  The profile dialog opens without blocking the window
+(``QDialog.open``); at first start (``ask_profile_at_start``) it opens once the
+meetings are loaded, if the store has no profile.  Anything typed and not yet
+saved is saved when the window closes (an event filter on the window).
+
+Nothing here imports the store at start-up: the jobs import it on the worker.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow
+
+from panelbook.ui.common.icons import icon
+from panelbook.ui.common.message_box import show_message
+
+if TYPE_CHECKING:
+    from panelbook.ui.markup.profile_dialog import ProfileDialog
+
+MARKUP_FILTER = "Panelbook markup (*.json);;All files (*)"
+
+
+class MarkupActions(QObject):
+    profile_changed = Signal(object)
+    exported = Signal(str, object)      # path, counts
+    imported = Signal(object)           # counts
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.worker = window.worker
+        self.profile: dict | None = None
+        self.dialog: ProfileDialog | None = None
+
+        self.profile_action = QAction(icon("profile"), "&Profile…", window)
+        self.profile_action.setToolTip("Your name and role (councillor, chair, clerk)")
+        self.profile_action.triggered.connect(lambda: self.edit_profile())
+        self.share_action = QAction("&Share chair's markup…", window)
+        self.share_action.setToolTip("Write the chair's priorities and lines of enquiry to a file for the panel")
+        self.share_action.triggered.connect(self.choose_share)
+        self.export_action = QAction("&Export my markup…", window)
+        self.export_action.setToolTip("All your notes, questions, flags and highlights in one file, "
+                                      "to move to another computer")
+        self.export_action.triggered.connect(self.choose_export)
+        self.import_action = QAction("Import &markup…", window)
+        self.import_action.setToolTip("Merge a markup file: newer edits win, nothing newer here is overwritten")
+        self.import_action.triggered.connect(self.choose_import)
+
+        file_menu = next(a.menu() for a in window.menuBar().actions()
+                         if a.menu() is not None and a.menu().title().replace("&", "") == "File")
+        actions = file_menu.actions()
+        before = actions[-2] if len(actions) >= 2 and actions[-2].isSeparator() else (actions[-1] if actions else None)
+        file_menu.insertSeparator(before)
+        for action in (self.import_action, self.export_action, self.share_action):
+            file_menu.insertAction(before, action)
+        self.edit_menu = window.menuBar().addMenu("&Edit")
+        menus = [a for a in window.menuBar().actions() if a.menu() is not None]
+        if len(menus) > 2:      # Edit goes after File
+            window.menuBar().insertMenu(menus[1], self.edit_menu)
+        self.edit_menu.addAction(self.profile_action)
+        self.share_action.setEnabled(False)
+        self._ask_at_start = False
+        window.meetings_loaded.connect(self._meetings_loaded)
+        window.installEventFilter(self)
+
+    def ask_profile_at_start(self) -> None:
+        """At the application's start: ask for a profile if the store has none."""
+        self._ask_at_start = True
+
+    def _meetings_loaded(self) -> None:
+        if self.profile is None:
+            self.refresh_profile(ask_if_missing=self._ask_at_start)
+        self._ask_at_start = False
+
+    def meeting_place(self):
+        """The Meeting place if it has been built (it is built on first use)."""
+        from panelbook.ui.shell.main_window import Place
+
+        is_built = getattr(self.window, "is_built", None)
+        if is_built is not None and not is_built(Place.MEETING):
+            return None
+        return self.window.meeting
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            place = self.meeting_place()
+            if place is not None:
+                place.flush_markup(closing=True)
+        return False
+
+    # -- profile ----------------------------------------------------------------
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def refresh_profile(self, ask_if_missing: bool = False) -> None:
+        """Read the profile on the worker; at first start, ask for one if there is none."""
+        def known(profile: dict | None) -> None:
+            self._profile_known(profile)
+            if profile is None and ask_if_missing:
+                self.edit_profile(first_start=True)
+        self.worker.submit(_profile, known, self._error)
+
+    def _profile_known(self, profile: dict | None) -> None:
+        self.profile = profile
+        self.share_action.setEnabled(bool(profile) and profile.get("role") == "chair")
+        self.profile_changed.emit(profile)
+
+    def edit_profile(self, first_start: bool = False) -> ProfileDialog:
+        """Open the profile dialog (not blocking); OK saves the profile."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return self.dialog
+        from PySide6.QtCore import Qt
+
+        from panelbook.ui.markup.profile_dialog import ProfileDialog
+
+        profile = self.profile or {}
+        dialog = ProfileDialog(profile.get("name", ""), profile.get("role", "councillor"), first_start, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.save_profile(dialog.name(), dialog.role()))
+        dialog.finished.connect(self._dialog_closed)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, _result: int) -> None:
+        self.dialog = None
+
+    def save_profile(self, name: str, role: str) -> None:
+        def save(store):
+            from panelbook.ui.markup.markup_jobs import save_profile
+
+            return save_profile(store, name, role)
+
+        def saved(profile: dict) -> None:
+            self._profile_known(profile)
+            self._status(f"Profile saved: {profile['name']}, {profile['role']}.")
+            place = self.meeting_place()
+            if place is not None:
+                place.markup.reload()
+                place.refresh_marks()
+        self.worker.submit(save, saved, self._error)
+
+    # -- files ------------------------------------------------------------------
+
+    def choose_share(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Share chair's markup", f"Chair's markup {date.today().isoformat()}.json", MARKUP_FILTER)
+        if path:
+            self.export_to(path, shared_only=True)
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export my markup", f"My Panelbook markup {date.today().isoformat()}.json", MARKUP_FILTER)
+        if path:
+            self.export_to(path, shared_only=False)
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import markup", "", MARKUP_FILTER)
+        if path:
+            self.import_from(path)
+
+    def _flush(self) -> None:
+        place = self.meeting_place()
+        if place is not None:
+            place.flush_markup()        # what is being typed goes in too (the worker keeps the order)
+
+    def export_to(self, path: str, shared_only: bool) -> None:
+        from panelbook.ui.markup.markup_jobs import write_markup_file
+
+        self._flush()
+
+        def done(counts: dict) -> None:
+            what = "The chair's markup" if shared_only else "Your markup"
+            self._status(f"{what} was written to {path}.")
+            self.exported.emit(path, counts)
+        self.worker.submit(lambda store: write_markup_file(store, path, shared_only), done, self._error)
+
+    def import_from(self, path: str) -> None:
+        from panelbook.ui.markup.markup_jobs import read_markup_file
+
+        self._flush()
+
+        def done(counts: dict) -> None:
+            from panelbook.services.markup import import_summary     # the core loads on the worker, not at start-up
+
+            summary = import_summary(counts)
+            self._status(summary)
+            self._message(summary)
+            place = self.meeting_place()
+            if place is not None:
+                place.reload()
+            self.imported.emit(counts)
+        self.worker.submit(lambda store: read_markup_file(store, path), done, self._error)
+
+    def _message(self, text: str, *, warning: bool = False) -> None:
+        show_message(self.window, text, warning=warning)
+
+    def _error(self, error: BaseException) -> None:
+        self._status("That did not work; see the message.")
+        self._message(str(error) or type(error).__name__, warning=True)
+
+
+def _profile(store) -> dict | None:
+    from panelbook.services import markup
+
+    return markup.profile(store)

@@ -1,0 +1,160 @@
+"""The markup work the desktop hands to the database worker: plain functions of the Store.
+
+Nothing here touches Qt.  Each function is one job: read an item's markup,
+save the private note as typed, keep the read mark in step, place a
+highlight from the reader's selection, read and write markup files.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from panelbook.services import markup
+from panelbook import services
+from panelbook.store import Store, desktop_queries, transaction
+from panelbook.ui.common.text_spans import find_span
+
+
+def item_markup(store: Store, item_id: int) -> dict:
+    """Everything the markup panel shows for one item, for the current profile."""
+    db = store.db
+    who = services.profile_name(store)
+    notes = list(db.query("SELECT * FROM notes WHERE item_id = ? ORDER BY kind, position, id", (item_id,)))
+    marks = list(db.query("SELECT * FROM item_marks WHERE item_id = ? AND profile = ?", (item_id, who)))
+    own_notes = [n for n in notes if n["kind"] == "note" and n["profile"] == who]
+    return {
+        "item_id": item_id,
+        "profile": markup.profile(store) or {"name": who, "role": "councillor", "unset": True},
+        "note": own_notes[0] if own_notes else None,
+        "more_notes": own_notes[1:],
+        "questions": [n for n in notes if n["kind"] == "question" and n["profile"] == who],
+        "enquiries": [n for n in notes if n["kind"] == "enquiry"],
+        "shared": [n for n in notes if n["profile"] != who and n["shared"] and n["kind"] != "enquiry"],
+        "mark": marks[0] if marks else {"flag": None, "read": 0, "priority": None},
+        "read": item_id in desktop_queries.read_items(db),
+        "highlights": markup.highlights(db, item_id=item_id),
+        "members": members_for_item(store, item_id),
+    }
+
+
+def members_for_item(store: Store, item_id: int) -> list[str]:
+    """Names the chair can pick to lead a line of enquiry: the panel's members."""
+    rows = store.db.query(
+        "SELECT DISTINCT cm.name FROM committee_members cm JOIN meetings m ON m.committee_id = cm.committee_id "
+        "JOIN items i ON i.meeting_id = m.id WHERE i.id = ? ORDER BY cm.name", (item_id,))
+    return [r["name"] for r in rows]
+
+
+def save_note(store: Store, item_id: int, text: str) -> int | None:
+    """Save the private note of an item as typed: the first own note is updated
+    (or made); emptying the editor deletes it.  Returns the note's id, or None."""
+    who = services.profile_name(store)
+    rows = list(store.db.query(
+        "SELECT id, text FROM notes WHERE item_id = ? AND profile = ? AND kind = 'note' ORDER BY position, id LIMIT 1",
+        (item_id, who)))
+    if not text.strip():
+        if rows:
+            markup.delete_note(store, rows[0]["id"])
+        return None
+    if rows:
+        if rows[0]["text"] != text:
+            markup.update_note(store, rows[0]["id"], text=text)
+        return rows[0]["id"]
+    return services.add_note(store, item_id, text, who=who)
+
+
+def set_read(store: Store, item_id: int, read: bool) -> set[int]:
+    """Mark an item read or unread (the member's mark, which travels with their
+    markup); return every item the member has read (bold = unread)."""
+    markup.set_mark(store, item_id, read=read)
+    return desktop_queries.read_items(store.db)
+
+
+def meeting_marks(store: Store, meeting_id: int) -> dict[int, dict]:
+    """Per item of a meeting: the member's flag and priority, and how much markup it carries."""
+    db = store.db
+    who = services.profile_name(store)
+    out: dict[int, dict] = {}
+    for row in db.query(
+            "SELECT i.id, m.flag, m.priority FROM items i LEFT JOIN item_marks m ON m.item_id = i.id "
+            "AND m.profile = ? WHERE i.meeting_id = ?", (who, meeting_id)):
+        out[row["id"]] = {"flag": row["flag"], "priority": row["priority"], "notes": 0, "highlights": 0}
+    for row in db.query(
+            "SELECT n.item_id, count(*) AS n FROM notes n JOIN items i ON i.id = n.item_id WHERE i.meeting_id = ? "
+            "AND (n.profile = ? OR n.shared = 1) GROUP BY n.item_id", (meeting_id, who)):
+        out.setdefault(row["item_id"], {"flag": None, "priority": None, "highlights": 0})["notes"] = row["n"]
+    for row in db.query(
+            "SELECT h.item_id, count(*) AS n FROM highlights h JOIN items i ON i.id = h.item_id "
+            "WHERE i.meeting_id = ? GROUP BY h.item_id", (meeting_id,)):
+        out.setdefault(row["item_id"], {"flag": None, "priority": None, "notes": 0})["highlights"] = row["n"]
+    return out
+
+
+class SelectionNotFound(markup.MarkupError):
+    """The reader's selection is not in the stored text of its page."""
+
+
+def place_highlight(store: Store, document_id: int, page_idx: int, selected: str, comment: str | None = None,
+                    near: int | None = None) -> int:
+    """Highlight the reader's selection: find it in the stored text of the page
+    (spacing ignored; among repeats, the one nearest ``near``) and anchor it there."""
+    rows = list(store.db.query("SELECT text FROM pages WHERE document_id = ? AND idx = ?", (document_id, page_idx)))
+    if not rows:
+        raise SelectionNotFound("This page of the pack is not stored; import the pack again to highlight it.")
+    text = rows[0]["text"]
+    span = find_span(text, selected, near=near)
+    if span is None:
+        raise SelectionNotFound("The selected text could not be found in the stored text of this page.")
+    start, end = whole_words(text, *span)
+    return markup.add_highlight(store, document_id, page_idx, start, end, comment=(comment or "").strip() or None)
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened so that it neither starts nor ends inside a word (a drag
+    rarely stops exactly between two letters)."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def save_profile(store: Store, name: str, role: str) -> dict:
+    """Set who uses this copy.  The markup made under the previous name (or as
+    "Me", before any profile was chosen) is the same person's: it moves to the new name."""
+    before = services.profile_name(store)
+    markup.set_profile(store, name, role)
+    after = services.profile_name(store)
+    if before != after:
+        with transaction(store.db):
+            for table in ("notes", "highlights"):
+                store.db.execute(f"UPDATE {table} SET profile = ? WHERE profile = ?", (after, before))
+            store.db.execute("UPDATE OR IGNORE item_marks SET profile = ? WHERE profile = ?", (after, before))
+    return markup.profile(store)
+
+
+def document_highlights(store: Store, document_id: int | None) -> list[dict]:
+    return markup.highlights(store.db, document_id=document_id) if document_id is not None else []
+
+
+def write_markup_file(store: Store, path: str, shared_only: bool) -> dict:
+    """Export markup to ``path`` (written beside it first, then renamed into place)."""
+    data = markup.export_markup(store, shared_only=shared_only)
+    target = Path(path)
+    temporary = target.with_name(target.name + ".part")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+    return {"notes": len(data["notes"]), "highlights": len(data["highlights"]), "marks": len(data["marks"])}
+
+
+def read_markup_file(store: Store, path: str) -> dict:
+    """Merge a markup file into the store; the counts say what happened."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise markup.MarkupError("This file cannot be read as a Panelbook markup file.") from None
+    return markup.import_markup(store, text)

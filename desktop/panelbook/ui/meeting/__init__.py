@@ -1,0 +1,1 @@
+"""The Meeting place: the header, the agenda, an item's details and the earlier recommendations."""

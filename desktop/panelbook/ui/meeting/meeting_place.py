@@ -1,0 +1,299 @@
+"""The Meeting place: header, agenda, the selected item's details, and the pack reader.
+
+``open_meeting(meeting_id, item_id, page)`` reads everything about the meeting
+on the database worker; the answer arrives by signal and fills the place.  A
+newer request makes older answers stale: they are dropped on arrival.
+
+Below the agenda, two tabs: the item's details and its markup (``markup_panel``:
+note, questions, flag, read mark, highlights).  Highlights made in the reader
+are placed on the worker (``markup_jobs.place_highlight``) and drawn on the
+pack's pages; choosing one in the panel turns the reader to its page.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QTextBrowser,
+    QToolButton, QVBoxLayout, QWidget,
+)
+
+from panelbook.store import desktop_queries, queries
+from panelbook.ui.common import settings
+from panelbook.ui.meeting.agenda_model import CONFIDENTIAL, MINUTE, NUMBER, PAGES, TITLE
+from panelbook.ui.common.icons import icon
+from panelbook.ui.meeting.item_details import item_html, meeting_placeholder_html
+from panelbook.ui.markup.marked_agenda_model import MarkedAgendaModel
+from panelbook.ui.markup.markup_jobs import document_highlights, meeting_marks, place_highlight, set_read
+from panelbook.ui.markup.markup_panel import MarkupPanel
+from panelbook.ui.meeting.meeting_header import MeetingHeader
+from panelbook.ui.meeting.open_recs_panel import OpenRecsPanel
+from panelbook.ui.reader.pack_reader import PackReader
+from panelbook.ui.common.worker import DatabaseWorker
+
+DETAILS_TAB, MARKUP_TAB, EARLIER_TAB = range(3)
+
+
+def load_meeting(store, meeting_id: int) -> dict:
+    """Everything the Meeting place shows, read on the worker."""
+    pack = desktop_queries.pack(store.db, store.folder.files, meeting_id)
+    return {
+        "agenda": queries.agenda(store.db, meeting_id),
+        "sources": desktop_queries.meeting_sources(store.db, meeting_id),
+        "pack": pack,
+        "reports": desktop_queries.item_report_texts(store.db, meeting_id),
+        "read": desktop_queries.read_items(store.db),
+        "marks": meeting_marks(store, meeting_id),
+        "highlights": document_highlights(store, pack["id"] if pack else None),
+    }
+
+
+class MeetingPlace(QWidget):
+    meeting_loaded = Signal(int)
+    item_shown = Signal(int)
+    error = Signal(object)
+    neighbour_requested = Signal(int)   # -1 previous meeting, +1 next meeting
+    highlight_added = Signal(int)
+    rec_requested = Signal(int)         # open this recommendation in the tracker
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.worker = worker
+        self.meeting_id: int | None = None
+        self._generation = 0
+        self._reports: dict[int, str] = {}
+        self._jump = True
+        self._mark_read = True
+
+        self.header = MeetingHeader()
+        self.header.clear()
+        self.previous_meeting = QToolButton()
+        self.previous_meeting.setIcon(icon("previous"))
+        self.previous_meeting.setText("Earlier meeting")
+        self.previous_meeting.setToolTip("Earlier meeting (Ctrl+Shift+Left)")
+        self.previous_meeting.setAccessibleName("Earlier meeting")
+        self.previous_meeting.setShortcut("Ctrl+Shift+Left")
+        self.previous_meeting.clicked.connect(lambda: self.neighbour_requested.emit(-1))
+        self.next_meeting = QToolButton()
+        self.next_meeting.setIcon(icon("next"))
+        self.next_meeting.setText("Later meeting")
+        self.next_meeting.setToolTip("Later meeting (Ctrl+Shift+Right)")
+        self.next_meeting.setAccessibleName("Later meeting")
+        self.next_meeting.setShortcut("Ctrl+Shift+Right")
+        self.next_meeting.clicked.connect(lambda: self.neighbour_requested.emit(+1))
+
+        self.model = MarkedAgendaModel(self)
+        self.agenda = QTableView()
+        self.agenda.setModel(self.model)
+        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agenda.setTabKeyNavigation(False)      # Tab goes on to the next control; arrows move in the list
+        self.agenda.setAlternatingRowColors(True)
+        self.agenda.setWordWrap(True)
+        self.agenda.verticalHeader().hide()
+        self.agenda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.agenda.horizontalHeader()
+        for column in (NUMBER, MINUTE, PAGES, CONFIDENTIAL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.agenda.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Item details")
+        self.details.setOpenLinks(False)
+        self.details.setHtml(meeting_placeholder_html(False))
+
+        self.reader = PackReader()
+        self.reader.item_requested.connect(self.select_item)
+        self.reader.highlight_requested.connect(self.add_highlight)
+
+        self.markup = MarkupPanel(worker)
+        self.markup.error.connect(self.error.emit)
+        self.markup.page_requested.connect(self.reader.go_to_page)
+        self.markup.read_changed.connect(self.model.set_read)
+        self.markup.marks_changed.connect(lambda _item: self.refresh_marks())
+        self.markup.highlights_changed.connect(lambda _item: self.refresh_highlights())
+        self.item_tabs = QTabWidget()
+        self.item_tabs.setDocumentMode(True)
+        self.item_tabs.addTab(self.details, icon("meeting"), "Details")
+        self.item_tabs.addTab(self.markup, icon("note"), "Notes and questions")
+        self.item_tabs.setTabToolTip(MARKUP_TAB, "Your note, questions, flag and highlights on this item")
+        self.earlier_recs = OpenRecsPanel(worker)
+        self.earlier_recs.rec_activated.connect(self.rec_requested.emit)
+        self.item_tabs.addTab(self.earlier_recs, icon("tracker"), "Earlier recommendations")
+        self.item_tabs.setTabToolTip(
+            EARLIER_TAB, "Open recommendations from earlier meetings on the same issue as this item")
+        self.item_tabs.setCurrentIndex(settings.load_int("meeting/item_tab", DETAILS_TAB))
+        self.item_tabs.currentChanged.connect(lambda index: settings.save_value("meeting/item_tab", index))
+
+        agenda_box = QWidget()
+        agenda_layout = QVBoxLayout(agenda_box)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        self.agenda_caption = QLabel("Agenda")
+        self.agenda_caption.setObjectName("caption")
+        agenda_layout.addWidget(self.agenda_caption)
+        agenda_layout.addWidget(self.agenda, 1)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("agendaSplitter")
+        self.left.addWidget(agenda_box)
+        self.left.addWidget(self.item_tabs)
+        self.left.setStretchFactor(0, 1)
+        self.left.setStretchFactor(1, 1)
+        self.left.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("meetingSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.previous_meeting, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.next_meeting, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self.setTabOrder(self.agenda, self.item_tabs)
+        self.setTabOrder(self.details, self.reader.previous_button)
+
+    # -- loading ------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int, item_id: int | None = None, page: int | None = None) -> None:
+        """Show a meeting, optionally at one of its items and a printed page of its pack."""
+        self._generation += 1
+        generation = self._generation
+        self.worker.submit(
+            lambda store: load_meeting(store, meeting_id),
+            lambda result: self._loaded(generation, meeting_id, result, item_id, page),
+            self.error.emit,
+        )
+
+    def reload(self) -> None:
+        if self.meeting_id is not None:
+            current = self.current_item_id()
+            self.open_meeting(self.meeting_id, current)
+
+    def _loaded(self, generation: int, meeting_id: int, result: dict, item_id: int | None,
+                page: int | None) -> None:
+        if generation != self._generation:
+            return      # a newer request is on its way
+        self.meeting_id = meeting_id
+        agenda = result["agenda"]
+        items = agenda["items"]
+        self.header.show_meeting(agenda["meeting"], result["sources"])
+        self._reports = result["reports"]
+        self.agenda_caption.setText(f"Agenda: {len(items)} items" if items else "Agenda")
+        self.model.set_items(items, result["read"])
+        self.model.set_marks(result["marks"])
+        self.agenda.resizeRowsToContents()
+        self.reader.set_pack(result["pack"], items, self._reports)
+        self.reader.set_highlights(result["highlights"])
+        self.details.setHtml(meeting_placeholder_html(bool(items)))
+        if not items:
+            self.markup.show_item(None)
+        target = item_id if item_id is not None and self.model.row_of(item_id) is not None else None
+        if target is None and items:
+            with_pages = [it for it in items if it["pages"]]
+            target = (with_pages[0] if with_pages else items[0])["id"]
+        if target is not None:
+            # Chosen for the user, not by them: it is not marked as read (a search hit is).
+            self._mark_read = item_id is not None
+            try:
+                self.select_item(target, jump=page is None)
+            finally:
+                self._mark_read = True
+        if page is not None:
+            self.reader.show_printed_page(page)
+        self.meeting_loaded.emit(meeting_id)
+
+    # -- items --------------------------------------------------------------
+
+    def current_item_id(self) -> int | None:
+        index = self.agenda.currentIndex()
+        return self.model.item(index.row())["id"] if index.isValid() else None
+
+    def select_item(self, item_id: int, jump: bool = True) -> None:
+        """Select an agenda item; with ``jump`` the reader goes to its first page."""
+        row = self.model.row_of(item_id)
+        if row is None:
+            return
+        self._jump = jump
+        try:
+            index = self.model.index(row, TITLE)
+            if self.agenda.currentIndex().row() == row:
+                self._show_row(row)
+            else:
+                self.agenda.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.agenda.scrollTo(index)
+        finally:
+            self._jump = True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show_row(current.row())
+
+    def _show_row(self, row: int) -> None:
+        item = self.model.item(row)
+        self.details.setHtml(item_html(item, self._reports.get(item["id"])))
+        number = f"{item['agenda_number']}. " if item.get("agenda_number") else ""
+        self.markup.show_item(item["id"], number + item["title"])
+        self.earlier_recs.show_item(item["id"])
+        if self._jump:
+            self.reader.show_item(item["id"])
+        if self._mark_read:
+            self.worker.submit(lambda store: set_read(store, item["id"], True), self._read_marked, self.error.emit)
+        self.item_shown.emit(item["id"])
+
+    def _read_marked(self, read: set[int]) -> None:
+        self.model.set_read(read)
+        if self.markup.item_id is not None:
+            self.markup.set_read(self.markup.item_id in read)
+
+    # -- markup -------------------------------------------------------------
+
+    def flush_markup(self, closing: bool = False) -> None:
+        """Save what is typed and not yet saved (before an export, or as the window closes)."""
+        self.markup.flush(closing)
+
+    def refresh_marks(self) -> None:
+        """Read the agenda's flags and markup counts again (something was marked up)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        generation = self._generation
+        self.worker.submit(lambda store: meeting_marks(store, meeting_id),
+                           lambda marks: generation == self._generation and self.model.set_marks(marks),
+                           self.error.emit)
+
+    def refresh_highlights(self) -> None:
+        document_id = self.reader.document_id
+        generation = self._generation
+        self.worker.submit(lambda store: document_highlights(store, document_id),
+                           lambda rows: generation == self._generation and self.reader.set_highlights(rows),
+                           self.error.emit)
+
+    def add_highlight(self, page: int, text: str, comment: str, start) -> None:
+        """Save a highlight of the reader's selection, then show it in the panel and on the page."""
+        document_id = self.reader.document_id
+        if document_id is None:
+            return
+        self.worker.submit(
+            lambda store: place_highlight(store, document_id, page, text, comment, start),
+            self._highlight_added, self.error.emit)
+
+    def _highlight_added(self, _highlight_id: int) -> None:
+        self.refresh_highlights()
+        self.markup.reload()
+        self.refresh_marks()
+        self.highlight_added.emit(_highlight_id)
+
+    def show_markup(self) -> None:
+        self.item_tabs.setCurrentIndex(MARKUP_TAB)

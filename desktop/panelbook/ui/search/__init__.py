@@ -1,0 +1,1 @@
+"""The Search place: one box over every meeting, item, page and note."""

@@ -1,0 +1,1 @@
+"""The Tracker place: the recommendations table, filters, editor and history."""

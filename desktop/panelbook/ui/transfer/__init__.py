@@ -1,0 +1,1 @@
+"""Files in and out: importing documents and exporting briefings, monitoring reports and calendars."""

@@ -1,0 +1,347 @@
+"""Exporting from the desktop: the briefing pack, the monitoring report and the calendar.
+
+Each export runs on the database worker (exports read the store), in stages
+with the stage named in the status bar beside a progress bar and Cancel.
+Cancel is checked between stages and, while reportlab lays pages out, after
+every paragraph or table (``exports.pdfdoc.cancellable``).  The file is
+written beside its destination under a hidden name and renamed into place
+only when the export finished and was not cancelled, so a cancelled or failed
+export leaves no file (and never half a file).  When it is done the window
+offers to open the file; how a file is opened (``open_file``) and how a path
+is chosen (``ask_path``) can be replaced, so tests neither open viewers nor
+file dialogs.  Nothing here is imported before the window first paints.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget,
+)
+
+from panelbook.ui.common import settings
+
+BRIEFING, MONITORING, ICS = "briefing", "monitoring", "ics"
+PDF_FILTER = "PDF documents (*.pdf)"
+ICS_FILTER = "iCalendar files (*.ics)"
+WORDS = {BRIEFING: "briefing pack", MONITORING: "monitoring report", ICS: "calendar"}
+
+
+@dataclass
+class ExportRequest:
+    """One export: what, where, and for a briefing whose edition and which items."""
+
+    kind: str
+    path: Path
+    meeting_id: int | None = None
+    panel: bool = False                  # the panel's edition: shared markup only
+    with_reports: bool = False           # append each item's report pages
+    items: list[str] | None = None       # agenda numbers; None: every item
+    skip_committees: list[str] = field(default_factory=list)   # calendar: committees not followed
+
+    @property
+    def words(self) -> str:
+        return WORDS[self.kind]
+
+
+@dataclass
+class ExportOutcome:
+    request: ExportRequest
+    path: Path | None = None        # the file written
+    cancelled: bool = False
+    error: str | None = None        # what went wrong, in plain words
+    count: int = 0                  # pages (PDF) or events (calendar)
+
+
+class Cancelled(Exception):
+    """Cancel was pressed between two stages."""
+
+
+def _stages(kind: str) -> list[str]:
+    if kind == BRIEFING:
+        return ["Reading the meeting…", "Laying out the briefing…", "Saving…"]
+    if kind == MONITORING:
+        return ["Laying out the monitoring report…", "Saving…"]
+    return ["Reading the meetings…", "Saving…"]
+
+
+def partial_path(path: Path) -> Path:
+    """Where an export is written until it is complete: hidden, beside its destination."""
+    return path.with_name(f".{path.name}.exporting")
+
+
+def run_export(store, request: ExportRequest, stage: Callable[[int, int, str], None],
+               cancelled: Callable[[], bool]) -> ExportOutcome:
+    """On the worker: run ``request``, reporting ``stage(number, of, words)`` and stopping
+    when ``cancelled()`` says so.  Leaves either the finished file or nothing."""
+    from panelbook.exports.pdfdoc import ExportCancelled, cancellable
+
+    stages = _stages(request.kind)
+    step = iter(range(len(stages)))
+
+    def next_stage() -> None:
+        if cancelled():
+            raise Cancelled()
+        number = next(step)
+        stage(number, len(stages), stages[number])
+
+    target = Path(request.path)
+    partial = partial_path(target)
+    outcome = ExportOutcome(request)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with cancellable(cancelled):
+            outcome.count = _write(store, request, partial, next_stage)
+        next_stage()                  # "Saving…": the last moment Cancel still counts
+        os.replace(partial, target)
+        outcome.path = target
+    except (Cancelled, ExportCancelled):
+        outcome.cancelled = True
+    except Exception as error:  # noqa: BLE001 - told to the user calmly, never a traceback
+        outcome.error = _plain(error)
+    finally:
+        partial.unlink(missing_ok=True)
+    return outcome
+
+
+def _write(store, request: ExportRequest, out: Path, next_stage: Callable[[], None]) -> int:
+    if request.kind == BRIEFING:
+        from panelbook.exports.briefing import render_briefing
+        from panelbook.exports.briefing_data import gather
+        from panelbook.exports.markup import markup_for
+        from panelbook.services import profile_name
+
+        next_stage()
+        profile = None if request.panel else profile_name(store)
+        data = gather(store, request.meeting_id, profile=profile, panel=request.panel,
+                      with_reports=request.with_reports, items=request.items,
+                      markup=markup_for(store, request.meeting_id))
+        next_stage()
+        return render_briefing(data, out).pages
+    if request.kind == MONITORING:
+        from panelbook.exports.monitoring import export_monitoring
+
+        next_stage()
+        return export_monitoring(store, request.meeting_id, out)
+    from panelbook.exports.ics import calendar
+    from panelbook.store import briefing_queries
+
+    next_stage()
+    skip = set(request.skip_committees)
+    rows = [r for r in briefing_queries.all_meetings_for_calendar(store.db) if r["committee"] not in skip]
+    out.write_bytes(calendar(rows).to_ical())
+    return len(rows)
+
+
+def _plain(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"The file could not be written{where}: {error.strerror.lower()}."
+    return str(error) or type(error).__name__
+
+
+def open_with_system(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, name_filter: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    suffix = ".ics" if name_filter == ICS_FILTER else ".pdf"
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def safe_name(text: str) -> str:
+    """``text`` usable as a file name on every system."""
+    cleaned = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text)
+    return " ".join(cleaned.split()).strip(" .") or "Panelbook"
+
+
+class ExportStrip(QWidget):
+    """The status bar's export progress: what is happening, a bar and Cancel."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Export progress")
+        self.bar.setMaximumWidth(160)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the export")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.bar, self.cancel_button):
+            layout.addWidget(widget)
+        self.hide()
+
+
+class ExportController(QObject):
+    """Runs one export at a time for the main window."""
+
+    started = Signal(object)            # ExportRequest
+    progress = Signal(int, int, str)    # stage, stages, words
+    finished = Signal(object)           # ExportOutcome
+
+    def __init__(self, window, *, open_file: Callable[[Path], None] = open_with_system,
+                 ask_path: Callable[[QWidget, str, Path, str], Path | None] = ask_save_path):
+        super().__init__(window)
+        self.window = window
+        self.worker = window.worker
+        self.open_file = open_file
+        self.ask_path = ask_path
+        self.show_messages = True
+        self.running = False
+        self.last_box: QMessageBox | None = None
+        self._cancel = threading.Event()
+        self.strip = ExportStrip()
+        self.strip.cancel_button.clicked.connect(self.cancel)
+        window.statusBar().addPermanentWidget(self.strip)
+        self.progress.connect(self._show_progress)
+
+    # -- choosing -------------------------------------------------------------
+
+    def choose_briefing(self, meeting_id: int | None) -> None:
+        """Ask whose edition, reports and items (for ``meeting_id``), then where; then export."""
+        if not self._meeting_chosen(meeting_id, "briefing pack"):
+            return
+        from panelbook.store import queries
+
+        def chosen_options(agenda: dict) -> None:
+            from panelbook.ui.transfer.briefing_dialog import BriefingDialog
+
+            dialog = BriefingDialog(agenda, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._ask_and_start(
+                agenda["meeting"], ExportRequest(BRIEFING, Path(), meeting_id, **dialog.options())))
+            self.dialog = dialog
+            dialog.open()
+
+        self.worker.submit(lambda store: queries.agenda(store.db, meeting_id), chosen_options, self._show_failure)
+
+    def choose_monitoring(self, meeting_id: int | None) -> None:
+        if not self._meeting_chosen(meeting_id, "monitoring report"):
+            return
+        from panelbook.store import queries
+
+        self.worker.submit(lambda store: queries.meeting(store.db, meeting_id),
+                           lambda meeting: self._ask_and_start(meeting, ExportRequest(MONITORING, Path(), meeting_id)),
+                           self._show_failure)
+
+    def choose_calendar(self, skip_committees: list[str]) -> None:
+        self._ask_and_start(None, ExportRequest(ICS, Path(), skip_committees=list(skip_committees)))
+
+    def _meeting_chosen(self, meeting_id: int | None, words: str) -> bool:
+        if meeting_id is None:
+            self._tell("Open a meeting first",
+                       f"Choose a meeting on the Calendar, then export its {words}.")
+        return meeting_id is not None
+
+    def _ask_and_start(self, meeting: dict | None, request: ExportRequest) -> None:
+        if meeting is not None:
+            head = {BRIEFING: "Briefing", MONITORING: "Monitoring"}[request.kind]
+            name = safe_name(f"{head} – {meeting['committee']} – {meeting['date']}") + ".pdf"
+            title, name_filter = f"Export the {request.words}", PDF_FILTER
+        else:
+            name, title, name_filter = "Panelbook meetings.ics", "Export the calendar", ICS_FILTER
+        path = self.ask_path(self.window, title, self._folder() / name, name_filter)
+        if path is None:
+            return
+        request.path = Path(path)
+        settings.save_value("exports/folder", str(request.path.parent))
+        self.start(request)
+
+    def _folder(self) -> Path:
+        saved = settings.ui_settings().value("exports/folder", "")
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents or Path.home())
+
+    # -- running ------------------------------------------------------------
+
+    def start(self, request: ExportRequest) -> bool:
+        """Run ``request`` on the worker; False (and nothing done) while another export runs."""
+        if self.running:
+            self.window.statusBar().showMessage("An export is already running; wait for it to finish.", 6000)
+            return False
+        self.running = True
+        self._cancel.clear()
+        stages = len(_stages(request.kind))
+        self.strip.bar.setRange(0, stages)
+        self.strip.bar.setValue(0)
+        self.strip.label.setText(f"Exporting the {request.words}…")
+        self.strip.cancel_button.setEnabled(True)
+        self.strip.show()
+        self.started.emit(request)
+        self.worker.submit(lambda store: run_export(store, request, self.progress.emit, self._cancel.is_set),
+                           self._done, lambda error: self._done(ExportOutcome(request, error=_plain(error))))
+        return True
+
+    def cancel(self) -> None:
+        if self.running:
+            self._cancel.set()
+            self.strip.cancel_button.setEnabled(False)
+            self.strip.label.setText("Cancelling…")
+
+    def _show_progress(self, stage: int, stages: int, words: str) -> None:
+        self.strip.bar.setRange(0, stages)
+        self.strip.bar.setValue(stage)
+        if not self._cancel.is_set():
+            self.strip.label.setText(words)
+
+    def _done(self, outcome: ExportOutcome) -> None:
+        self.running = False
+        self.strip.hide()
+        request = outcome.request
+        status = self.window.statusBar()
+        if outcome.cancelled:
+            status.showMessage(f"Export cancelled; no {request.words} was saved.", 8000)
+        elif outcome.error:
+            status.showMessage(f"The {request.words} could not be exported; see the message.", 8000)
+            self._tell(f"The {request.words} could not be exported.", outcome.error, QMessageBox.Icon.Warning)
+        else:
+            status.showMessage(f"Saved {outcome.path.name}.", 8000)
+            self._offer_to_open(outcome)
+        self.finished.emit(outcome)
+
+    # -- telling ------------------------------------------------------------
+
+    def _offer_to_open(self, outcome: ExportOutcome) -> None:
+        path = outcome.path
+        what = outcome.request.words
+        box = self._box(f"The {what} is saved.", f"{path.name}\nin {path.parent}", QMessageBox.Icon.Information)
+        if box is None:
+            return
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+        open_button.setAccessibleName(f"Open the {what}")
+        box.setDefaultButton(open_button)
+        open_button.clicked.connect(lambda: self.open_file(path))
+        box.open()
+
+    def _show_failure(self, error: BaseException) -> None:
+        self._tell("The export could not start.", _plain(error), QMessageBox.Icon.Warning)
+
+    def _tell(self, head: str, details: str, icon=QMessageBox.Icon.Information) -> None:
+        box = self._box(head, details, icon)
+        if box is not None:
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.open()
+
+    def _box(self, head: str, details: str, icon) -> QMessageBox | None:
+        """A calm, window-modal message, opened (not executed) so the window keeps painting."""
+        if not self.show_messages:
+            return None
+        box = QMessageBox(icon, "Export", head, QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_box = box
+        return box

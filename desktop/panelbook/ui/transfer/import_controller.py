@@ -1,0 +1,113 @@
+"""Importing documents from the desktop: on the worker, with progress and Cancel.
+
+Each file is read on the worker (the slow part) and the user can cancel
+between files; the documents that could be read are then written in one
+transaction.  A file that cannot be read is named in a calm message with the
+reader's own sentence; it does not stop the others.  Cancelling before the
+write leaves the store exactly as it was.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from panelbook.ui.common.message_box import show_message
+
+
+
+@dataclass
+class ImportOutcome:
+    reports: list = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)   # (file name, what is wrong)
+    cancelled: bool = False
+
+
+class ImportController(QObject):
+    """Runs one import at a time; ``progress(done, total, file name)`` while reading."""
+
+    started = Signal(int)
+    progress = Signal(int, int, str)
+    finished = Signal(object)     # ImportOutcome
+
+    def __init__(self, worker, parent: QWidget):
+        super().__init__(parent)
+        self.worker = worker
+        self.window = parent
+        self._cancel = threading.Event()
+        self.running = False
+        self.show_messages = True
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def start(self, files: list[str]) -> bool:
+        if self.running or not files:
+            return False
+        self.running = True
+        self._cancel.clear()
+        paths = [Path(f) for f in files]
+        self.started.emit(len(paths))
+        self.worker.submit(lambda store: self._run(store, paths), self._done, self._failed)
+        return True
+
+    def _run(self, store, paths: list[Path]) -> ImportOutcome:
+        """On the worker: read each file, then write those that were read."""
+        from panelbook import services     # the readers: imported on the worker, never before the window paints
+        from panelbook.model import UnreadableDocument
+
+        outcome = ImportOutcome()
+        prepared = []
+        for number, path in enumerate(paths):
+            if self._cancel.is_set():
+                outcome.cancelled = True
+                return outcome
+            self.progress.emit(number, len(paths) + 1, path.name)
+            try:
+                prepared.append(services.prepare_file(path))
+            except UnreadableDocument as error:
+                outcome.failures.append((path.name, _without_name(str(error), path.name)))
+        self.progress.emit(len(paths), len(paths) + 1, "")
+        if prepared:
+            try:
+                outcome.reports = services.write_prepared(store, prepared, cancelled=self._cancel.is_set)
+            except services.ImportCancelled:
+                outcome.cancelled = True
+            except UnreadableDocument as error:
+                text = str(error)
+                name = text.split(":", 1)[0] if ":" in text else "A document"
+                outcome.failures.append((name, _without_name(text, name)))
+        return outcome
+
+    def _done(self, outcome: ImportOutcome) -> None:
+        self.running = False
+        self.finished.emit(outcome)
+        if self.show_messages and (outcome.failures or outcome.cancelled):
+            self._tell(outcome)
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        outcome = ImportOutcome(failures=[("The import", str(error) or type(error).__name__)])
+        self.finished.emit(outcome)
+        if self.show_messages:
+            self._tell(outcome)
+
+    def _tell(self, outcome: ImportOutcome) -> None:
+        """A calm, window-modal message (opened, not executed: the window keeps painting)."""
+        if outcome.cancelled:
+            head, details = "The import was cancelled; nothing was changed.", ""
+        else:
+            done = len(outcome.reports)
+            head = (f"{done} document{'s were' if done != 1 else ' was'} imported. " if done else "") + (
+                "This document could not be imported:" if len(outcome.failures) == 1
+                else "These documents could not be imported:")
+            details = "\n\n".join(f"{name}: {what}" for name, what in outcome.failures)
+        show_message(self.window, head, title="Import", details=details)
+
+
+def _without_name(message: str, name: str) -> str:
+    prefix = f"{name}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
