@@ -27,7 +27,14 @@ class _Relay(QObject):
 
 
 class DatabaseWorker(QObject):
-    """Runs ``fn(store)`` on a single background thread."""
+    """Runs ``fn(store)`` on a single background thread.
+
+    The window uses it through ``StoreOp`` (``ui/common/store_op.py``); ``submit`` is
+    the low-level call that StoreOp is built on.
+    """
+
+    store_changed = Signal(object, object)   # a store_op.Change, the initiator or None; on the UI thread
+    failed = Signal(str)                     # one calm sentence for an operation nobody handled
 
     def __init__(self, folder: DataFolder, parent: QObject | None = None):
         super().__init__(parent)

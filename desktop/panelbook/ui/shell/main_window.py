@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._pending_imports: list[str] = []
         self._restore_geometry()
         self.statusBar().showMessage(OPENING)
+        worker.failed.connect(self._show_failure)
 
     # -- places built on first use -------------------------------------------
 
@@ -465,6 +466,10 @@ class MainWindow(QMainWindow):
         if first and rows and self.place() == Place.MEETING and self.meeting.meeting_id is None:
             self.open_meeting(self._default_meeting())
         self.meetings_loaded.emit()
+
+    def _show_failure(self, sentence: str) -> None:
+        """An operation failed and nobody handled it: one calm sentence in the notice bar."""
+        self.notices.add(sentence, warning=True)
 
     def _show_error(self, error: BaseException) -> None:
         self.statusBar().showMessage("Something could not be read; see the message.", 8000)

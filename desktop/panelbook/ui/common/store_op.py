@@ -1,0 +1,114 @@
+"""One typed way for the window to work on the store: ``StoreOp``.
+
+In the spirit of Anki's ``CollectionOp``::
+
+    StoreOp(worker, lambda store: save_note(store, item_id, text), changes=Change.MARKUP,
+            initiator=self).success(self._saved).run_in_background()
+
+The operation runs on the database worker's thread (the UI thread never waits
+on the disk); its result or error comes back on the UI thread, where the
+success or failure callback is called.  After a successful operation whose
+``changes`` is not empty, the worker emits ``store_changed(changes, initiator)``
+so that every view showing what changed refreshes itself; a view that made the
+change itself can recognise its own ``initiator`` and skip the refresh.
+
+Without a failure callback, an error becomes one calm sentence on the worker's
+``failed`` signal, which the main window shows.  When the initiator is a Qt
+object that has been deleted by the time the answer arrives (a dialog closed,
+a place rebuilt), the callbacks are skipped: there is nobody left to tell
+(a failed write still gets its calm sentence, so the user knows).
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from panelbook.store import Store
+    from panelbook.ui.common.worker import DatabaseWorker
+
+T = TypeVar("T")
+
+
+class Change(enum.Flag):
+    """What an operation changed in the store, so views know whether to refresh."""
+
+    MEETINGS = enum.auto()
+    ITEMS = enum.auto()
+    DOCUMENTS = enum.auto()
+    RECS = enum.auto()
+    MARKUP = enum.auto()
+    PROFILE = enum.auto()
+    ALL = MEETINGS | ITEMS | DOCUMENTS | RECS | MARKUP | PROFILE
+
+
+def calm_sentence(error: BaseException, changes: Change) -> str:
+    """The one sentence the user sees for an operation that failed with nobody to handle it:
+    what could not be done, why (the error's own words), and that nothing was lost."""
+    reason = (str(error) or type(error).__name__).strip().rstrip(".")
+    if changes:
+        return f"That could not be saved: {reason}. Nothing was lost."
+    return f"That could not be read: {reason}. Nothing was lost."
+
+
+def alive(initiator: object | None) -> bool:
+    """False only for a Qt object whose C++ side has been deleted."""
+    if initiator is None:
+        return True
+    from PySide6.QtCore import QObject
+
+    if not isinstance(initiator, QObject):
+        return True
+    import shiboken6
+
+    return shiboken6.isValid(initiator)
+
+
+class StoreOp(Generic[T]):
+    """``op(store)`` run on the database worker, its answer delivered on the UI thread."""
+
+    def __init__(self, worker: DatabaseWorker, op: Callable[[Store], T], *,
+                 changes: Change = Change(0), initiator: object | None = None) -> None:
+        self.worker = worker
+        self.op = op
+        self.changes = changes
+        self.initiator = initiator
+        self._success: Callable[[T], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+
+    def success(self, callback: Callable[[T], None]) -> StoreOp[T]:
+        """Call ``callback(result)`` on the UI thread when the operation succeeds."""
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> StoreOp[T]:
+        """Call ``callback(error)`` on the UI thread when the operation fails (instead of the
+        worker's calm sentence)."""
+        self._failure = callback
+        return self
+
+    def run_in_background(self) -> None:
+        """Queue the operation on the worker; returns at once."""
+        self.worker.submit(self.op, self._succeeded, self._failed)
+
+    # -- on the UI thread ------------------------------------------------------
+
+    def _succeeded(self, result: T) -> None:
+        present = alive(self.initiator)
+        try:
+            if present and self._success is not None:
+                self._success(result)
+        finally:
+            if self.changes:
+                self.worker.store_changed.emit(self.changes, self.initiator if present else None)
+
+    def _failed(self, error: BaseException) -> None:
+        if alive(self.initiator):
+            if self._failure is not None:
+                self._failure(error)
+            else:
+                self.worker.failed.emit(calm_sentence(error, self.changes))
+        elif self.changes:
+            # Whoever asked has gone, but a write that failed is still worth one sentence.
+            self.worker.failed.emit(calm_sentence(error, self.changes))
