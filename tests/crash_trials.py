@@ -2,7 +2,7 @@
 let ``crash_worker.py`` write to it, SIGKILL the worker at a random moment,
 reopen the store and hold it to everything the worker reported as saved.
 
-Used by tests/test_crash.py (a few trials per kind) and benchmarks/crash.py
+Used by tests/store/test_crash.py (a few trials per kind) and benchmarks/crash.py
 (many).  A trial's findings fall in three groups:
 
 - corrupt: the store did not open, start-up had to recover it from a backup,

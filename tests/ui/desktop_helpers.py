@@ -27,6 +27,24 @@ def close_window(qtbot, window, worker):
     qtbot.wait(10)
 
 
+def import_files(qtbot, window, files) -> None:
+    """Import ``files`` through the window, as a drop or File > Import would; fail on any failure."""
+    with qtbot.waitSignal(window.import_finished, timeout=60000) as finished:
+        window.import_files([str(f) for f in files])
+    assert not finished.args[0].failures
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=20000)
+
+
+def sample_rows(folder):
+    """The sample panel's meetings and the items of its 8 August 2024 meeting, as the store gives them."""
+    from panelbook.store import Store, queries
+
+    with Store.open(folder) as store:
+        meetings = queries.meetings(store.db)
+        august = next(m["id"] for m in meetings if m["date"] == "2024-08-08")
+        return meetings, queries.agenda(store.db, august)["items"]
+
+
 def meeting_on(window, iso: str) -> int:
     return next(m["id"] for m in window.meetings if m["date"] == iso)
 

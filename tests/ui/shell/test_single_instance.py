@@ -18,7 +18,7 @@ from panelbook.paths import data_folder
 from panelbook.ui.shell import single_instance
 from panelbook.ui.shell.single_instance import NotAnswering, SingleInstance, server_name
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _env() -> dict:

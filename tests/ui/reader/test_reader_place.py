@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtPdfWidgets import QPdfView
 
 from desktop_helpers import pdf_index
-from test_desktop_reader import open_august
+from test_pack_reader import open_august
 
 ITEM_8 = "Item 8: Repeat Child Protection Plans - Analysis"
 

@@ -13,7 +13,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication
 
 from desktop_helpers import pdf_index
-from test_desktop_reader import open_august
+from test_pack_reader import open_august
 
 FOOT = "4. The Panel are requested to discuss the analysis and the associated"
 HEAD = "recommendations with the invited officers."

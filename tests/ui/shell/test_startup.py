@@ -12,7 +12,7 @@ from desktop_helpers import close_window, open_window
 
 from panelbook.paths import data_folder
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 HEAVY = ["panelbook.store", "panelbook.services", "panelbook.exports.briefing", "sqlite_utils", "reportlab",
          "bs4", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "panelbook.ui.meeting.meeting_place", "panelbook.ui.search.search_place",
          "panelbook.ui.tracker.tracker_place"]
