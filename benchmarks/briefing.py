@@ -40,7 +40,7 @@ from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer  # noqa: E402
 
-from panelbook import services  # noqa: E402
+from panelbook.services.imports import import_file  # noqa: E402
 from panelbook.exports import fonts  # noqa: E402
 from panelbook.exports.briefing import export_briefing  # noqa: E402
 from panelbook.exports.pdfstyle import para  # noqa: E402
@@ -124,7 +124,7 @@ def measure(pages: int = 300, runs: int = 3) -> dict:
         pack = big_pack(root / "pack.pdf", pages)
         store = Store.open(DataFolder(root / "data"))
         try:
-            report = services.import_file(store, pack)
+            report = import_file(store, pack)
             meeting_id = report.meeting_id
             items = queries.agenda(store.db, meeting_id)["items"]
             pack_pages = len(PdfReader(str(pack)).pages)

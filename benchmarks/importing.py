@@ -1,6 +1,6 @@
 """Importing an agenda pack into a large store, beside the floor of reading its PDF.
 
-The figure: ``services.import_files`` of the sample panel's 110-page pack PDF
+The figure: ``services.imports.import_files`` of the sample panel's 110-page pack PDF
 (rebuilt from the seed) into a copy of a store that already holds the synthetic
 archive (about 1,000 meetings).  The floor: QtPdf text extraction alone of the
 same PDF (``pdftext.extract_pages``), measured in the same run.  Each run imports
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import Spec, archive_stats, cached_archive, copy_archive, database_mb  # noqa: E402
 
-from panelbook import services  # noqa: E402
+from panelbook.services import imports as import_cases  # noqa: E402
 from panelbook.paths import DataFolder, sample_dir  # noqa: E402
 from panelbook.sources.pdftext import extract_pages  # noqa: E402
 from panelbook.store import Store  # noqa: E402
@@ -49,21 +49,21 @@ def _timed(call) -> tuple[float, object]:
 
 @contextmanager
 def _timing_reads() -> Iterator[list[float]]:
-    """Record how long ``services.prepare_file`` takes inside an import, to split
+    """Record how long ``services.imports.prepare_file`` takes inside an import, to split
     the import's time into reading and writing."""
     times: list[float] = []
-    original = services.prepare_file
+    original = import_cases.prepare_file
 
     def timed(path):
         seconds, prepared = _timed(lambda: original(path))
         times.append(seconds)
         return prepared
 
-    services.prepare_file = timed
+    import_cases.prepare_file = timed
     try:
         yield times
     finally:
-        services.prepare_file = original
+        import_cases.prepare_file = original
 
 
 def measure(scale: float = 1.0, runs: int = 5, fresh: bool = False, profile: bool = False,
@@ -75,7 +75,7 @@ def measure(scale: float = 1.0, runs: int = 5, fresh: bool = False, profile: boo
     archive_ready_s = time.perf_counter() - built_at
     # Warm up: load QtPdf and every reader module once, outside the timings.
     extract_pages(pack)
-    services.prepare_file(pack)
+    import_cases.prepare_file(pack)
 
     imports, extracts, reads, writes, opens = [], [], [], [], []
     report = None
@@ -87,13 +87,13 @@ def measure(scale: float = 1.0, runs: int = 5, fresh: bool = False, profile: boo
             try:
                 if run == runs:          # the extra, profiled run: not counted
                     profiler = cProfile.Profile()
-                    profiler.runcall(services.import_files, store, [pack])
+                    profiler.runcall(import_cases.import_files, store, [pack])
                     out = io.StringIO()
                     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
                     profile_text = out.getvalue()
                     continue
                 with _timing_reads() as read_times:
-                    seconds, reports = _timed(lambda: services.import_files(store, [pack]))
+                    seconds, reports = _timed(lambda: import_cases.import_files(store, [pack]))
                 reads.append(sum(read_times))
                 writes.append(seconds - reads[-1])
                 report = reports[0].as_json()

@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from panelbook import services
+from panelbook.services.imports import _save_document, document_key
 from panelbook.model import (
     AgendaItem,
     Committee,
@@ -328,9 +328,9 @@ def _minutes(rng: random.Random, text: Text, committee: str, day: date, titles: 
 def _write(store: Store, parsed: ParsedDocument, identity: str, media_type: str) -> int:
     """Write one document the way an import writes it (minus the file itself)."""
     sha = hashlib.sha256(identity.encode()).hexdigest()
-    key = services.document_key(parsed, sha)
+    key = document_key(parsed, sha)
     _, meeting_id, _ = save_parsed(store.db, parsed, key)
-    services._save_document(store, parsed, key, sha, identity.rsplit("|", 1)[-1], media_type, meeting_id, False)
+    _save_document(store, parsed, key, sha, identity.rsplit("|", 1)[-1], media_type, meeting_id, False)
     return meeting_id
 
 

@@ -28,7 +28,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from panelbook import services
+from panelbook.services.imports import prepare_bytes, prepare_file, write_prepared
+from panelbook.services.sample import load_sample
 from tools.rebuild_pack import pack_pdf, pack_reports
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder, sample_dir
@@ -127,14 +128,14 @@ def prepare_template(workdir: Path) -> Template:
     workdir.mkdir(parents=True, exist_ok=True)
     home = workdir / "template"
     folder = DataFolder(home)
-    pack_a = services.prepare_file(sample_dir() / PACK)
+    pack_a = prepare_file(sample_dir() / PACK)
     front, reports = pack_reports((sample_dir() / PACK_TEXT).read_text(encoding="utf-8"))
     variant = pack_pdf(front, reports, workdir / "pack without its last page.pdf", drop_pages={reports[-1].last})
-    pack_b = services.prepare_file(variant)
+    pack_b = prepare_file(variant)
     prepared = workdir / "packs.pickle"
     prepared.write_bytes(pickle.dumps([pack_a, pack_b]))
     with Store.open(folder, daily_backup=False) as store:
-        services.load_sample(store)
+        load_sample(store)
         db = store.db
         meeting = resolve_meeting(db, "2024-08-08")
         item_id = resolve_item(db, meeting, "8")
@@ -148,12 +149,12 @@ def prepare_template(workdir: Path) -> Template:
     states = {}
     with Store.open(scratch, daily_backup=False) as store:
         states[sha256_of(pack_a.data)] = pack_fingerprint(store.db, pack_key, meetings)
-        services.write_prepared(store, [pack_b])
+        write_prepared(store, [pack_b])
         states[sha256_of(pack_b.data)] = pack_fingerprint(store.db, pack_key, meetings)
         page = (sample_dir() / MEETING_PAGE).read_text(encoding="utf-8")
         day = crash_worker.fresh_meeting_day(1)
-        doc = services.prepare_bytes(crash_worker.fresh_meeting_page(page, day).encode("utf-8"), f"meeting {day}.txt")
-        (report,) = services.write_prepared(store, [doc])
+        doc = prepare_bytes(crash_worker.fresh_meeting_page(page, day).encode("utf-8"), f"meeting {day}.txt")
+        (report,) = write_prepared(store, [doc])
         fresh = meeting_counts(store.db, report.meeting_id)
     shutil.rmtree(scratch.root)
     if states[sha256_of(pack_a.data)] == states[sha256_of(pack_b.data)]:

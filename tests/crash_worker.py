@@ -29,7 +29,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from panelbook import services  # noqa: E402
+from panelbook.services.imports import prepare_bytes, write_prepared  # noqa: E402
+from panelbook.services.markup import add_note  # noqa: E402
+from panelbook.services.recs import set_recommendation  # noqa: E402
 from panelbook.paths import DataFolder  # noqa: E402
 from panelbook.store import Store  # noqa: E402
 from panelbook.store.blobs import sha256_of  # noqa: E402
@@ -83,23 +85,23 @@ def run(config: dict) -> None:
         if kind == "import":
             if n % 2 == 0:
                 prepared = packs[(n // 2 + 1) % 2]        # B, A, B, A ... (the store starts with A)
-                services.write_prepared(store, [prepared])
+                write_prepared(store, [prepared])
                 say(f"SAVED {n} pack {sha256_of(prepared.data)}")
             else:
                 day = fresh_meeting_day(n)
-                prepared = services.prepare_bytes(fresh_meeting_page(fresh_page, day).encode("utf-8"),
+                prepared = prepare_bytes(fresh_meeting_page(fresh_page, day).encode("utf-8"),
                                                   f"meeting {day}.txt")
-                (report,) = services.write_prepared(store, [prepared])
+                (report,) = write_prepared(store, [prepared])
                 say(f"SAVED {n} meeting {day.isoformat()} {report.meeting_id}")
         elif kind == "note":
-            note_id = services.add_note(store, config["item_id"], f"crash note {n}")
+            note_id = add_note(store, config["item_id"], f"crash note {n}")
             say(f"SAVED {n} note {note_id}")
         elif kind == "tracker":
             rec_id = config["rec_ids"][n % len(config["rec_ids"])]
-            services.set_recommendation(store, rec_id, response=f"crash response {n}", who="crash test")
+            set_recommendation(store, rec_id, response=f"crash response {n}", who="crash test")
             say(f"SAVED {n} rec {rec_id}")
         elif kind == "backup":
-            services.add_note(store, config["item_id"], f"backup marker {n}")
+            add_note(store, config["item_id"], f"backup marker {n}")
             store.backup_to(folder.backups / backup_name(n))
             say(f"SAVED {n} backup {backup_name(n)}")
         else:

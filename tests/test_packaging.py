@@ -120,7 +120,7 @@ def desktop_entry() -> dict[str, str]:
 def test_the_desktop_entry_runs_the_installed_command_with_the_shipped_icon():
     import tomllib
 
-    from panelbook.cli import _parser
+    from panelbook.cli.parser import build_parser as _parser
 
     entry = desktop_entry()
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]

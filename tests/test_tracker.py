@@ -3,7 +3,9 @@ from datetime import date
 
 import pytest
 
-from panelbook import services, tracker
+from panelbook import tracker
+from panelbook.services.recs import add_recommendation, set_recommendation
+from panelbook.services.sample import load_sample
 from panelbook.model import RecStatus as S
 from panelbook.store import queries
 from panelbook.store.queries import NotFound
@@ -55,7 +57,7 @@ def test_overdue_rule_with_a_fixed_today():
 
 @pytest.fixture
 def sample_store(store):
-    services.load_sample(store)
+    load_sample(store)
     return store
 
 
@@ -66,13 +68,13 @@ def _rec(store, status_text):
 def test_walking_a_recommendation_through_its_life_keeps_its_history(sample_store):
     store = sample_store
     rec = _rec(store, "Not complete – deadline November 2024.")
-    services.set_recommendation(store, rec["id"], status="reported_complete", response="Plan presented", who="Clerk")
+    set_recommendation(store, rec["id"], status="reported_complete", response="Plan presented", who="Clerk")
     with pytest.raises(tracker.InvalidTransition):
-        services.set_recommendation(store, rec["id"], status="awaiting_response", who="Clerk")
-    services.set_recommendation(store, rec["id"], status="in_progress", decision="Not accepted as complete",
+        set_recommendation(store, rec["id"], status="awaiting_response", who="Clerk")
+    set_recommendation(store, rec["id"], status="in_progress", decision="Not accepted as complete",
                                 who="Chair")
-    services.set_recommendation(store, rec["id"], status="rejected", who="Chair")
-    services.set_recommendation(store, rec["id"], status="closed_rejected", who="Clerk")
+    set_recommendation(store, rec["id"], status="rejected", who="Chair")
+    set_recommendation(store, rec["id"], status="closed_rejected", who="Clerk")
     changes = [(h["who"], h["field"], h["before"], h["after"]) for h in queries.history(store.db, rec["id"])
                if h["who"] != "import"]
     assert changes == [
@@ -110,29 +112,29 @@ def test_a_draft_is_accepted_edited_or_set_aside(sample_store):
     store = sample_store
     drafts = queries.recommendations(store.db, status="draft")
     first, second = drafts[0], drafts[1]
-    services.set_recommendation(store, first["id"], status="awaiting_response", text=first["text"] + " (edited)")
-    services.set_recommendation(store, second["id"], not_a_recommendation=True)
+    set_recommendation(store, first["id"], status="awaiting_response", text=first["text"] + " (edited)")
+    set_recommendation(store, second["id"], not_a_recommendation=True)
     remaining = {r["id"] for r in queries.recommendations(store.db, status="draft")}
     assert first["id"] not in remaining and second["id"] not in remaining
     accepted = next(r for r in queries.recommendations(store.db) if r["id"] == first["id"])
     assert accepted["text"].endswith("(edited)") and accepted["status"] == "awaiting_response"
     # Re-importing the minutes never offers the set-aside draft again, nor duplicates the accepted one.
-    services.load_sample(store)
+    load_sample(store)
     assert {r["id"] for r in queries.recommendations(store.db, status="draft")} == remaining
 
 
 def test_bad_updates_are_refused_cleanly(sample_store):
     with pytest.raises(NotFound):
-        services.set_recommendation(sample_store, 99999, status="in_progress")
+        set_recommendation(sample_store, 99999, status="in_progress")
     rec = queries.recommendations(sample_store.db)[0]
     with pytest.raises(NotFound):
-        services.set_recommendation(sample_store, rec["id"], deadline="next week")
+        set_recommendation(sample_store, rec["id"], deadline="next week")
 
 
 def test_a_recommendation_by_hand(sample_store):
     store = sample_store
     meeting_id = queries.resolve_meeting(store.db, "2024-08-08")
-    rec_id = services.add_recommendation(store, meeting_id, "That the Panel visits the MASH.", owner="Scrutiny Manager",
+    rec_id = add_recommendation(store, meeting_id, "That the Panel visits the MASH.", owner="Scrutiny Manager",
                                          deadline="2024-12-31", who="Clerk")
     row = next(r for r in queries.recommendations(store.db) if r["id"] == rec_id)
     assert row["status"] == "awaiting_response" and row["owner"] == "Scrutiny Manager"

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from panelbook import services
+    from panelbook.services.sample import load_sample
     from panelbook.paths import data_folder
     from panelbook.store import Store
     from panelbook.ui.shell.main_window import MainWindow
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")   # never the user's own settings
         folder = data_folder(Path(tmp) / "data")
         with Store.open(folder) as store:
-            services.load_sample(store)
+            load_sample(store)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setStyle("Fusion")
         worker = DatabaseWorker(folder)

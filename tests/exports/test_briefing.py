@@ -9,7 +9,9 @@ from datetime import datetime
 import pytest
 from pypdf import PdfReader
 
-from panelbook import services
+from panelbook.services.markup import add_note
+from panelbook.services.recs import set_recommendation
+from panelbook.services.sample import load_sample
 from panelbook.exports.briefing import export_briefing
 from panelbook.exports.markup import BriefingMarkup, Highlight, LineOfEnquiry
 from panelbook.paths import data_folder
@@ -37,17 +39,17 @@ ITEM_TITLES = [
 def sample(tmp_path_factory):
     """The sample panel with Cllr Webb's notes and questions and another member's private note."""
     store = Store.open(data_folder(tmp_path_factory.mktemp("briefing") / "data"))
-    services.load_sample(store)
+    load_sample(store)
     meeting_id = queries.resolve_meeting(store.db, "2024-08-08")
 
     def item(number: str) -> int:
         return queries.resolve_item(store.db, meeting_id, number)
 
-    services.add_note(store, item("7"), ESCAPE_NOTE, who="Cllr Webb")
-    services.add_note(store, item("7"), QUESTION, question=True, who="Cllr Webb")
-    services.add_note(store, item("10"), "What is behind the dip in child protection visits to 88%?",
+    add_note(store, item("7"), ESCAPE_NOTE, who="Cllr Webb")
+    add_note(store, item("7"), QUESTION, question=True, who="Cllr Webb")
+    add_note(store, item("10"), "What is behind the dip in child protection visits to 88%?",
                       question=True, who="Cllr Webb")
-    services.add_note(store, item("8"), "Chapman's private note", who="Cllr Chapman")
+    add_note(store, item("8"), "Chapman's private note", who="Cllr Chapman")
     yield store, meeting_id
     store.close()
 
@@ -244,17 +246,17 @@ def test_stored_markup_private_and_shared(tmp_path):
 
     store = Store.open(data_folder(tmp_path / "data"))
     try:
-        services.load_sample(store)
+        load_sample(store)
         meeting_id = queries.resolve_meeting(store.db, "2024-08-08")
         item = queries.resolve_item(store.db, meeting_id, "8")
         chair = "Cllr Barnes-Andrews"
         markup.add_enquiry(store, item, "Why do families return to child protection planning?", lead="Cllr Webb",
                            who=chair)
-        shared_q = services.add_note(store, item, "What did the audit of handovers find?", question=True, who=chair)
+        shared_q = add_note(store, item, "What did the audit of handovers find?", question=True, who=chair)
         markup.update_note(store, shared_q, shared=1, lead="Cllr Cooper", state="answered",
                            answer="Reported to the next meeting.")
-        services.add_note(store, item, "Webb's own question", question=True, who="Cllr Webb")
-        services.add_note(store, item, "Chair's private note", who=chair)
+        add_note(store, item, "Webb's own question", question=True, who="Cllr Webb")
+        add_note(store, item, "Chair's private note", who=chair)
         pack = next(iter(store.db.query("SELECT id FROM documents WHERE kind = 'agenda_pack'")))["id"]
         page = next(iter(store.db.query(
             "SELECT idx, text FROM pages WHERE document_id = ? AND printed = 21", (pack,))))
@@ -349,11 +351,11 @@ def test_confidential_items_bring_the_protective_marking(sample, tmp_path):
 def test_open_recommendations_from_earlier_meetings_on_the_same_issue(tmp_path):
     store = Store.open(data_folder(tmp_path / "data"))
     try:
-        services.load_sample(store)
+        load_sample(store)
         # Accept one of the 20 July 2023 "Children and Learning - Performance" drafts into the tracker.
         (rec,) = [r for r in queries.recommendations(store.db, status="draft")
                   if r["meeting_date"] == "2023-07-20" and r["text"].startswith("That, to enable trends")]
-        services.set_recommendation(store, rec["id"], status="awaiting_response", who="Clerk")
+        set_recommendation(store, rec["id"], status="awaiting_response", who="Clerk")
         meeting_id = queries.resolve_meeting(store.db, "2024-08-08")
         path = tmp_path / "b.pdf"
         export_briefing(store, meeting_id, path, profile="Cllr Webb", now=NOW)

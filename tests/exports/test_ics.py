@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 import pytest
 from icalendar import Calendar
 
-from panelbook import services
+from panelbook.services.sample import load_sample
 from panelbook.exports.ics import export_ics, meeting_uid
 from panelbook.paths import data_folder
 from panelbook.store import Store
@@ -17,7 +17,7 @@ NOW = datetime(2024, 8, 1, 12, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def sample(tmp_path):
     store = Store.open(data_folder(tmp_path / "data"))
-    services.load_sample(store)
+    load_sample(store)
     yield store
     store.close()
 
@@ -66,7 +66,7 @@ def test_uids_are_unique_and_stable_across_exports_and_data_folders(sample, tmp_
     export_ics(sample, tmp_path / "b.ics", now=datetime(2025, 1, 1, tzinfo=timezone.utc))
     other = Store.open(data_folder(tmp_path / "other"))
     try:
-        services.load_sample(other)
+        load_sample(other)
         export_ics(other, tmp_path / "c.ics", now=NOW)
     finally:
         other.close()

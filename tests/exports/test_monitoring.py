@@ -7,7 +7,8 @@ from datetime import datetime
 import pytest
 from pypdf import PdfReader
 
-from panelbook import services
+from panelbook.services.recs import set_recommendation
+from panelbook.services.sample import load_sample
 from panelbook.exports.monitoring import export_monitoring, grouped
 from panelbook.paths import data_folder
 from panelbook.store import Store, briefing_queries, queries
@@ -19,7 +20,7 @@ NOW = datetime(2024, 8, 1, 12, 0)
 @pytest.fixture
 def sample(tmp_path):
     store = Store.open(data_folder(tmp_path / "data"))
-    services.load_sample(store)
+    load_sample(store)
     yield store, queries.resolve_meeting(store.db, "2024-08-08")
     store.close()
 
@@ -66,7 +67,7 @@ def test_the_five_18_july_rows_in_the_clerks_layout(sample, tmp_path):
 def test_closed_recommendations_leave_the_list(sample, tmp_path):
     store, meeting_id = sample
     (rec,) = [r for r in queries.recommendations(store.db) if r["text"].startswith("That the Panel suggested")]
-    services.set_recommendation(store, rec["id"], status="closed_complete", who="Clerk")
+    set_recommendation(store, rec["id"], status="closed_complete", who="Clerk")
     export_monitoring(store, meeting_id, tmp_path / "m.pdf", now=NOW)
     text = " ".join(_read(tmp_path / "m.pdf")[1])
     assert "Headteacher is invited" not in text

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from panelbook.services import markup
-from panelbook import services
+from panelbook.services.sample import load_sample
 from panelbook.paths import data_folder
 from panelbook.store import Store
 from panelbook.store.queries import NotFound, notes, resolve_meeting
@@ -15,7 +15,7 @@ PHRASE = "REPEAT CHILD PROTECTION PLANS"
 
 @pytest.fixture
 def sample(store):
-    services.load_sample(store)
+    load_sample(store)
     return store
 
 
@@ -85,7 +85,7 @@ def test_an_exported_deletion_deletes_the_highlight_on_the_other_computer(sample
     light = _highlight(sample, 11, PHRASE)
     _highlight(sample, 11, "BRIEF SUMMARY")
     with Store.open(data_folder(tmp_path / "laptop")) as laptop:
-        services.load_sample(laptop)
+        load_sample(laptop)
         before_delete = markup.export_markup(sample)
         assert markup.import_markup(laptop, before_delete)["added"] == 2
         assert sorted(_quotes(laptop.db)) == ["BRIEF SUMMARY", PHRASE]
@@ -121,6 +121,6 @@ def test_undo_here_then_export_brings_the_highlight_back_on_the_other_computer(s
     data = markup.export_markup(sample)
     assert data["deleted"] == [] and [h["uid"] for h in data["highlights"]] == [removed["uid"]]
     with Store.open(data_folder(tmp_path / "laptop")) as laptop:
-        services.load_sample(laptop)
+        load_sample(laptop)
         assert markup.import_markup(laptop, data)["added"] == 1
         assert [h["uid"] for h in markup.highlights(laptop.db)] == [removed["uid"]]

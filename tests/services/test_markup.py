@@ -4,7 +4,9 @@ import json
 import pytest
 
 from panelbook.services import markup
-from panelbook import services
+from panelbook.services.imports import import_files
+from panelbook.services.markup import add_note
+from panelbook.services.sample import load_sample, remove_sample
 from panelbook.anchoring import Anchor, capture, locate
 from tools.rebuild_pack import pack_pdf, pack_reports
 from panelbook.paths import data_folder, sample_dir
@@ -16,7 +18,7 @@ PACK_TEXT = (sample_dir() / "003_41e7f3da12eebc0c.txt").read_text(encoding="utf-
 
 @pytest.fixture
 def sample(store):
-    services.load_sample(store)
+    load_sample(store)
     return store
 
 
@@ -56,8 +58,8 @@ def test_anchor_is_found_again_where_the_context_agrees():
 
 def test_questions_are_ordered_ticked_and_answered(sample):
     item = _item(sample, "8")
-    first = services.add_note(sample, item, "How many repeat plans this year?", question=True)
-    second = services.add_note(sample, item, "Who audits handovers?", question=True)
+    first = add_note(sample, item, "How many repeat plans this year?", question=True)
+    second = add_note(sample, item, "Who audits handovers?", question=True)
     markup.reorder(sample, [second, first])
     markup.update_note(sample, first, state="answered", answer="42, down from 57")
     rows = [n for n in notes(sample.db, resolve_meeting(sample.db, "2024-08-08")) if n["kind"] == "question"]
@@ -70,7 +72,7 @@ def test_questions_are_ordered_ticked_and_answered(sample):
 
 def test_delete_and_undo_keeps_the_same_note(sample):
     item = _item(sample, "8")
-    note_id = services.add_note(sample, item, "Private thought")
+    note_id = add_note(sample, item, "Private thought")
     removed = markup.delete_note(sample, note_id)
     assert not list(sample.db.query("SELECT * FROM notes WHERE id = ?", (note_id,)))
     new_id = markup.restore_note(sample, removed)
@@ -89,9 +91,9 @@ def test_flags_and_read_marks(sample):
 
 def test_markup_survives_reimport_of_the_same_pack(sample):
     item = _item(sample, "8")
-    services.add_note(sample, item, "Note before re-import")
+    add_note(sample, item, "Note before re-import")
     hid = _highlight_phrase(sample, 11, "REPEAT CHILD PROTECTION PLANS")
-    services.load_sample(sample)
+    load_sample(sample)
     listed = notes(sample.db, resolve_meeting(sample.db, "2024-08-08"))
     assert [(n["kind"], n["text"]) for n in listed] == [
         ("note", "Note before re-import"), ("highlight", "REPEAT CHILD PROTECTION PLANS")]
@@ -101,7 +103,7 @@ def test_markup_survives_reimport_of_the_same_pack(sample):
 
 def test_markup_survives_a_revised_pack_where_pages_moved_and_an_item_was_renumbered(sample, tmp_path):
     item = _item(sample, "8")
-    services.add_note(sample, item, "Handovers question")
+    add_note(sample, item, "Handovers question")
     page = _page(sample, 14)
     phrase = page["text"].split("\n")[3].strip()[:40]
     hid = _highlight_phrase(sample, 14, phrase, comment="follow up")
@@ -111,7 +113,7 @@ def test_markup_survives_a_revised_pack_where_pages_moved_and_an_item_was_renumb
     front, reports = pack_reports(PACK_TEXT)
     revised = tmp_path / "revised.pdf"
     pack_pdf(front, reports, revised, drop_pages=(9, 12))
-    services.import_files(sample, [revised])
+    import_files(sample, [revised])
     placed = next(iter(sample.db.query("SELECT * FROM highlights WHERE id = ?", (hid,))))
     assert placed["needs_placing"] == 0
     new_page = next(iter(sample.db.query("SELECT text FROM pages WHERE document_id = ? AND idx = ?",
@@ -136,13 +138,13 @@ def unique_line(store, printed):
 
 def test_export_on_one_store_and_import_on_another(sample, tmp_path):
     item = _item(sample, "8")
-    keep = services.add_note(sample, item, "Carried to the laptop", question=True)
+    keep = add_note(sample, item, "Carried to the laptop", question=True)
     _highlight_phrase(sample, 11, "REPEAT CHILD PROTECTION PLANS")
     markup.set_mark(sample, item, flag="key item")
     data = markup.export_markup(sample)
     other_folder = data_folder(tmp_path / "laptop")
     with Store.open(other_folder) as other:
-        services.load_sample(other)
+        load_sample(other)
         counts = markup.import_markup(other, json.dumps(data))
         assert counts["added"] == 3 and counts["no_such_item"] == 0
         laptop_notes = notes(other.db, resolve_meeting(other.db, "2024-08-08"))
@@ -162,7 +164,7 @@ def test_chair_shares_lines_of_enquiry_but_not_private_notes(sample):
     markup.set_profile(sample, "Cllr Bunday", "chair")
     item = _item(sample, "10")
     markup.add_enquiry(sample, item, "Why are re-referrals rising?", lead="Cllr Webb")
-    services.add_note(sample, item, "My private worry")
+    add_note(sample, item, "My private worry")
     shared = markup.export_markup(sample, shared_only=True)
     assert [n["text"] for n in shared["notes"]] == ["Why are re-referrals rising?"]
     assert shared["notes"][0]["lead"] == "Cllr Webb"
@@ -177,10 +179,10 @@ def test_not_a_markup_file_is_refused(sample):
 
 def test_removing_the_sample_takes_its_markup_with_it(sample):
     item = _item(sample, "8")
-    services.add_note(sample, item, "on a sample item")
+    add_note(sample, item, "on a sample item")
     _highlight_phrase(sample, 11, "REPEAT CHILD PROTECTION PLANS")
     markup.set_mark(sample, item, flag="key item")
-    removed = services.remove_sample(sample)
+    removed = remove_sample(sample)
     assert removed["notes"] == 1
     for table in ("notes", "highlights", "item_marks", "items", "meetings"):
         assert sample.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0

@@ -387,7 +387,7 @@ MEASURE = textwrap.dedent("""
     import json, resource, sys, time
     from panelbook.model import UnreadableDocument
     from panelbook.paths import data_folder
-    from panelbook.services import import_files
+    from panelbook.services.imports import import_files
     from panelbook.sources.detect import read_document
     from panelbook.store import Store
 

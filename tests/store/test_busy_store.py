@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from panelbook import services
+from panelbook.services.sample import load_sample
 from panelbook.paths import DataFolder, sample_dir
 from panelbook.store import Store, StoreBusy, transaction
 from panelbook.store.db import DEFAULT_BUSY_TIMEOUT_S, busy_timeout_s
@@ -43,7 +43,7 @@ print("RELEASED", time.time(), flush=True)
 def prepared(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("busy") / "template"
     with Store.open(DataFolder(home), daily_backup=False) as store:
-        services.load_sample(store)
+        load_sample(store)
     return home
 
 

@@ -3,7 +3,8 @@ import os
 import time
 from datetime import date, timedelta
 
-from panelbook import services
+from panelbook.services.markup import add_note
+from panelbook.services.sample import load_sample
 from panelbook.paths import data_folder
 from panelbook.store import Store, health
 from panelbook.store.queries import notes, resolve_meeting, resolve_item
@@ -12,9 +13,9 @@ from panelbook.store.queries import notes, resolve_meeting, resolve_item
 def _store_with_a_note(tmp_path, text="Ask about handovers"):
     folder = data_folder(tmp_path / "data")
     with Store.open(folder) as store:
-        services.load_sample(store)
+        load_sample(store)
         meeting = resolve_meeting(store.db, "2024-08-08")
-        services.add_note(store, resolve_item(store.db, meeting, "8"), text)
+        add_note(store, resolve_item(store.db, meeting, "8"), text)
         store.backup_to(folder.backups / "manual-1.sqlite3")
     return folder
 
@@ -77,7 +78,7 @@ def test_garbage_in_the_wal_never_makes_the_store_unreadable(tmp_path):
     folder = _store_with_a_note(tmp_path)
     store = Store.open(folder, daily_backup=False)
     meeting = resolve_meeting(store.db, "2024-08-08")
-    services.add_note(store, resolve_item(store.db, meeting, "7"), "second note")
+    add_note(store, resolve_item(store.db, meeting, "7"), "second note")
     wal = folder.database.with_name(folder.database.name + "-wal")
     # Simulate a crash: copy the files as they are on disk while the store is open, then spoil the WAL.
     crashed = data_folder(tmp_path / "crashed").ensure()
@@ -130,7 +131,7 @@ def test_a_day_backup_is_taken_once_the_store_holds_something(tmp_path):
     folder = data_folder(tmp_path / "data")
     with Store.open(folder) as store:
         assert store.take_daily_backup(date(2026, 11, 23)) is None       # empty: nothing to keep
-        services.load_sample(store)
+        load_sample(store)
         assert store.take_daily_backup(date(2026, 11, 23)).name == "auto-2026-11-23.sqlite3"
         assert store.take_daily_backup(date(2026, 11, 23)) is None       # once a day
 

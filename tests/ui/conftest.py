@@ -9,13 +9,13 @@ from desktop_helpers import close_window, open_window
 
 @pytest.fixture
 def sample_folder(tmp_path):
-    from panelbook import services
+    from panelbook.services.sample import load_sample
     from panelbook.paths import data_folder
     from panelbook.store import Store
 
     folder = data_folder(tmp_path / "data")
     with Store.open(folder) as store:
-        services.load_sample(store)
+        load_sample(store)
     return folder
 
 

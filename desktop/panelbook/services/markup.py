@@ -20,7 +20,6 @@ from datetime import datetime
 import sqlite_utils
 
 from panelbook import anchoring
-from panelbook.services import profile_name
 from panelbook.sources.textutil import norm_key
 from panelbook.store import Store, indexer, transaction
 from panelbook.store.queries import NotFound
@@ -54,6 +53,11 @@ def set_profile(store: Store, name: str, role: str) -> None:
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (name,))
 
 
+def profile_name(store: Store) -> str:
+    """Who is using this copy (set in the desktop; "Me" until then)."""
+    return store.setting("profile_name") or "Me"
+
+
 def profile(store: Store) -> dict | None:
     name = store.setting("profile_name")
     if not name:
@@ -63,6 +67,25 @@ def profile(store: Store) -> dict | None:
 
 
 # -- notes and questions ---------------------------------------------------------
+
+
+def add_note(store: Store, item_id: int, text: str, *, question: bool = False, who: str | None = None) -> int:
+    """A member's note or question on an agenda item; saved at once and searchable."""
+    who = who or profile_name(store)
+    stamp = now_iso()
+    with transaction(store.db):
+        kind = "question" if question else "note"
+        position = store.db.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM notes WHERE item_id = ? AND profile = ? AND kind = ?",
+            (item_id, who, kind)).fetchone()[0]
+        cursor = store.db.execute(
+            "INSERT INTO notes (uid, item_id, profile, kind, text, position, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), item_id, who, kind, text, position, stamp, stamp),
+        )
+        note_id = int(cursor.lastrowid)
+        indexer.index_note(store.db, note_id)
+    return note_id
 
 
 def _note(db: sqlite_utils.Database, note_id: int) -> dict:
@@ -125,8 +148,6 @@ def reorder(store: Store, note_ids: list[int]) -> None:
 
 def add_enquiry(store: Store, item_id: int, text: str, lead: str | None = None, who: str | None = None) -> int:
     """The chair's line of enquiry on an item, shared with the panel, optionally with who leads it."""
-    from panelbook.services import add_note
-
     note_id = add_note(store, item_id, text, who=who)
     with transaction(store.db):
         store.db.execute("UPDATE notes SET kind = 'enquiry', shared = 1, lead = ? WHERE id = ?", (lead, note_id))

@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from panelbook.paths import sample_dir
+from panelbook.services.imports import ImportReport, import_files
+from panelbook.store import Store
+from panelbook.store.sample_data import remove_sample as remove
 
 # Import order: the pack first (committee, calendar, agenda), then the web
 # pages and minutes that add minute numbers, minutes and resolutions.
@@ -32,3 +35,14 @@ def sample_paths() -> list[Path]:
             path = folder / PACK_TEXT
         paths.append(path)
     return paths
+
+
+def load_sample(store: Store) -> list[ImportReport]:
+    """Load the sample panel through the ordinary readers, marked as sample data."""
+    return import_files(store, sample_paths(), sample=True)
+
+
+def remove_sample(store: Store) -> dict:
+    """Remove the sample panel.  Its document files stay in the content-addressed
+    folder: backups taken before the removal still refer to them."""
+    return remove(store.db)

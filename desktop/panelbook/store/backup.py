@@ -8,10 +8,14 @@ from pathlib import Path
 
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
+from panelbook.store.db import StoreBusy
+from panelbook.store.fsutil import fsync_dir
 from panelbook.store.schema import LATEST
+from panelbook.store.sessions import live_sessions
 
 
 def timestamp() -> str:
+    """Now, as backups name their files (``20240808-183000``)."""
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
@@ -47,10 +51,6 @@ def restore(folder: DataFolder, backup: Path) -> Path | None:
     """Replace the store with a verified backup; the current database is kept aside
     in the backups folder (its path is returned).  The store must not be open."""
     verify_backup(backup)
-    from panelbook.store.db import StoreBusy
-    from panelbook.store.fsutil import fsync_dir
-    from panelbook.store.health import live_sessions
-
     if folder.root.exists() and live_sessions(folder):
         raise StoreBusy("Panelbook is open on this data folder; close it before restoring a backup.")
     folder.ensure()

@@ -1,6 +1,6 @@
 """Keeping the store sound: checks at start-up, recovery from damage, daily backups.
 
-- Every process that opens the store leaves a session marker (``session-<pid>``)
+- Every process that opens the store leaves a session marker (``session-<pid>``, see ``sessions``)
   and removes it when it closes cleanly.  A marker whose process is gone means
   the last session ended uncleanly (a crash, a flat battery): the next start
   runs SQLite's full ``integrity_check`` instead of the ``quick_check``.
@@ -14,7 +14,6 @@
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -52,51 +51,6 @@ class Recovery:
             f"Your Panelbook data was damaged ({self.problem}) and there was no backup to restore, so Panelbook "
             f"started with an empty store. The damaged file is kept at {self.damaged_copy}; nothing was deleted."
         )
-
-
-# -- session markers ---------------------------------------------------------
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _sessions(folder: DataFolder) -> list[tuple[Path, int | None]]:
-    """Every session marker with the process id it names (None when unreadable)."""
-    out = []
-    for marker in folder.root.glob("session-*"):
-        try:
-            out.append((marker, int(marker.name.split("-", 1)[1])))
-        except ValueError:
-            out.append((marker, None))
-    return out
-
-
-def unclean_sessions(folder: DataFolder) -> list[Path]:
-    """Markers left by processes that are no longer running."""
-    return [marker for marker, pid in _sessions(folder)
-            if pid is None or (pid != os.getpid() and not _pid_alive(pid))]
-
-
-def live_sessions(folder: DataFolder) -> list[int]:
-    """Other processes that have this store open right now."""
-    return [pid for _, pid in _sessions(folder) if pid is not None and pid != os.getpid() and _pid_alive(pid)]
-
-
-def begin_session(folder: DataFolder) -> Path:
-    marker = folder.root / f"session-{os.getpid()}"
-    marker.write_text(datetime.now().isoformat(timespec="seconds"), encoding="utf-8")
-    return marker
-
-
-def end_session(marker: Path) -> None:
-    marker.unlink(missing_ok=True)
 
 
 # -- checking and recovering -------------------------------------------------

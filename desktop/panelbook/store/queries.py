@@ -128,6 +128,12 @@ def _response_months(db: sqlite_utils.Database) -> int:
         return tracker.DEFAULT_RESPONSE_MONTHS
 
 
+def last_meeting_held(db: sqlite_utils.Database) -> str | None:
+    """The date of the latest meeting held (``recs changes`` counts from it), or None."""
+    rows = list(db.query("SELECT max(date) AS d FROM meetings WHERE status = 'held'"))
+    return rows[0]["d"] if rows and rows[0]["d"] else None
+
+
 def next_meeting_date(db: sqlite_utils.Database, committee_id: int | None, after: str) -> str | None:
     """The committee's next meeting (not cancelled) after ``after``."""
     rows = list(db.query(

@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlite_utils
 
 from panelbook.paths import DataFolder
-from panelbook.store import health
+from panelbook.store import health, sessions
 from panelbook.store.fsutil import fsync_dir
 from panelbook.store.db import StoreBusy, busy_is_store_busy, is_busy, open_database
 from panelbook.store.schema import LATEST, migrate
@@ -26,15 +26,15 @@ class Store:
     def __init__(self, folder: DataFolder, *, daily_backup: bool = True):
         self.folder = folder.ensure()
         self.recovery: health.Recovery | None = None
-        stale = health.unclean_sessions(folder)
+        stale = sessions.unclean_sessions(folder)
         if folder.database.exists():
             problem = health.check_database(folder.database, full=bool(stale))
             if problem:
                 self.recovery = health.recover(folder, problem)
         for marker in stale:
-            health.end_session(marker)
+            sessions.end_session(marker)
         self.db: sqlite_utils.Database = open_database(folder.database)
-        self._marker = health.begin_session(folder)
+        self._marker = sessions.begin_session(folder)
         try:
             try:
                 folder.database.chmod(0o600)
@@ -55,7 +55,7 @@ class Store:
 
     def close(self) -> None:
         self.db.conn.close()
-        health.end_session(self._marker)
+        sessions.end_session(self._marker)
 
     def __enter__(self) -> "Store":
         return self

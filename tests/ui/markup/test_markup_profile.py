@@ -79,7 +79,7 @@ def test_without_asking_no_dialog_opens(qtbot, window):
 
 @pytest.mark.qt_log_ignore(SIZE_HINTS)
 def test_the_chair_sets_priority_and_lines_of_enquiry_and_shares_them(qtbot, sample_folder, tmp_path):
-    from panelbook import services
+    from panelbook.services.sample import load_sample
     from panelbook.paths import data_folder
     from panelbook.store import Store
 
@@ -122,7 +122,7 @@ def test_the_chair_sets_priority_and_lines_of_enquiry_and_shares_them(qtbot, sam
 
     member = data_folder(tmp_path / "member")
     with Store.open(member) as store:
-        services.load_sample(store)
+        load_sample(store)
     set_profile(member, "Cllr Jo Reed", "councillor")
     window, worker = open_window(qtbot, member)
     try:

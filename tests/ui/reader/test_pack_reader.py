@@ -98,13 +98,13 @@ def test_an_item_without_pages_says_so_and_keeps_the_page(qtbot, window, sql):
 
 
 def test_a_pack_imported_as_text_is_shown_as_text(qtbot, tmp_path):
-    from panelbook import services
+    from panelbook.services.imports import import_file
     from panelbook.paths import data_folder, sample_dir
     from panelbook.store import Store
 
     folder = data_folder(tmp_path / "text-only")
     with Store.open(folder) as store:
-        services.import_file(store, sample_dir() / "003_41e7f3da12eebc0c.txt")
+        import_file(store, sample_dir() / "003_41e7f3da12eebc0c.txt")
     window, worker = open_window(qtbot, folder)
     try:
         reader = open_august(qtbot, window)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QDir, QLockFile
 from PySide6.QtNetwork import QLocalServer
 
-from panelbook.cli import _files_mean_open, _parser
+from panelbook.cli.parser import build_parser as _parser, files_mean_open as _files_mean_open
 from panelbook.paths import data_folder
 from panelbook.ui.shell import single_instance
 from panelbook.ui.shell.single_instance import NotAnswering, SingleInstance, server_name

@@ -99,12 +99,12 @@ def test_a_place_asked_for_before_it_is_built_is_built_at_once(qtbot, sample_fol
 
 
 def test_a_recovered_store_is_explained_in_a_banner(qtbot, tmp_path):
-    from panelbook import services
+    from panelbook.services.sample import load_sample
     from panelbook.store import Store
 
     folder = data_folder(tmp_path / "data")
     with Store.open(folder) as store:
-        services.load_sample(store)
+        load_sample(store)
         store.backup_to(folder.backups / "manual-1.sqlite3")
     with folder.database.open("r+b") as handle:
         handle.write(os.urandom(100))        # the header: not a database any more
@@ -123,12 +123,12 @@ def test_a_recovered_store_is_explained_in_a_banner(qtbot, tmp_path):
 
 
 def test_a_cloud_synced_data_folder_is_warned_about(qtbot, tmp_path):
-    from panelbook import services
+    from panelbook.services.sample import load_sample
     from panelbook.store import Store
 
     folder = data_folder(tmp_path / "Dropbox" / "Panelbook")
     with Store.open(folder) as store:
-        services.load_sample(store)
+        load_sample(store)
     window, worker = open_window(qtbot, folder)
     try:
         qtbot.waitUntil(window.notices.isVisible, timeout=10000)

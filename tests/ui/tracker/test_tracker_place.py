@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
 
-from panelbook import services
+from panelbook.services.recs import set_recommendation
 from panelbook.store import Store, queries
 from panelbook.ui.shell.main_window import Place
 from panelbook.ui.tracker.recs_model import (
@@ -234,7 +234,7 @@ def test_a_refused_change_is_explained_and_changes_nothing(qtbot, window, sql, s
     select(qtbot, tracker, rid)
     # Another program closes it meanwhile (the command line, a second window).
     with Store.open(sample_folder) as store:
-        services.set_recommendation(store, rid, status="closed_complete", who="clerk")
+        set_recommendation(store, rid, status="closed_complete", who="clerk")
     before = sql.execute("SELECT count(*) FROM rec_history WHERE rec_id = ?", (rid,)).fetchone()[0]
     editor = tracker.editor
     editor.status.setCurrentIndex(editor.status.findData("in_progress"))
@@ -324,7 +324,7 @@ def accepted_trend(sample_folder):
     """The July 2023 'Children and Learning - Performance' draft accepted, so it is open."""
     with Store.open(sample_folder) as store:
         rid = next(r["id"] for r in queries.recommendations(store.db, status="draft") if r["text"].startswith(TRENDS))
-        services.set_recommendation(store, rid, status="awaiting_response", who="clerk")
+        set_recommendation(store, rid, status="awaiting_response", who="clerk")
     return rid
 
 

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 from panelbook.services import markup
-from panelbook import services
 from panelbook.store import Store, desktop_queries, transaction
 from panelbook.ui.common.text_spans import find_span
 
@@ -19,7 +18,7 @@ from panelbook.ui.common.text_spans import find_span
 def item_markup(store: Store, item_id: int) -> dict:
     """Everything the markup panel shows for one item, for the current profile."""
     db = store.db
-    who = services.profile_name(store)
+    who = markup.profile_name(store)
     notes = list(db.query("SELECT * FROM notes WHERE item_id = ? ORDER BY kind, position, id", (item_id,)))
     marks = list(db.query("SELECT * FROM item_marks WHERE item_id = ? AND profile = ?", (item_id, who)))
     own_notes = [n for n in notes if n["kind"] == "note" and n["profile"] == who]
@@ -49,7 +48,7 @@ def members_for_item(store: Store, item_id: int) -> list[str]:
 def save_note(store: Store, item_id: int, text: str) -> int | None:
     """Save the private note of an item as typed: the first own note is updated
     (or made); emptying the editor deletes it.  Returns the note's id, or None."""
-    who = services.profile_name(store)
+    who = markup.profile_name(store)
     rows = list(store.db.query(
         "SELECT id, text FROM notes WHERE item_id = ? AND profile = ? AND kind = 'note' ORDER BY position, id LIMIT 1",
         (item_id, who)))
@@ -61,7 +60,7 @@ def save_note(store: Store, item_id: int, text: str) -> int | None:
         if rows[0]["text"] != text:
             markup.update_note(store, rows[0]["id"], text=text)
         return rows[0]["id"]
-    return services.add_note(store, item_id, text, who=who)
+    return markup.add_note(store, item_id, text, who=who)
 
 
 def set_read(store: Store, item_id: int, read: bool) -> set[int]:
@@ -74,7 +73,7 @@ def set_read(store: Store, item_id: int, read: bool) -> set[int]:
 def meeting_marks(store: Store, meeting_id: int) -> dict[int, dict]:
     """Per item of a meeting: the member's flag and priority, and how much markup it carries."""
     db = store.db
-    who = services.profile_name(store)
+    who = markup.profile_name(store)
     out: dict[int, dict] = {}
     for row in db.query(
             "SELECT i.id, m.flag, m.priority FROM items i LEFT JOIN item_marks m ON m.item_id = i.id "
@@ -123,9 +122,9 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 def save_profile(store: Store, name: str, role: str) -> dict:
     """Set who uses this copy.  The markup made under the previous name (or as
     "Me", before any profile was chosen) is the same person's: it moves to the new name."""
-    before = services.profile_name(store)
+    before = markup.profile_name(store)
     markup.set_profile(store, name, role)
-    after = services.profile_name(store)
+    after = markup.profile_name(store)
     if before != after:
         with transaction(store.db):
             for table in ("notes", "highlights"):

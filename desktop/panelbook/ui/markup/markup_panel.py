@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from panelbook.services import markup
-from panelbook import services
 from panelbook.ui.markup.highlights_model import PageRole, HighlightsModel
 from panelbook.ui.common.icons import icon
 from panelbook.ui.markup.markup_jobs import item_markup, set_read
@@ -571,7 +570,7 @@ class MarkupPanel(QScrollArea):
             return
         self.new_question.clear()
         item_id = self.item_id
-        self._submit(lambda store: services.add_note(store, item_id, text, question=True),
+        self._submit(lambda store: markup.add_note(store, item_id, text, question=True),
                      lambda _id: self._changed(item_id))
 
     def add_enquiry(self) -> None:

@@ -424,12 +424,12 @@ class MainWindow(QMainWindow):
             self._waiting_start = load_sample_if_empty
             return
         def load(store):
-            from panelbook import services
+            from panelbook.services import sample
             from panelbook.store import queries
 
             rows = queries.meetings(store.db)
             if not rows and load_sample_if_empty:
-                services.load_sample(store)
+                sample.load_sample(store)
                 rows = queries.meetings(store.db)
             return rows
 

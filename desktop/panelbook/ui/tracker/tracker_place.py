@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QScrollArea, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from panelbook import services, tracker
+from panelbook import tracker
+from panelbook.services import recs
 from panelbook.model import RecStatus
 from panelbook.store import queries
 from panelbook.ui.tracker.rec_editor import RecEditor, status_label
@@ -83,9 +84,9 @@ def load_tracker(store, today: date | None) -> dict:
 
 
 def save_changes(store, rec_id: int, changes: dict) -> int:
-    """``services.set_recommendation`` with its refusals put in plain words."""
+    """``services.recs.set_recommendation`` with its refusals put in plain words."""
     try:
-        services.set_recommendation(store, rec_id, **changes)
+        recs.set_recommendation(store, rec_id, **changes)
     except tracker.InvalidTransition:
         rows = list(store.db.query("SELECT status FROM recommendations WHERE id = ?", (rec_id,)))
         now = status_label(rows[0]["status"]) if rows else "unknown"

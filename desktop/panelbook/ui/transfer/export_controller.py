@@ -115,7 +115,7 @@ def _write(store, request: ExportRequest, out: Path, next_stage: Callable[[], No
         from panelbook.exports.briefing import render_briefing
         from panelbook.exports.briefing_data import gather
         from panelbook.exports.markup import markup_for
-        from panelbook.services import profile_name
+        from panelbook.services.markup import profile_name
 
         next_stage()
         profile = None if request.panel else profile_name(store)

@@ -56,7 +56,7 @@ class ImportController(QObject):
 
     def _run(self, store, paths: list[Path]) -> ImportOutcome:
         """On the worker: read each file, then write those that were read."""
-        from panelbook import services     # the readers: imported on the worker, never before the window paints
+        from panelbook.services import imports     # the readers: imported on the worker, never before the window paints
         from panelbook.model import UnreadableDocument
 
         outcome = ImportOutcome()
@@ -67,14 +67,14 @@ class ImportController(QObject):
                 return outcome
             self.progress.emit(number, len(paths) + 1, path.name)
             try:
-                prepared.append(services.prepare_file(path))
+                prepared.append(imports.prepare_file(path))
             except UnreadableDocument as error:
                 outcome.failures.append((path.name, _without_name(str(error), path.name)))
         self.progress.emit(len(paths), len(paths) + 1, "")
         if prepared:
             try:
-                outcome.reports = services.write_prepared(store, prepared, cancelled=self._cancel.is_set)
-            except services.ImportCancelled:
+                outcome.reports = imports.write_prepared(store, prepared, cancelled=self._cancel.is_set)
+            except imports.ImportCancelled:
                 outcome.cancelled = True
             except UnreadableDocument as error:
                 text = str(error)

@@ -1,0 +1,37 @@
+"""``panelbook export``: turns the parsed arguments into one export use case."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from panelbook.cli.errors import UsageError
+from panelbook.cli.output import PrintJson, PrintTable
+from panelbook.services import exports
+from panelbook.store import Store
+
+
+def parse_items(value: str | None) -> list[str] | None:
+    """``--items 7,8`` as agenda numbers (a trailing full stop dropped); None for every item."""
+    if not value:
+        return None
+    numbers = [part.strip().rstrip(".") for part in value.split(",") if part.strip()]
+    if not numbers:
+        raise UsageError("--items needs agenda numbers, for example --items 7,8.")
+    return numbers
+
+
+def export(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    output = Path(args.output)
+    try:
+        if args.export_command == "ics":
+            path = exports.export_ics_file(store, output)
+        elif args.export_command == "monitoring":
+            path = exports.export_monitoring_file(store, args.meeting, output)
+        else:
+            path = exports.export_briefing_file(store, args.meeting, output, profile=args.profile,
+                                                panel=args.panel, with_reports=args.with_reports,
+                                                items=parse_items(args.items))
+    except exports.ExportRequestError as error:
+        raise UsageError(str(error)) from None
+    print(f"Written: {path}")
+    return 0

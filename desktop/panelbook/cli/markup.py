@@ -1,0 +1,56 @@
+"""``panelbook note``, ``notes``, ``markup`` and ``profile``: a member's markup from the command line."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from panelbook.cli.output import PrintJson, PrintTable
+from panelbook.services import markup
+from panelbook.store import Store, queries
+
+
+def note(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    meeting_id = queries.resolve_meeting(store.db, args.meeting)
+    item_id = queries.resolve_item(store.db, meeting_id, args.item)
+    note_id = markup.add_note(store, item_id, args.text, question=args.question, who=args.profile)
+    print(f"{'Question' if args.question else 'Note'} {note_id} saved.")
+    return 0
+
+
+def notes(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    rows = queries.notes(store.db, queries.resolve_meeting(store.db, args.meeting))
+    if args.json:
+        print_json(rows)
+    else:
+        for n in rows:
+            label = n["agenda_number"] or n["minute_number"] or ""
+            print(f"{label:>3}  {n['item_title']}\n     {n['kind']}: {n['text']}  — {n['profile']}")
+    return 0
+
+
+def markup_file(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    if args.markup_command == "export":
+        data = markup.export_markup(store, who=args.profile, shared_only=args.shared)
+        Path(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(f"Wrote {len(data['notes'])} notes and questions, {len(data['highlights'])} highlights "
+              f"and {len(data['marks'])} flags to {args.output}.")
+        return 0
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise markup.MarkupError(f"{args.file} cannot be read ({error}).") from None
+    counts = markup.import_markup(store, text)
+    if args.json:
+        print_json(counts)
+    else:
+        print(markup.import_summary(counts))
+    return 0
+
+
+def profile(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    if args.name:
+        markup.set_profile(store, args.name, args.role)
+    current = markup.profile(store)
+    print(f"{current['name']} ({current['role']})" if current else "No profile yet; the desktop asks at first start.")
+    return 0

@@ -1,0 +1,228 @@
+"""Importing documents: reading (pure, outside any transaction, the slow part)
+and writing (one transaction).  A document that cannot be read, or that clashes
+with what the store holds, leaves the store exactly as it was.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from panelbook.model import DocumentKind, ParsedDocument, UnreadableDocument
+from panelbook.services.markup import reanchor_document
+from panelbook.sources.detect import read_document
+from panelbook.sources.textutil import norm_key
+from panelbook.store import Store, transaction
+from panelbook.store import indexer
+from panelbook.store.blobs import put_blob
+from panelbook.store.writer import WriteCounts, now_iso, save_parsed
+
+DEFAULT_MAX_BYTES = 500 * 1024 * 1024
+
+
+class ImportCancelled(Exception):
+    """The user cancelled an import before it was written."""
+
+
+@dataclass
+class ImportReport:
+    """What one file's import did (the ``import --json`` record)."""
+
+    file: str
+    kind: str
+    meetings: int
+    items: int
+    resolutions: int
+    recommendations: int
+    meeting_id: int | None
+    document_id: int | None
+
+    def as_json(self) -> dict:
+        return {
+            "file": self.file, "kind": self.kind, "meetings": self.meetings, "items": self.items,
+            "resolutions": self.resolutions, "recommendations": self.recommendations,
+            "meeting_id": self.meeting_id, "document_id": self.document_id,
+        }
+
+
+def max_import_bytes() -> int:
+    """The size limit for one imported file (PANELBOOK_MAX_IMPORT_MB overrides the 500 MB default)."""
+    value = os.environ.get("PANELBOOK_MAX_IMPORT_MB")
+    return int(float(value) * 1024 * 1024) if value else DEFAULT_MAX_BYTES
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes; its problems in sentences about "this file" (the caller names it)."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise UnreadableDocument(f"This file cannot be opened ({error.strerror}).") from None
+    if path.is_dir():
+        raise UnreadableDocument("This is a folder; choose the documents inside it.")
+    limit = max_import_bytes()
+    if size > limit:
+        raise UnreadableDocument(
+            f"This file is {size / 1048576:.0f} MB, over Panelbook's {limit / 1048576:.0f} MB limit for one document."
+        )
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableDocument(f"This file cannot be read ({error.strerror}).") from None
+
+
+def document_key(parsed: ParsedDocument, sha: str) -> str:
+    """The stable identity of an imported document: a revised pack for the same
+    meeting replaces the earlier one; web-service lists are kept by content."""
+    if parsed.kind == DocumentKind.ISSUE_PAGE and parsed.issue:
+        return f"issue|{norm_key(parsed.issue)}"
+    if parsed.kind in (DocumentKind.AGENDA_PACK, DocumentKind.PRINTED_MINUTES, DocumentKind.MEETING_PAGE,
+                       DocumentKind.WEBSERVICE_MEETING) and parsed.meetings:
+        meeting = parsed.meetings[0]
+        return f"{parsed.kind.value}|{norm_key(meeting.committee)}|{meeting.date.isoformat()}"
+    if parsed.kind == DocumentKind.REPORT and parsed.meetings:
+        meeting = parsed.meetings[0]
+        return f"report|{norm_key(meeting.committee)}|{meeting.date.isoformat()}|{norm_key(parsed.title)}"
+    return f"{parsed.kind.value}|{sha}"
+
+
+def _check_revision(store: Store, key: str, parsed: ParsedDocument, sha: str) -> None:
+    """Refuse a document that claims to be a new version of one already imported
+    but shares none of its items: that is a different document under the same
+    meeting (a mislabelled file), not a revision."""
+    rows = list(store.db.query("SELECT * FROM documents WHERE key = ?", (key,)))
+    if not rows or rows[0]["sha256"] == sha or not parsed.meetings or not parsed.meetings[0].items:
+        return
+    existing = rows[0]
+    stored = {row["title_key"] for row in store.db.query(
+        "SELECT title_key FROM items WHERE meeting_id = ?", (existing["meeting_id"],))}
+    incoming = {norm_key(item.title) for item in parsed.meetings[0].items}
+    if stored and not stored & incoming:
+        meeting = parsed.meetings[0]
+        raise UnreadableDocument(
+            f"The store already has a different {parsed.kind.value.replace('_', ' ')} for "
+            f"{meeting.committee} on {meeting.date:%d %B %Y} with none of the same items; "
+            "check that this is the right file for that meeting."
+        )
+
+
+def _save_document(store: Store, parsed: ParsedDocument, key: str, sha: str, file_name: str,
+                   media_type: str, meeting_id: int | None, sample: bool) -> int:
+    db = store.db
+    values = {
+        "meeting_id": meeting_id, "kind": parsed.kind.value, "title": parsed.title or file_name,
+        "file_name": file_name, "sha256": sha, "media_type": media_type,
+        "page_count": len(parsed.pages), "imported_at": now_iso(), "sample": int(sample),
+    }
+    rows = list(db.query("SELECT * FROM documents WHERE key = ?", (key,)))
+    if rows and rows[0]["sha256"] == sha:
+        return rows[0]["id"]
+    if rows:
+        document_id = rows[0]["id"]
+        db.execute(
+            "UPDATE documents SET " + ", ".join(f"{k} = ?" for k in values) + " WHERE id = ?",
+            [*values.values(), document_id],
+        )
+        db.execute("DELETE FROM pages WHERE document_id = ?", (document_id,))
+        db.execute("DELETE FROM glossary WHERE document_id = ?", (document_id,))
+    else:
+        cursor = db.execute(
+            "INSERT INTO documents (key, " + ", ".join(values) + ") VALUES (?, " + ", ".join("?" for _ in values) + ")",
+            [key, *values.values()],
+        )
+        document_id = int(cursor.lastrowid)
+    ranges = []
+    if meeting_id is not None:
+        ranges = list(db.query(
+            "SELECT id, page_first, page_last FROM items WHERE meeting_id = ? AND page_first IS NOT NULL", (meeting_id,)
+        ))
+    for page in parsed.pages:
+        item_id = next((r["id"] for r in ranges
+                        if page.printed is not None and r["page_first"] <= page.printed <= r["page_last"]), None)
+        db.execute(
+            "INSERT INTO pages (document_id, idx, printed, item_id, text) VALUES (?, ?, ?, ?, ?)",
+            (document_id, page.index, page.printed, item_id, page.text),
+        )
+    for term, meaning in parsed.glossary:
+        db.execute("INSERT OR IGNORE INTO glossary (document_id, term, meaning) VALUES (?, ?, ?)",
+                   (document_id, term, meaning))
+    indexer.reindex_document(db, document_id)
+    if rows:   # a revised version: find every highlight on it again by its quote
+        reanchor_document(db, document_id)
+    return document_id
+
+
+@dataclass
+class Prepared:
+    """A document read and recognised, not yet written."""
+
+    file_name: str
+    data: bytes
+    parsed: ParsedDocument
+    media_type: str
+
+
+def prepare_bytes(data: bytes, file_name: str, url: str | None = None) -> Prepared:
+    """Read one document (the slow, pure part); raise UnreadableDocument naming the file."""
+    try:
+        result = read_document(data, url)
+    except UnreadableDocument as error:
+        raise UnreadableDocument(f"{file_name}: {error}") from None
+    return Prepared(file_name, data, result.parsed, result.media_type)
+
+
+def prepare_file(path: Path | str) -> Prepared:
+    path = Path(path)
+    try:
+        data = read_file_bytes(path)
+    except UnreadableDocument as error:
+        raise UnreadableDocument(f"{path.name}: {error}") from None
+    return prepare_bytes(data, path.name)
+
+
+def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = False,
+                   cancelled: Callable[[], bool] | None = None) -> list[ImportReport]:
+    """Write documents already read, all in one transaction: all land or none."""
+    if cancelled and cancelled():
+        raise ImportCancelled()
+    created_blobs: list[Path] = []
+    reports = []
+    try:
+        with transaction(store.db):
+            for doc in prepared:
+                sha, blob, created = put_blob(store.folder.files, doc.data)
+                if created:
+                    created_blobs.append(blob)
+                key = document_key(doc.parsed, sha)
+                try:
+                    _check_revision(store, key, doc.parsed, sha)
+                except UnreadableDocument as error:
+                    raise UnreadableDocument(f"{doc.file_name}: {error}") from None
+                counts, meeting_id, _ = save_parsed(store.db, doc.parsed, key, sample=sample)
+                document_id = _save_document(store, doc.parsed, key, sha, doc.file_name, doc.media_type,
+                                             meeting_id, sample)
+                reports.append(_report(doc.file_name, doc.parsed, counts, meeting_id, document_id))
+                if cancelled and cancelled():
+                    raise ImportCancelled()
+    except BaseException:
+        for blob in created_blobs:
+            blob.unlink(missing_ok=True)
+        raise
+    return reports
+
+
+def import_files(store: Store, paths: list[Path | str], **options) -> list[ImportReport]:
+    """Read every file first, then write them all in one transaction."""
+    return write_prepared(store, [prepare_file(path) for path in paths], **options)
+
+
+def import_file(store: Store, path: Path | str, **options) -> ImportReport:
+    return import_files(store, [path], **options)[0]
+
+
+def _report(file_name: str, parsed: ParsedDocument, counts: WriteCounts, meeting_id, document_id) -> ImportReport:
+    return ImportReport(
+        file=file_name, kind=parsed.kind.value, meetings=len(counts.meetings), items=len(counts.items),
+        resolutions=len(counts.resolutions), recommendations=len(counts.recommendations),
+        meeting_id=meeting_id, document_id=document_id,
+    )
