@@ -8,22 +8,27 @@ non-blocking message.  The profile dialog opens without blocking the window
 meetings are loaded, if the store has no profile.  Anything typed and not yet
 saved is saved when the window closes (an event filter on the window).
 
-Nothing here imports the store at start-up: the jobs import it on the worker.
+The window hands over its File menu and a way to reach the Meeting place once it
+is built, so this module needs nothing from the window's own module (no import
+cycle) and finds no menu by its title.  Nothing here imports the store at
+start-up: the jobs import it on the worker.
 """
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from panelbook.ui.common.icons import icon
 from panelbook.ui.common.message_box import show_message
 
 if TYPE_CHECKING:
     from panelbook.ui.markup.profile_dialog import ProfileDialog
+    from panelbook.ui.meeting.meeting_place import MeetingPlace
 
 MARKUP_FILTER = "Panelbook markup (*.json);;All files (*)"
 
@@ -33,19 +38,32 @@ class MarkupActions(QObject):
     exported = Signal(str, object)      # path, counts
     imported = Signal(object)           # counts
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: QMainWindow, file_menu: QMenu,
+                 meeting_place: Callable[[], MeetingPlace | None]):
+        """``file_menu``: the window's File menu, which gets the markup file commands above its
+        last separator; ``meeting_place``: the Meeting place, or None while it is not built."""
         super().__init__(window)
         self.window = window
         self.worker = window.worker
         self.profile: dict | None = None
         self.dialog: ProfileDialog | None = None
+        self._meeting_place = meeting_place
+        self._ask_at_start = False
+        self._build_actions()
+        self._add_to_file_menu(file_menu)
+        self._add_edit_menu(file_menu)
+        window.meetings_loaded.connect(self._meetings_loaded)
+        window.installEventFilter(self)
 
+    def _build_actions(self) -> None:
+        window = self.window
         self.profile_action = QAction(icon("profile"), "&Profile…", window)
         self.profile_action.setToolTip("Your name and role (councillor, chair, clerk)")
         self.profile_action.triggered.connect(lambda: self.edit_profile())
         self.share_action = QAction("&Share chair's markup…", window)
         self.share_action.setToolTip("Write the chair's priorities and lines of enquiry to a file for the panel")
         self.share_action.triggered.connect(self.choose_share)
+        self.share_action.setEnabled(False)
         self.export_action = QAction("&Export my markup…", window)
         self.export_action.setToolTip("All your notes, questions, flags and highlights in one file, "
                                       "to move to another computer")
@@ -54,22 +72,29 @@ class MarkupActions(QObject):
         self.import_action.setToolTip("Merge a markup file: newer edits win, nothing newer here is overwritten")
         self.import_action.triggered.connect(self.choose_import)
 
-        file_menu = next(a.menu() for a in window.menuBar().actions()
-                         if a.menu() is not None and a.menu().title().replace("&", "") == "File")
+    def _add_to_file_menu(self, file_menu: QMenu) -> None:
+        """Import, export and share go in a group of their own before the menu's last group (Quit)."""
         actions = file_menu.actions()
-        before = actions[-2] if len(actions) >= 2 and actions[-2].isSeparator() else (actions[-1] if actions else None)
+        if not actions:
+            file_menu.addSeparator()
+            file_menu.addActions([self.import_action, self.export_action, self.share_action])
+            return
+        before = actions[-2] if len(actions) >= 2 and actions[-2].isSeparator() else actions[-1]
         file_menu.insertSeparator(before)
         for action in (self.import_action, self.export_action, self.share_action):
             file_menu.insertAction(before, action)
-        self.edit_menu = window.menuBar().addMenu("&Edit")
-        menus = [a for a in window.menuBar().actions() if a.menu() is not None]
-        if len(menus) > 2:      # Edit goes after File
-            window.menuBar().insertMenu(menus[1], self.edit_menu)
+
+    def _add_edit_menu(self, file_menu: QMenu) -> None:
+        """An Edit menu with the profile, right after the File menu."""
+        bar = self.window.menuBar()
+        self.edit_menu = QMenu("&Edit", bar)
+        menus = bar.actions()
+        at = menus.index(file_menu.menuAction()) + 1 if file_menu.menuAction() in menus else len(menus)
+        if at < len(menus):
+            bar.insertMenu(menus[at], self.edit_menu)
+        else:
+            bar.addMenu(self.edit_menu)
         self.edit_menu.addAction(self.profile_action)
-        self.share_action.setEnabled(False)
-        self._ask_at_start = False
-        window.meetings_loaded.connect(self._meetings_loaded)
-        window.installEventFilter(self)
 
     def ask_profile_at_start(self) -> None:
         """At the application's start: ask for a profile if the store has none."""
@@ -80,14 +105,9 @@ class MarkupActions(QObject):
             self.refresh_profile(ask_if_missing=self._ask_at_start)
         self._ask_at_start = False
 
-    def meeting_place(self):
+    def meeting_place(self) -> MeetingPlace | None:
         """The Meeting place if it has been built (it is built on first use)."""
-        from panelbook.ui.shell.main_window import Place
-
-        is_built = getattr(self.window, "is_built", None)
-        if is_built is not None and not is_built(Place.MEETING):
-            return None
-        return self.window.meeting
+        return self._meeting_place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:

@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
 
         self._build_place_actions()
         self._build_menu()
-        self.markup_actions = MarkupActions(self)
+        self.markup_actions = MarkupActions(self, self.menuBar().actions()[0].menu(),     # File: built first
+                                            lambda: self.meeting if self.is_built(Place.MEETING) else None)
         self._build_status()
         self.importer = ImportController(worker, self)
         self.importer.started.connect(self._import_started)
