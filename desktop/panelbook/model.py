@@ -6,6 +6,7 @@ could not find is ``None`` (or an empty list), never a guess.
 """
 from __future__ import annotations
 
+import datetime
 import enum
 from dataclasses import dataclass, field
 from datetime import date
@@ -122,7 +123,7 @@ class Meeting:
     items: list[AgendaItem] = field(default_factory=list)
     attendees: list[Member] = field(default_factory=list)
     source_url: str | None = None
-    agenda_published: date | None = None
+    agenda_published: datetime.date | None = None   # (in this class `date` is the field above)
     external_id: str | None = None       # ModernGov meeting id, when known
 
 

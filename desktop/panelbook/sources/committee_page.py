@@ -8,10 +8,11 @@ are matched by their words, never by position.
 """
 from __future__ import annotations
 
-import re
 import html as html_lib
+import re
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import PageElement
 
 from panelbook.model import Committee, DocumentKind, Member, ParsedDocument, UnreadableDocument
 from panelbook.sources.htmltext import html_to_text, parse_html
@@ -61,11 +62,11 @@ def read_committee_page(html: str | bytes) -> ParsedDocument:
     )
 
 
-def _sections(soup: BeautifulSoup) -> list[tuple[str, list]]:
+def _sections(soup: BeautifulSoup) -> list[tuple[str, list[PageElement]]]:
     """Each ``mgSectionTitle`` heading's words and the nodes up to the next heading."""
-    out: list[tuple[str, list]] = []
+    out: list[tuple[str, list[PageElement]]] = []
     for heading in soup.find_all(class_="mgSectionTitle"):
-        body = []
+        body: list[PageElement] = []
         for sibling in heading.next_siblings:
             if isinstance(sibling, Tag) and "mgSectionTitle" in (sibling.get("class") or []):
                 break
@@ -74,13 +75,13 @@ def _sections(soup: BeautifulSoup) -> list[tuple[str, list]]:
     return out
 
 
-def _markup(nodes: list) -> str:
+def _markup(nodes: list[PageElement]) -> str:
     """Nodes back to HTML (text nodes escaped again) for html_to_text."""
     return "".join(str(node) if isinstance(node, Tag) else html_lib.escape(str(node))
                    for node in nodes)
 
 
-def _members(nodes: list) -> list[Member]:
+def _members(nodes: list[PageElement]) -> list[Member]:
     """Members linked to ``mgUserInfo.aspx``, with the bracketed role after each name.
 
     A member with no bracketed role is "Councillor" when the name says so,

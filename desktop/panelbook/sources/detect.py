@@ -125,7 +125,7 @@ def read_document(data: bytes, url: str | None = None) -> ReadResult:
         raise UnreadableDocument("This document is nested too deeply to be read safely.") from None
     except MemoryError:
         raise UnreadableDocument("This document is too large to read in the memory available.") from None
-    except Exception as error:  # noqa: BLE001 - the user gets one sentence, the cause is kept in the chain
+    except Exception as error:
         raise UnreadableDocument(
             f"Panelbook could not make sense of this document ({type(error).__name__}); "
             "it may be damaged or in a layout Panelbook does not know yet."

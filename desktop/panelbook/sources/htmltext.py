@@ -11,8 +11,8 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.element import CData, Declaration, Doctype, NavigableString, ProcessingInstruction
 
 from panelbook.model import UnreadableDocument
 from panelbook.sources.textutil import clean
@@ -104,6 +104,25 @@ def _soup(html: str) -> BeautifulSoup:
     if "<" in html[tail:]:
         html = html[:tail] + html[tail:].replace("<", "&lt;")
     return BeautifulSoup(html, "html.parser")
+
+
+def attribute(tag: Tag, name: str) -> str | None:
+    """The text of a single-valued attribute (href, value), or None when the tag has none.
+
+    bs4 types every attribute as maybe a list, for the few multi-valued ones
+    (class, rel); were one of those asked for, its words come back as HTML
+    writes them, separated by spaces.
+    """
+    value = tag.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    return " ".join(value)
+
+
+def href(link: Tag) -> str:
+    """The address of a link found by its href (KeyError when it has none, like ``link["href"]``)."""
+    value = link["href"]
+    return value if isinstance(value, str) else " ".join(value)
 
 
 def parse_html(html: str) -> BeautifulSoup:

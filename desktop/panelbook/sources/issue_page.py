@@ -15,6 +15,7 @@ Decisions:
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from panelbook.model import (
@@ -95,7 +96,7 @@ def read_issue_page(text: str) -> ParsedDocument:
     end = next((i for i in range(starts[-1], len(lines)) if _END_RE.match(_BULLET_RE.sub("", lines[i]))),
                len(lines))
     meetings = []
-    for start, stop in zip(starts, starts[1:] + [end]):
+    for start, stop in itertools.pairwise([*starts, end]):
         meeting = _meeting(lines[start], lines[start + 1: stop], issue)
         if meeting is not None:
             meetings.append(meeting)
@@ -144,7 +145,9 @@ def _issue_title(lines: list[str]) -> str | None:
 
 def _meeting(heading: str, body: list[str], issue: str | None) -> Meeting | None:
     match = _MEETING_RE.match(heading)
-    when = parse_numeric_date(match.group("date")) if match else None
+    if match is None:
+        return None
+    when = parse_numeric_date(match.group("date"))
     if when is None:
         return None
     number = match.group("item")
@@ -181,9 +184,9 @@ def _sections(body: list[str]) -> dict[str, list[str]]:
             current = label.group("label").lower()
             sections.setdefault(current, [])
             continue
-        if current in ("", "additional documents", "supporting documents", "background documents"):
-            if not line or line.lower() in _FURNITURE:
-                continue
+        furniture = not line or line.lower() in _FURNITURE
+        if furniture and current in ("", "additional documents", "supporting documents", "background documents"):
+            continue
         sections[current].append(line)
     return sections
 

@@ -17,7 +17,7 @@ from urllib.parse import quote, urljoin
 from bs4 import BeautifulSoup, Tag
 
 from panelbook.model import Committee, DocumentKind, Meeting, MeetingStatus, ParsedDocument, UnreadableDocument
-from panelbook.sources.htmltext import parse_html
+from panelbook.sources.htmltext import attribute, href, parse_html
 from panelbook.sources.meeting_page_common import council_from_copyright, query_value
 from panelbook.sources.textutil import clean, parse_long_date, parse_time
 
@@ -95,10 +95,10 @@ def _committee_name(soup: BeautifulSoup) -> str | None:
 
 def _committee_id(soup: BeautifulSoup) -> str | None:
     hidden = soup.find("input", attrs={"name": "hCommitteeId"})
-    if hidden is not None and clean(hidden.get("value")):
-        return clean(hidden.get("value"))
+    if hidden is not None and clean(attribute(hidden, "value")):
+        return clean(attribute(hidden, "value"))
     link = soup.find("a", href=re.compile(r"mgCommitteeDetails\.aspx", re.IGNORECASE))
-    return query_value(link["href"], "ID") if link is not None else None
+    return query_value(href(link), "ID") if link is not None else None
 
 
 def _meeting(link: Tag, committee: str, council: str | None, url: str | None) -> Meeting | None:
@@ -108,8 +108,8 @@ def _meeting(link: Tag, committee: str, council: str | None, url: str | None) ->
         return None
     holder = link.parent if link.parent is not None else link
     after = clean(holder.get_text(" "))[len(when):] if clean(holder.get_text(" ")).startswith(when) else ""
-    href = clean(link.get("href"))
-    address = quote(urljoin(url, href) if url else href, safe=_URL_SAFE) if href else None
+    address_text = clean(attribute(link, "href"))
+    address = quote(urljoin(url, address_text) if url else address_text, safe=_URL_SAFE) if address_text else None
     return Meeting(
         committee=committee,
         date=day,
@@ -117,7 +117,7 @@ def _meeting(link: Tag, committee: str, council: str | None, url: str | None) ->
         status=_status(after),
         council=council,
         source_url=address,
-        external_id=query_value(href, "MId") if href else None,
+        external_id=query_value(address_text, "MId") if address_text else None,
     )
 
 

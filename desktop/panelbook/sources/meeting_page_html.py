@@ -17,14 +17,14 @@ keep the printed "..." and get a warning naming the item's own page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
 from panelbook.model import AgendaItem, Committee, DocumentKind, DocumentLink, Meeting, ParsedDocument
-from panelbook.sources.htmltext import MAX_NESTING, html_to_text, nesting_depth, parse_html
+from panelbook.sources.htmltext import MAX_NESTING, href, html_to_text, nesting_depth, parse_html
 from panelbook.sources.meeting_page_common import (
-    query_value,
     Heading,
     apply_minutes,
     clean_venue,
@@ -34,6 +34,7 @@ from panelbook.sources.meeting_page_common import (
     parse_contact,
     parse_heading,
     parse_number,
+    query_value,
     refuse,
 )
 from panelbook.sources.textutil import clean
@@ -111,7 +112,7 @@ def _read(html: str, url: str | None) -> ParsedDocument:
     contact = parse_contact(contact_text)
     council = _council(soup)
     committee_link = heading_tag.find("a", href=True)
-    committee_id = query_value(committee_link["href"], "ID") if committee_link else None
+    committee_id = query_value(href(committee_link), "ID") if committee_link else None
     meeting = Meeting(
         committee=heading.committee,
         date=heading.date,
@@ -163,7 +164,7 @@ def _labels(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None]:
             contact = value
             mail = holder.find("a", href=re.compile(r"^\s*mailto:", re.IGNORECASE))
             if mail is not None:
-                email = clean(mail["href"].split(":", 1)[1]) or None
+                email = clean(href(mail).split(":", 1)[1]) or None
     return venue, contact, email
 
 
@@ -183,7 +184,7 @@ def _meeting_id(soup: BeautifulSoup, url: str | None) -> str | None:
         if found:
             return found
     link = soup.find("a", href=re.compile(r"mgMeetingAttendance\.aspx", re.IGNORECASE))
-    return query_value(link["href"], "ID") if link is not None else None
+    return query_value(href(link), "ID") if link is not None else None
 
 
 
@@ -205,7 +206,7 @@ def _read_item(number_cell: Tag, cell: Tag, url: str | None, warnings: list[str]
     section = "description"
     blocks: dict[str, list[str]] = {}
     for part in _parts(cell):
-        classes = part.get("class") or []
+        classes: Sequence[str] = part.get("class") or []
         if part.name == "p" and "mgAiTitleTxt" in classes and not item.title:
             item.title, link = _title(part, url)
             if link is not None:
@@ -236,7 +237,7 @@ def _parts(cell: Tag) -> list[Tag]:
     stack = [child for child in reversed(cell.contents) if isinstance(child, Tag)]
     while stack:
         tag = stack.pop()
-        classes = tag.get("class") or []
+        classes: Sequence[str] = tag.get("class") or []
         if (tag.name == "p" and ("mgAiTitleTxt" in classes or "mgSubItemTitleTxt" in classes)) or (
             tag.name == "div" and "mgWordPara" in classes
         ) or (tag.name == "ul" and "mgBulletList" in classes):
@@ -263,7 +264,7 @@ def _title(part: Tag, url: str | None) -> tuple[str, DocumentLink | None]:
     title, size = _text_and_size(part)
     if link is None:
         return title, None
-    return title, DocumentLink(title=title, url=_address(link["href"], url), size=size)
+    return title, DocumentLink(title=title, url=_address(href(link), url), size=size)
 
 
 def _links(listing: Tag, url: str | None) -> list[DocumentLink]:
@@ -271,7 +272,7 @@ def _links(listing: Tag, url: str | None) -> list[DocumentLink]:
     for anchor in listing.find_all("a", href=True):
         title, size = _text_and_size(anchor)
         if title:
-            links.append(DocumentLink(title=title, url=_address(anchor["href"], url), size=size))
+            links.append(DocumentLink(title=title, url=_address(href(anchor), url), size=size))
     return links
 
 
@@ -280,7 +281,7 @@ def _text_and_size(tag: Tag) -> tuple[str, str | None]:
     size = None
     parts: list[str] = []
     for text in tag.find_all(string=True):
-        holder_classes = text.parent.get("class") or [] if text.parent else []
+        holder_classes: Sequence[str] = text.parent.get("class") or [] if text.parent else []
         if "mgHide" in holder_classes:
             continue
         if "mgFileSize" in holder_classes:
@@ -303,7 +304,7 @@ def _note_cut_minutes(part: Tag, number: str | None, url: str | None, warnings: 
     """Drop "view the full minutes text for item N" and say where the full text is."""
     for anchor in part.find_all("a", href=True):
         if _FULL_TEXT_LINK.search(anchor.get_text(" ")):
-            where = _address(anchor["href"], url)
+            where = _address(href(anchor), url)
             warnings.append(
                 f"The minutes of item {number or '?'} are cut short on this page; "
                 f"the full text is at {where}."

@@ -12,6 +12,7 @@ directions") are page furniture and are dropped; council wording is kept.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from panelbook.model import AgendaItem, Committee, DocumentKind, DocumentLink, Meeting, ParsedDocument
@@ -71,7 +72,7 @@ def read_meeting_page_text(text: str) -> ParsedDocument:
     minuted_page = page_title is None or "minutes" in page_title.lower()
     items, numbers = _read_items(zone, minuted_page)
     has_minutes = any(item.minutes_text or item.resolutions for item in items)
-    for item, number in zip(items, numbers):
+    for item, number in zip(items, numbers, strict=True):
         if has_minutes:
             item.minute_number = number
         else:
@@ -189,10 +190,9 @@ def _read_items(zone: list[str], minuted_page: bool) -> tuple[list[AgendaItem], 
     starts = _number_lines(zone)
     chunks: list[tuple[str | None, list[str]]]
     if starts:
-        bounds = starts + [len(zone)]
         chunks = [
             (parse_number(zone[begin]), zone[begin + 1:end])
-            for begin, end in zip(bounds, bounds[1:])
+            for begin, end in itertools.pairwise([*starts, len(zone)])
         ]
     else:
         chunks = [(None, chunk) for chunk in _split_on_gaps(zone, _ITEM_GAP)]
@@ -257,10 +257,7 @@ def _read_item(chunk: list[str], labelled: bool, minuted_page: bool) -> AgendaIt
     if size:
         item.documents.append(DocumentLink(title=title, size=size))
     rest = lines[1:]
-    if labelled:
-        sections = _sections_by_label(rest)
-    else:
-        sections = _sections_by_gap(rest, minuted_page)
+    sections = _sections_by_label(rest) if labelled else _sections_by_gap(rest, minuted_page)
     item.description = _paragraphs(sections.get("description", [])) or None
     for line in sections.get("documents", []):
         link = _document_line(line)

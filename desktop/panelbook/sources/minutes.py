@@ -120,6 +120,8 @@ def read_minutes_text(text: str) -> ParsedDocument:
         raise UnreadableDocument(NOT_MINUTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip()
     heading = _HEADING_RE.search(text[:_HEAD_WINDOW])
+    if heading is None:
+        raise UnreadableDocument(NOT_MINUTES)
     when = parse_date(heading.group(0))
     lines = text.split("\n")
     heading_line = text[: heading.start()].count("\n")
@@ -134,8 +136,9 @@ def read_minutes_text(text: str) -> ParsedDocument:
     starts = _item_starts(lines, heading_line + 1)
     attendance_end = starts[0][0] if starts else len(lines)
     attendees = _attendees(lines[heading_line + 1: attendance_end])
+    ends = [*(s[0] for s in starts[1:]), len(lines)]     # one more than starts when there are none
     items = [_item(lines, start, end, number, title_lines)
-             for (start, number, title_lines), end in zip(starts, [s[0] for s in starts[1:]] + [len(lines)])]
+             for (start, number, title_lines), end in zip(starts, ends, strict=False)]
     meeting = Meeting(
         committee=committee or "",
         date=when,
@@ -203,7 +206,7 @@ def _scan_items(lines: list[str], first: int, strict: bool) -> list[tuple[int, s
         if not (_is_capitals(match.group(2)) if strict else _mixed_case_heading(match.group(2))):
             continue
         number = match.group(1)
-        value = int(re.match(r"\d+", number).group(0))
+        value = int(number.split("/")[0])          # the digits before any "/21"
         if value <= last or (not strict and last >= 0 and value > last + 3):
             continue
         title_lines = [match.group(2)]
@@ -221,7 +224,7 @@ def _keyword_line(line: str) -> bool:
     from panelbook.sources.resolutions import find_keyword
 
     match = find_keyword(line)
-    return bool(match) and not clean(line[: match.start()])
+    return match is not None and not clean(line[: match.start()])
 
 
 def _item(lines: list[str], start: int, end: int, number: str, title_lines: list[str]) -> AgendaItem:

@@ -87,7 +87,7 @@ def read_pack_text(text: str) -> ParsedDocument:
     ranged = [item for item in sheet.items if item.pages]
     warnings = ["This pack is one text without page breaks; printed pages are not mapped."]
     if ranged and len(parts.reports) == len(ranged):
-        for item, report in zip(ranged, parts.reports):
+        for item, report in zip(ranged, parts.reports, strict=True):
             item.text = _tidy(strip_stamps(report, item.pages))
     else:
         warnings.append("The reports in this pack could not be told apart; items have no report text.")
@@ -127,27 +127,24 @@ def _minutes_item(items: list[AgendaItem]) -> AgendaItem | None:
 def _previous_meeting(item: AgendaItem | None, committee: str, council: str | None,
                       warnings: list[str]) -> Meeting | None:
     """The meeting whose minutes the pack prints, read with the minutes reader
-    when it is available."""
+    (only its date and committee when the minutes cannot be read)."""
     if item is None or not item.text:
         return None
     heading = _MINUTES_DATE.search(item.text)
     held = parse_long_date(heading.group(1)) if heading else None
+    from panelbook.sources.minutes import read_minutes_text
+
     try:
-        from panelbook.sources.minutes import read_minutes_text
-    except ImportError:
-        read_minutes_text = None
-    if read_minutes_text is not None:
-        try:
-            parsed = read_minutes_text(item.text)
-        except Exception as error:  # the pack stays readable whatever its minutes hold
-            warnings.append(f"The minutes printed in the pack could not be read: {error}")
-        else:
-            if parsed.meetings:
-                meeting = parsed.meetings[0]
-                meeting.committee = meeting.committee or committee
-                meeting.council = meeting.council or council
-                meeting.status = MeetingStatus.HELD
-                return meeting
+        parsed = read_minutes_text(item.text)
+    except Exception as error:  # noqa: BLE001 - the pack stays readable whatever its minutes hold
+        warnings.append(f"The minutes printed in the pack could not be read: {error}")
+    else:
+        if parsed.meetings:
+            meeting = parsed.meetings[0]
+            meeting.committee = meeting.committee or committee
+            meeting.council = meeting.council or council
+            meeting.status = MeetingStatus.HELD
+            return meeting
     if held is None:
         return None
     return Meeting(committee=committee, date=held, status=MeetingStatus.HELD, council=council)

@@ -9,10 +9,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeAlias
 
 from panelbook.model import AgendaItem
 from panelbook.sources.pack_sections import is_report_start
 from panelbook.sources.textutil import MONTHS, clean, parse_date, parse_long_date, parse_time
+
+# How often each word is printed in capitals or capitalised: (lower-case word, in capitals) -> count.
+CaseTable: TypeAlias = Counter[tuple[str, bool]]
 
 _BODY_NAME = re.compile(r"^\s*([A-Z][A-Z &'’,-]*\b(?:PANEL|COMMITTEE|BOARD|CABINET|FORUM|COUNCIL))\s*$")
 _PAGES = re.compile(r"\(\s*Pages?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*\)", re.IGNORECASE)
@@ -59,10 +63,10 @@ class FrontSheet:
     agenda_end: int = 0              # line index just after the agenda
 
 
-def case_table(text: str) -> Counter:
+def case_table(text: str) -> CaseTable:
     """How often each word appears in upper case inside ordinary prose (acronyms:
     SEND, CQC) versus capitalised (Ofsted), keyed by the lower-case word."""
-    table: Counter = Counter()
+    table: CaseTable = Counter()
     for line in text.split("\n"):
         words = re.findall(r"\b[A-Za-z][A-Za-z]+\b", line)
         upper = sum(word.isupper() for word in words)
@@ -74,7 +78,7 @@ def case_table(text: str) -> Counter:
     return table
 
 
-def title_case(text: str, table: Counter | None = None) -> str:
+def title_case(text: str, table: CaseTable | None = None) -> str:
     """Turn an upper-case heading into the title case councils use on their web
     pages, keeping words the document itself writes as acronyms in capitals."""
     if not text or not text.isupper():
@@ -97,7 +101,7 @@ def title_case(text: str, table: Counter | None = None) -> str:
     return "".join(out)
 
 
-def _committee(lines: list[str], text: str, table: Counter) -> str | None:
+def _committee(lines: list[str], text: str, table: CaseTable) -> str | None:
     for line in lines[:40]:
         match = _BODY_NAME.match(line)
         if match and "PUBLIC INFORMATION" not in line:
@@ -136,7 +140,7 @@ def _year_dates(lines: list[str]) -> list[date]:
     "18 July 30 January" read across two columns.  A municipal year runs from
     May, so months before May belong to the later year."""
     try:
-        start = next(i for i, l in enumerate(lines) if re.search(r"Dates of Meetings", l, re.I))
+        start = next(i for i, line in enumerate(lines) if re.search(r"Dates of Meetings", line, re.I))
     except StopIteration:
         return []
     years: list[int] = []
@@ -165,10 +169,10 @@ def _year_dates(lines: list[str]) -> list[date]:
     return sorted(set(dates))
 
 
-def _agenda(lines: list[str], table: Counter) -> tuple[list[AgendaItem], int, date | None]:
+def _agenda(lines: list[str], table: CaseTable) -> tuple[list[AgendaItem], int, date | None]:
     """Items "N TITLE (Pages a - b)" with their descriptions, the line after the
     agenda, and the publication date printed under it."""
-    start = next((i for i, l in enumerate(lines) if _AGENDA_HEAD.match(l)), None)
+    start = next((i for i, line in enumerate(lines) if _AGENDA_HEAD.match(line)), None)
     if start is None:
         return [], 0, None
     blocks: list[tuple[str, list[str]]] = []
@@ -190,7 +194,7 @@ def _agenda(lines: list[str], table: Counter) -> tuple[list[AgendaItem], int, da
     return items, end, published
 
 
-def _item(number: str, body: list[str], table: Counter) -> AgendaItem:
+def _item(number: str, body: list[str], table: CaseTable) -> AgendaItem:
     title_lines, rest = [body[0]], body[1:]
     while rest:
         line = rest[0]
@@ -203,7 +207,7 @@ def _item(number: str, body: list[str], table: Counter) -> AgendaItem:
             break
         title_lines.append(line)
         rest = rest[1:]
-    title = re.sub(r"-\s*\n\s*", "-", "\n".join(l.strip() for l in title_lines))
+    title = re.sub(r"-\s*\n\s*", "-", "\n".join(line.strip() for line in title_lines))
     title = clean(title)
     pages = None
     match = _PAGES.search(title)

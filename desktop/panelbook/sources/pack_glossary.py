@@ -60,7 +60,7 @@ def _starts_definition(lines: list[str], index: int) -> bool:
 def parse_glossary(text: str) -> list[tuple[str, str]]:
     """Acronyms and defined terms of the first glossary in ``text``, in order."""
     lines = _lines(text)
-    start = next((i for i, l in enumerate(lines) if _ACRONYMS.match(l) or _GLOSSARY.match(l)), None)
+    start = next((i for i, line in enumerate(lines) if _ACRONYMS.match(line) or _GLOSSARY.match(line)), None)
     if start is None:
         return []
     entries: list[list[str]] = []

@@ -48,7 +48,7 @@ def _status(text: str | None, answered: bool) -> RecStatus:
 
 def _table_lines(text: str) -> list[str] | None:
     lines = text.split("\n")
-    start = next((i for i, l in enumerate(lines) if _TITLE.match(l)), None)
+    start = next((i for i, line in enumerate(lines) if _TITLE.match(line)), None)
     if start is None:
         return None
     body, skip_status = [], False

@@ -99,6 +99,6 @@ def split_pack_text(text: str) -> PackText:
     starts = report_starts(lines, agenda)
     if not starts:
         return PackText(front=text, reports=[])
-    bounds = starts + [len(lines)]
+    bounds = [*starts, len(lines)]
     reports = ["\n".join(lines[bounds[i]: bounds[i + 1]]) for i in range(len(starts))]
     return PackText(front="\n".join(lines[: starts[0]]), reports=reports)

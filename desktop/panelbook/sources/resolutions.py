@@ -147,7 +147,7 @@ def _split_run_on(line: str, number: str | None) -> list[str]:
         parts.append(line[: match.start()])
         line = line[match.start() + 1:]
         number = successor
-    return parts + [line]
+    return [*parts, line]
 
 
 def _resumes_at(lines: list[str], start: int, number: str | None) -> int | None:
@@ -282,7 +282,8 @@ def _resolution_blocks(text: str) -> list[tuple[int, int, list[Resolution]]]:
         match = find_keyword(text, position)
         if match is None:
             return blocks
-        after = _AFTER_KEYWORD_RE.match(text, match.end()).end()
+        punctuation = _AFTER_KEYWORD_RE.match(text, match.end())     # may match nothing, never fails
+        after = punctuation.end() if punctuation else match.end()
         lines = text[after: after + _BLOCK_WINDOW].split("\n")
         resolutions, used = _read_block(lines)
         end = after + sum(len(line) + 1 for line in lines[:used])
@@ -345,7 +346,8 @@ def _discussion(lines: list[str]) -> tuple[list[str], int]:
         if not line:
             broken = True
             continue
-        if find_keyword(line) and find_keyword(line).start() == 0:
+        keyword = find_keyword(line)
+        if keyword and keyword.start() == 0:
             return [join_lines(p) for p in points], index
         bullet = BULLET_RE.match(line)
         if glyphs:

@@ -90,8 +90,8 @@ def _agenda_published(root: Element, items: list[Element]) -> date | None:
         for doc in item.findall("linkeddocuments/linkeddoc")
         if not flag(doc, "isdecisionattachment")
     ]
-    dates = [d for d in dates if d is not None]
-    return min(dates) if dates else None
+    known = [d for d in dates if d is not None]
+    return min(known) if known else None
 
 
 def _source_url(base_url: str | None, meeting_id: str) -> str | None:
