@@ -11,9 +11,17 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from tools.screenshots import SAMPLE_ITEM, SAMPLE_MEETING_DATE, wait, wait_until
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from panelbook.ui.markup.markup_panel import MarkupPanel
+    from panelbook.ui.shell.main_window import MainWindow
 
 SIZE = (1280, 800)
 NOTE = ("Re-referral rate is well above our statistical neighbours.\n"
@@ -27,14 +35,14 @@ ENQUIRIES = [("Why do families come back to child protection planning?", "Cllr B
              ("Is the Family Safeguarding Model making a difference yet?", "Cllr Reed")]
 
 
-def _open_item(window):
-    loaded = []
+def _open_item(window: MainWindow) -> tuple[dict[str, Any], MarkupPanel]:
+    loaded: list[int] = []
     window.meeting.meeting_loaded.connect(loaded.append)
     window.open_meeting(next(m["id"] for m in window.meetings if m["date"] == SAMPLE_MEETING_DATE))
     wait_until(lambda: loaded)
     item = next(it for it in window.meeting.model.items() if it["title"] == SAMPLE_ITEM)
     panel = window.meeting.markup
-    shown = []
+    shown: list[int] = []
     panel.loaded.connect(shown.append)
     window.meeting.select_item(item["id"])
     wait_until(lambda: shown)
@@ -42,18 +50,18 @@ def _open_item(window):
     return item, panel
 
 
-def _after(signal, action, timeout_ms: int = 10000):
-    arrived = []
+def _after(signal: SignalInstance, action: Callable[[], object], timeout_ms: int = 10000) -> None:
+    arrived: list[tuple[object, ...]] = []
     signal.connect(lambda *args: arrived.append(args))
     action()
     wait_until(lambda: arrived, timeout_ms)
 
 
-def mark_up_sample_item(window) -> None:
+def mark_up_sample_item(window: MainWindow) -> None:
     """Flag, note, questions (one asked, one answered) and highlights on the sample item."""
     from PySide6.QtCore import QPointF, Qt
 
-    item, panel = _open_item(window)
+    _item, panel = _open_item(window)
     panel.flag_box.setCurrentIndex(panel.flag_box.findData("challenge"))
     panel.note.setPlainText(NOTE)
     panel.note.flush()
@@ -76,7 +84,7 @@ def mark_up_sample_item(window) -> None:
     wait_until(lambda: not window.worker.busy)
 
 
-def become_chair(window) -> None:
+def become_chair(window: MainWindow) -> None:
     """The chair's profile, a priority and lines of enquiry with who leads them."""
     actions = window.markup_actions
     _after(actions.profile_changed, lambda: actions.save_profile("Cllr Amina Patel", "chair"))
@@ -90,7 +98,7 @@ def become_chair(window) -> None:
     wait_until(lambda: not window.worker.busy)
 
 
-def grab_markup(window, out_dir: Path) -> list[Path]:
+def grab_markup(window: MainWindow, out_dir: Path) -> list[Path]:
     """Mark the sample item up and grab the member's and the chair's views."""
     out_dir.mkdir(parents=True, exist_ok=True)
     window.resize(*SIZE)
@@ -120,22 +128,22 @@ def grab_markup(window, out_dir: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = Path((argv if argv is not None else sys.argv[1:]) and (argv or sys.argv[1:])[0] or "docs/screenshots")
+    out = Path(((argv if argv is not None else sys.argv[1:]) and (argv or sys.argv[1:])[0]) or "docs/screenshots")
 
     from PySide6.QtWidgets import QApplication
 
-    from panelbook.services.sample import load_sample
     from panelbook.paths import data_folder
+    from panelbook.services.sample import load_sample
     from panelbook.store import Store
-    from panelbook.ui.shell.main_window import MainWindow
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")   # never the user's own settings
         folder = data_folder(Path(tmp) / "data")
         with Store.open(folder) as store:
             load_sample(store)
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
         app.setStyle("Fusion")
         worker = DatabaseWorker(folder)
         window = MainWindow(worker)

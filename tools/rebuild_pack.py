@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import reportlab
 from reportlab.lib.pagesizes import A4
@@ -201,7 +202,9 @@ def pack_pdf(front: str, reports: list[ReportText], out_path: str | Path,
     front_lines = _wrap(front, font, front_size)
     per_page = int(room // (front_size * 1.2))
     first_room = per_page - 5 if notice else per_page
-    pages, current, used = [], [], 0.0
+    pages: list[list[str | None]] = []
+    current: list[str | None] = []
+    used = 0.0
     for line in front_lines:
         step = 0.5 if line is None else 1.0
         limit = first_room if not pages else per_page
@@ -237,15 +240,15 @@ def pack_reports(text: str) -> tuple[str, list[ReportText]]:
     """The front sheets and the reports (with their agenda numbers and printed
     ranges) of a one-piece pack text."""
     parts = split_pack_text(text)
-    items = [i for i in parse_front_sheet(parts.front, text).items if i.pages]
-    if not items or len(items) != len(parts.reports):
+    ranged = [(i.agenda_number or "", i.pages) for i in parse_front_sheet(parts.front, text).items if i.pages]
+    if not ranged or len(ranged) != len(parts.reports):
         raise ValueError("The pack text's reports do not match its agenda's page ranges.")
-    reports = [ReportText(i.agenda_number or "", i.pages[0], i.pages[1], body)
-               for i, body in zip(items, parts.reports)]
+    reports = [ReportText(number, first, last, body)
+               for (number, (first, last)), body in zip(ranged, parts.reports, strict=True)]
     return parts.front, reports
 
 
-def rebuild_pack_pdf(text: str, out_path: str | Path, **options) -> Path:
+def rebuild_pack_pdf(text: str, out_path: str | Path, **options: Any) -> Path:
     """Rebuild the pack PDF of a one-piece pack text (seed 003) at ``out_path``;
     ``options`` go to ``pack_pdf``."""
     front, reports = pack_reports(text)

@@ -12,7 +12,14 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
+
+    from panelbook.ui.shell.main_window import MainWindow, Place
 
 SIZES = [(1280, 800), (1920, 1080)]
 PLACE_NAMES = ["calendar", "meeting", "tracker", "search"]
@@ -28,7 +35,7 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-def wait_until(predicate, timeout_ms: int = 10000) -> None:
+def wait_until(predicate: Callable[[], object], timeout_ms: int = 10000) -> None:
     from PySide6.QtCore import QElapsedTimer
 
     clock = QElapsedTimer()
@@ -39,7 +46,7 @@ def wait_until(predicate, timeout_ms: int = 10000) -> None:
         wait(20)
 
 
-def show_sample_places(window, query: str = "re-referrals"):
+def show_sample_places(window: MainWindow, query: str = "re-referrals") -> Iterator[tuple[str, Place]]:
     """Put each place in a telling state; yield (name, place) as each is ready to grab."""
     from panelbook.ui.shell.main_window import Place
 
@@ -48,7 +55,7 @@ def show_sample_places(window, query: str = "re-referrals"):
     window.calendar.go_to_date(SAMPLE_MEETING_DATE)
     wait(100)
     yield "calendar", Place.CALENDAR
-    loaded = []
+    loaded: list[int] = []
     window.meeting.meeting_loaded.connect(loaded.append)
     window.open_meeting(meeting_id)
     wait_until(lambda: loaded)
@@ -59,7 +66,7 @@ def show_sample_places(window, query: str = "re-referrals"):
     window.go(Place.TRACKER)
     wait(300)
     yield "tracker", Place.TRACKER
-    shown = []
+    shown: list[str] = []
     window.search.results_shown.connect(shown.append)
     window.focus_search()
     window.search.set_text(query)
@@ -68,7 +75,8 @@ def show_sample_places(window, query: str = "re-referrals"):
     yield "search", Place.SEARCH
 
 
-def grab_all(window, out_dir: Path, sizes=SIZES, suffix: str = "") -> list[Path]:
+def grab_all(window: MainWindow, out_dir: Path, sizes: Sequence[tuple[int, int]] = SIZES,
+             suffix: str = "") -> list[Path]:
     """Grab every place at every size into ``out_dir``; return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -84,7 +92,7 @@ def grab_all(window, out_dir: Path, sizes=SIZES, suffix: str = "") -> list[Path]
     return written
 
 
-def dark_palette():
+def dark_palette() -> QPalette:
     from PySide6.QtGui import QColor, QPalette
 
     palette = QPalette()
@@ -111,18 +119,18 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from panelbook.services.sample import load_sample
     from panelbook.paths import data_folder
+    from panelbook.services.sample import load_sample
     from panelbook.store import Store
-    from panelbook.ui.shell.main_window import MainWindow
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")   # never the user's own settings
         folder = data_folder(Path(tmp) / "data")
         with Store.open(folder) as store:
             load_sample(store)
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
         app.setStyle("Fusion")
         if args.dark:
             app.setPalette(dark_palette())

@@ -7,6 +7,7 @@ Nothing here touches the disk at import time; callers ask for a folder and
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,14 +35,12 @@ class DataFolder:
     def backups(self) -> Path:
         return self.root / "backups"
 
-    def ensure(self) -> "DataFolder":
+    def ensure(self) -> DataFolder:
         """Create the folder (mode 0700 on POSIX) and return self."""
         for folder in (self.root, self.files):
             folder.mkdir(parents=True, exist_ok=True)
-            try:
+            with contextlib.suppress(OSError):
                 folder.chmod(0o700)
-            except OSError:
-                pass
         return self
 
 
@@ -52,7 +51,7 @@ def data_folder(home: str | os.PathLike[str] | None = None) -> DataFolder:
     env = os.environ.get(ENV_HOME)
     if env:
         return DataFolder(Path(env).expanduser().resolve())
-    import platformdirs     # only here: a window started on a named folder does without it
+    import platformdirs  # only here: a window started on a named folder does without it
 
     return DataFolder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 

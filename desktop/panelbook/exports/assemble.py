@@ -10,14 +10,17 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 
 def _internal_links(reader: PdfReader) -> list[tuple[int, int, int]]:
     """(page index, annotation index, target page index) of every link to a page of the same document."""
-    index_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    index_of = {ref.idnum: n for n, page in enumerate(reader.pages) if (ref := page.indirect_reference) is not None}
     found = []
     for n, page in enumerate(reader.pages):
         for a, ref in enumerate(page.get("/Annots") or []):
@@ -28,7 +31,7 @@ def _internal_links(reader: PdfReader) -> list[tuple[int, int, int]]:
 
 
 def assemble(laid_out: bytes, out_path: Path, *, outline: list[tuple[str, int, int, str]],
-             slots: list[tuple[int, int]] = (), pack_file: Path | None = None,
+             slots: Sequence[tuple[int, int]] = (), pack_file: Path | None = None,
              metadata: dict[str, str] | None = None) -> int:
     """Write the finished PDF to ``out_path`` (atomically) and return its page count.
 
@@ -48,16 +51,17 @@ def assemble(laid_out: bytes, out_path: Path, *, outline: list[tuple[str, int, i
     # Pages keep their indexes (each reserved page is swapped one for one), so
     # the contents page's links are pointed at the finished document's pages.
     for page_index, annot_index, target in links:
-        annotation = writer.pages[page_index]["/Annots"][annot_index].get_object()
-        annotation["/Dest"][0] = writer.pages[target].indirect_reference
-    parents: list = []
-    for title, level, page, key in outline:
+        annots = cast(ArrayObject, writer.pages[page_index]["/Annots"])
+        annotation = cast(DictionaryObject, annots[annot_index].get_object())
+        cast(ArrayObject, annotation["/Dest"])[0] = writer.pages[target].indirect_reference
+    parents: list[IndirectObject] = []
+    for title, level, at, key in outline:
         del parents[level:]
         parent = parents[-1] if parents else None
-        entry = writer.add_outline_item(title=title, page_number=page, parent=parent)
+        entry = writer.add_outline_item(title=title, page_number=at, parent=parent)
         parents.append(entry)
         # The contents page links to these names.
-        writer.add_named_destination(key, page)
+        writer.add_named_destination(key, at)
     writer.page_mode = "/UseOutlines"
     if metadata:
         writer.add_metadata({f"/{k}": v for k, v in metadata.items()})

@@ -10,18 +10,30 @@ its section.  reportlab lays it out, ``assemble`` finishes it with pypdf.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from panelbook import __version__
-from panelbook.store import Store
 from panelbook.exports import fonts
 from panelbook.exports.assemble import assemble
 from panelbook.exports.briefing_data import BriefingData, ItemBriefing, gather
@@ -32,6 +44,7 @@ from panelbook.exports.pdfstyle import (
     MARKING,
     RULE,
     SHADE,
+    NumberedCanvas,
     RunningText,
     Styles,
     clock,
@@ -43,6 +56,7 @@ from panelbook.exports.pdfstyle import (
     short_date,
     styles,
 )
+from panelbook.store import Store
 
 MARGIN = 20 * mm
 TOP, BOTTOM = 24 * mm, 20 * mm
@@ -61,22 +75,25 @@ class BriefingResult:
     report_pages: dict[int, list[int]]   # item id -> page indexes (0-based) in the briefing
 
 
-def status_words(rec: dict) -> str:
+def status_words(rec: dict[str, Any]) -> str:
     """The council's own wording of a recommendation's status, else a readable form."""
-    return rec.get("status_text") or STATUS_WORDS.get(rec["status"], rec["status"])
+    words: str = rec.get("status_text") or STATUS_WORDS.get(rec["status"], rec["status"])
+    return words
 
 
-def _pages(pages) -> str:
+def _pages(pages: Sequence[int] | None) -> str:
     if not pages:
         return ""
     first, last = pages
     return f"page {first}" if first == last else f"pages {first}–{last}"
 
 
-def _table(rows, widths, st: Styles, *, header: bool = True, zebra: bool = True, split_in_row: bool = False) -> Table:
+def _table(rows: Sequence[list[Any]], widths: list[float], st: Styles, *, header: bool = True, zebra: bool = True,
+           split_in_row: bool = False) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, splitInRow=int(split_in_row),
                   hAlign="LEFT")
-    commands = [
+    # (Typed loosely: the stubs allow "splitlast" in the column of a cell, not in its row.)
+    commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -115,9 +132,9 @@ class _Builder:
 
     # -- cover and contents -------------------------------------------------
 
-    def cover(self) -> list:
+    def cover(self) -> list[Flowable]:
         d, st, m = self.data, self.st, self.data.meeting
-        out: list = [bookmark(Spacer(1, 0), "Cover", 0, "cover")]
+        out: list[Flowable] = [bookmark(Spacer(1, 0), "Cover", 0, "cover")]
         if d.marking:
             box = Table([[Paragraph(para(d.marking), st.marking)]], colWidths=[self.width])
             box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, MARKING), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
@@ -160,7 +177,7 @@ class _Builder:
             "preparation. Printed page numbers (“page 7”) are those of the agenda pack.", st.small)]
         return out
 
-    def contents(self) -> list:
+    def contents(self) -> list[Flowable]:
         """The contents page: every bookmark but the cover and itself; page
         numbers and dot leaders are drawn when the document is finished."""
         d, st = self.data, self.st
@@ -176,7 +193,7 @@ class _Builder:
 
     # -- meeting details ----------------------------------------------------
 
-    def details(self) -> list:
+    def details(self) -> list[Flowable]:
         d, st, m, c = self.data, self.st, self.data.meeting, self.data.committee
         contact = m.get("contact") or {}
         officer = ", ".join(x for x in (contact.get("name"), contact.get("role"), contact.get("phone"),
@@ -189,7 +206,7 @@ class _Builder:
             ("Contact officer", officer),
             ("Previous meeting", long_date(d.previous["date"]) if d.previous else "None in Panelbook"),
         ]
-        out: list = [bookmark(Paragraph("Meeting details", st.h1), "Meeting details", 0, "details"),
+        out: list[Flowable] = [bookmark(Paragraph("Meeting details", st.h1), "Meeting details", 0, "details"),
                      _facts(rows, st, self.width)]
         out.append(Paragraph("Members", st.h2))
         if d.members:
@@ -199,10 +216,10 @@ class _Builder:
                 out.append(Paragraph(
                     f"The panel’s membership list is not in Panelbook; these are the members recorded at "
                     f"the meeting of {short_date(d.members_source)}.", st.muted))
-            rows = [[Paragraph("Member", st.head_cell), Paragraph("Role", st.head_cell)]] + [
+            member_rows = [[Paragraph("Member", st.head_cell), Paragraph("Role", st.head_cell)]] + [
                 [Paragraph(para(x["name"]), st.cell), Paragraph(para(x.get("role") or ""), st.cell)]
                 for x in d.members]
-            out.append(_table(rows, [80 * mm, 60 * mm], st))
+            out.append(_table(member_rows, [80 * mm, 60 * mm], st))
         else:
             out.append(Paragraph("Panelbook has no membership list for this panel.", st.muted))
         out += [Paragraph("Agenda", st.h2), self._agenda_table()]
@@ -231,9 +248,9 @@ class _Builder:
 
     # -- agenda items -------------------------------------------------------
 
-    def item(self, b: ItemBriefing) -> list:
+    def item(self, b: ItemBriefing) -> list[Flowable]:
         st, item = self.st, b.item
-        out: list = []
+        out: list[Flowable] = []
         parts = []
         if item["agenda_number"]:
             parts.append(f"AGENDA ITEM {item['agenda_number']}")
@@ -280,8 +297,9 @@ class _Builder:
             parts.append(f"shared by {para(profile)}")
         return f" <font color='#5b6673'>— {'; '.join(parts)}</font>" if parts else ""
 
-    def _markup(self, b: ItemBriefing) -> list:
-        st, out = self.st, []
+    def _markup(self, b: ItemBriefing) -> list[Flowable]:
+        st = self.st
+        out: list[Flowable] = []
         mine = "" if self.data.panel else "Your "
         if b.lines_of_enquiry:
             out.append(Paragraph("Lines of enquiry", st.h2))
@@ -310,7 +328,7 @@ class _Builder:
                     Paragraph("You have no notes or questions on this item.", st.muted)]
         return out
 
-    def _earlier(self, b: ItemBriefing) -> list:
+    def _earlier(self, b: ItemBriefing) -> list[Flowable]:
         if not b.earlier_recs:
             return []
         st = self.st
@@ -328,9 +346,9 @@ class _Builder:
     def report_title(b: ItemBriefing) -> str:
         return f"Report – pack {_pages(b.item['pages'])}" if b.item["pages"] else "Report"
 
-    def report_slots(self, b: ItemBriefing) -> list:
+    def report_slots(self, b: ItemBriefing) -> list[Flowable]:
         """Reserved pages for the item's own report pages, bookmarked under the item."""
-        out: list = [NextPageTemplate("slot"), PageBreak()]
+        out: list[Flowable] = [NextPageTemplate("slot"), PageBreak()]
         for n, index in enumerate(b.report_pages):
             marker = slot(index)
             if n == 0:
@@ -343,7 +361,7 @@ class _Builder:
 
     # -- recommendations and glossary ---------------------------------------
 
-    def outstanding(self) -> list:
+    def outstanding(self) -> list[Flowable]:
         d, st = self.data, self.st
         heading = bookmark(Paragraph("Outstanding recommendations", st.h1), "Outstanding recommendations", 0,
                            "recommendations")
@@ -374,11 +392,11 @@ class _Builder:
         widths.append(self.wide - sum(widths))
         return [heading, intro, Spacer(1, 2 * mm), _table(rows, widths, st, split_in_row=True)]
 
-    def glossary(self) -> list:
+    def glossary(self) -> list[Flowable]:
         d, st = self.data, self.st
-        out: list = [bookmark(Paragraph("Glossary", st.h1), "Glossary", 0, "glossary")]
+        out: list[Flowable] = [bookmark(Paragraph("Glossary", st.h1), "Glossary", 0, "glossary")]
         if not d.glossary:
-            return out + [Paragraph("The pack has no glossary of the terms it uses.", st.body)]
+            return [*out, Paragraph("The pack has no glossary of the terms it uses.", st.body)]
         out.append(Paragraph(
             "Terms and acronyms from the pack’s own glossary that appear in the pages this briefing covers.",
             st.small))
@@ -390,9 +408,9 @@ class _Builder:
 
     # -- the whole story ----------------------------------------------------
 
-    def story(self) -> list:
+    def story(self) -> list[Flowable]:
         d = self.data
-        story: list = [*self.cover(), NextPageTemplate("body"), PageBreak(), *self.contents(), PageBreak(),
+        story: list[Flowable] = [*self.cover(), NextPageTemplate("body"), PageBreak(), *self.contents(), PageBreak(),
                        *self.details()]
         story.append(NewPage())
         story.append(bookmark(Marker(), "Agenda items", 0, "items"))
@@ -418,12 +436,13 @@ def _templates(running: RunningText) -> list[PageTemplate]:
     pw, ph = A4
     lw, lh = landscape(A4)
 
-    def body(canvas, doc):
-        size = canvas._pagesize
-        draw_header(canvas, running, size[0], size[1], MARGIN)
-        canvas.footer = True
+    def body(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        numbered = cast(NumberedCanvas, canvas)       # the document's canvasmaker
+        size = numbered._pagesize
+        draw_header(numbered, running, size[0], size[1], MARGIN)
+        numbered.footer = True
 
-    def cover(canvas, doc):
+    def cover(canvas: Canvas, doc: BaseDocTemplate) -> None:
         if running.marking:
             fonts.register_fonts()
             canvas.saveState()
@@ -432,7 +451,7 @@ def _templates(running: RunningText) -> list[PageTemplate]:
             canvas.drawCentredString(pw / 2, 8 * mm, fonts.printable(running.marking))
             canvas.restoreState()
 
-    def frame(width, height, name):
+    def frame(width: float, height: float, name: str) -> Frame:
         return Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - TOP - BOTTOM, id=name,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from panelbook.sources.textutil import norm_key
-from panelbook.store import Store, briefing_queries as bq, queries
-from panelbook.store.matching import title_similarity
 from panelbook.exports.glossary_terms import terms_used
 from panelbook.exports.markup import BriefingMarkup, Highlight, LineOfEnquiry
 from panelbook.exports.report_sections import ReportSections, report_sections
+from panelbook.sources.textutil import norm_key
+from panelbook.store import Store, briefing_queries as bq, queries
+from panelbook.store.matching import title_similarity
 
 # Two item titles this alike are the same recurring business.
 SAME_ISSUE_SIMILARITY = 0.85
@@ -28,13 +29,13 @@ class BriefingError(Exception):
 
 @dataclass
 class ItemBriefing:
-    item: dict
+    item: dict[str, Any]
     sections: ReportSections
-    notes: list[dict] = field(default_factory=list)
-    questions: list[dict] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    questions: list[dict[str, Any]] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
     lines_of_enquiry: list[LineOfEnquiry] = field(default_factory=list)
-    earlier_recs: list[dict] = field(default_factory=list)
+    earlier_recs: list[dict[str, Any]] = field(default_factory=list)
     report_pages: list[int] = field(default_factory=list)   # PDF page indexes in the pack
 
     @property
@@ -48,13 +49,13 @@ class ItemBriefing:
 
 @dataclass
 class BriefingData:
-    meeting: dict
-    committee: dict
-    previous: dict | None
-    members: list[dict]
+    meeting: dict[str, Any]
+    committee: dict[str, Any]
+    previous: dict[str, Any] | None
+    members: list[dict[str, Any]]
     members_source: str | None
     items: list[ItemBriefing]
-    outstanding: list[dict]
+    outstanding: list[dict[str, Any]]
     glossary: list[tuple[str, str]]
     profile: str | None
     panel: bool
@@ -68,10 +69,10 @@ class BriefingData:
         return "the whole panel" if self.panel else (self.profile or "")
 
 
-def _wanted(items: list[dict], numbers: list[str] | None) -> list[dict]:
+def _wanted(items: list[dict[str, Any]], numbers: list[str] | None) -> list[dict[str, Any]]:
     if not numbers:
         return items
-    chosen = []
+    chosen: list[dict[str, Any]] = []
     for number in numbers:
         match = [i for i in items if (i["agenda_number"] or "") == number] or \
                 [i for i in items if (i["minute_number"] or "") == number]
@@ -82,7 +83,7 @@ def _wanted(items: list[dict], numbers: list[str] | None) -> list[dict]:
     return sorted(chosen, key=items.index)
 
 
-def same_issue(item: dict, rec: dict) -> bool:
+def same_issue(item: dict[str, Any], rec: dict[str, Any]) -> bool:
     """Whether a recommendation came from earlier business on the same issue as
     ``item``: the same recorded issue, or a near-identical item title."""
     if item.get("issue") and rec.get("issue") and norm_key(item["issue"]) == norm_key(rec["issue"]):
@@ -148,5 +149,6 @@ def gather(store: Store, meeting_id: int, *, profile: str | None = None, panel: 
     )
 
 
-def is_past(meeting: dict, today: date | None = None) -> bool:
-    return meeting["date"] < (today or date.today()).isoformat()
+def is_past(meeting: dict[str, Any], today: date | None = None) -> bool:
+    day: str = meeting["date"]
+    return day < (today or date.today()).isoformat()

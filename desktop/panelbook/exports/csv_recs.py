@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 COLUMNS = [
     ("id", "ID"), ("meeting_date", "Meeting date"), ("item_title", "Title"), ("text", "Action proposed"),
@@ -12,7 +13,7 @@ COLUMNS = [
 ]
 
 
-def write_recs_csv(rows: list[dict], path: Path) -> Path:
+def write_recs_csv(rows: list[dict[str, Any]], path: Path) -> Path:
     """UTF-8 with a byte-order mark so spreadsheet programs read £ and – correctly."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -31,11 +32,11 @@ _WORDS = {"held": "Held", "scheduled": "Scheduled", "new": "New", "moved": "Move
 
 def meeting_uid(committee_key: str, day: str) -> str:
     """A stable UID for a committee's meeting on ``day``."""
-    digest = hashlib.sha1(f"{committee_key}|{day}".encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha1(f"{committee_key}|{day}".encode()).hexdigest()[:20]
     return f"{day}-{digest}@panelbook"
 
 
-def _event(row: dict, stamp: datetime) -> Event:
+def _event(row: dict[str, Any], stamp: datetime) -> Event:
     event = Event()
     event.add("uid", meeting_uid(row["committee_key"], row["date"]))
     event.add("dtstamp", stamp)
@@ -67,9 +68,9 @@ def _event(row: dict, stamp: datetime) -> Event:
     return event
 
 
-def calendar(rows: list[dict], now: datetime | None = None) -> Calendar:
+def calendar(rows: list[dict[str, Any]], now: datetime | None = None) -> Calendar:
     """The calendar of the given meeting rows (``briefing_queries.all_meetings_for_calendar``)."""
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
     cal = Calendar()
     cal.add("prodid", f"-//Panelbook//Panelbook {__version__}//EN")
     cal.add("version", "2.0")

@@ -9,6 +9,10 @@ markup and what has been shared; the panel edition, shared markup only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from panelbook.store import Store
 
 
 @dataclass(frozen=True)
@@ -42,13 +46,13 @@ class BriefingMarkup:
     def for_item(self, item_id: int, profile: str | None, panel: bool) -> tuple[list[Highlight], list[LineOfEnquiry]]:
         """What one item shows: for a member, their own markup and what has been
         shared; for the panel edition, shared markup only."""
-        def visible(mark) -> bool:
+        def visible(mark: Highlight | LineOfEnquiry) -> bool:
             return mark.item_id == item_id and (mark.shared or (not panel and mark.profile == profile))
 
         return [h for h in self.highlights if visible(h)], [e for e in self.lines_of_enquiry if visible(e)]
 
 
-def markup_for(store, meeting_id: int) -> BriefingMarkup:
+def markup_for(store: Store, meeting_id: int) -> BriefingMarkup:
     """The store's highlights and lines of enquiry on a meeting's items."""
     from panelbook.store.queries import notes
 

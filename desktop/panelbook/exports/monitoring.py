@@ -13,13 +13,14 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from panelbook import __version__
-from panelbook.store import Store, briefing_queries as bq, queries
 from panelbook.exports import fonts
 from panelbook.exports.assemble import assemble
 from panelbook.exports.briefing import status_words
@@ -28,13 +29,16 @@ from panelbook.exports.pdfstyle import (
     ACCENT,
     INK,
     RULE,
+    NumberedCanvas,
     RunningText,
+    Styles,
     draw_header,
     numbered_canvas,
     para,
     short_date,
     styles,
 )
+from panelbook.store import Store, briefing_queries as bq, queries
 
 MARGIN = 20 * mm
 TOP, BOTTOM = 24 * mm, 20 * mm
@@ -42,22 +46,23 @@ HEAD = ["Date", "Title", "Action proposed", "Action taken", "Progress Status"]
 WIDTHS = [20 * mm, 36 * mm, 82 * mm, 84 * mm, 35 * mm]
 
 
-def monitoring_title(meeting: dict) -> str:
+def monitoring_title(meeting: dict[str, Any]) -> str:
     return f"Scrutiny Monitoring – {short_date(meeting['date'])}"
 
 
-def grouped(rows: list[dict]) -> list[tuple[str, str, list[dict]]]:
+def grouped(rows: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """(meeting date, item title, recommendations) groups in meeting-date order,
     items in the order they first appear."""
-    groups: dict[tuple[str, str], list[dict]] = {}
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault((row["meeting_date"], row["item_title"] or ""), []).append(row)
     return [(d, t, recs) for (d, t), recs in sorted(groups.items(), key=lambda kv: kv[0][0])]
 
 
-def _table(groups, st) -> Table:
-    data = [[Paragraph(h, st.head_cell) for h in HEAD]]
-    commands = [
+def _table(groups: list[tuple[str, str, list[dict[str, Any]]]], st: Styles) -> Table:
+    data: list[list[Paragraph | str]] = [[Paragraph(h, st.head_cell) for h in HEAD]]
+    # (Typed loosely: the stubs allow "splitlast" in the column of a cell, not in its row.)
+    commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
@@ -100,9 +105,10 @@ def export_monitoring(store: Store, meeting_id: int, out_path: Path | str, *, no
                           footer_left=f"Prepared {short_date(now.date())} with Panelbook")
     page = landscape(A4)
 
-    def decorate(canvas, doc):
-        draw_header(canvas, running, page[0], page[1], MARGIN)
-        canvas.footer = True
+    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        numbered = cast(NumberedCanvas, canvas)       # the document's canvasmaker
+        draw_header(numbered, running, page[0], page[1], MARGIN)
+        numbered.footer = True
 
     buffer = io.BytesIO()
     doc = RecordingDoc(buffer, pagesize=page, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
@@ -110,7 +116,7 @@ def export_monitoring(store: Store, meeting_id: int, out_path: Path | str, *, no
     doc.addPageTemplates([PageTemplate("monitoring", [Frame(
         MARGIN, BOTTOM, page[0] - 2 * MARGIN, page[1] - TOP - BOTTOM, id="monitoring",
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)], onPage=decorate, pagesize=page)])
-    story = [
+    story: list[Flowable] = [
         Paragraph(para(meeting["committee"]), st.cover_council),
         bookmark(Paragraph(para(title), st.h1), title, 0, "monitoring"),
     ]

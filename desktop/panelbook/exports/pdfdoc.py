@@ -37,34 +37,34 @@ def cancellable(check: Callable[[], bool]) -> Iterator[None]:
 class Marker(Flowable):
     """A zero-size flowable: a place to hang a bookmark or a reserved page on."""
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
+    def draw(self) -> None:
         pass
 
 
 def bookmark(flowable: Flowable, title: str, level: int, key: str) -> Flowable:
     """Mark ``flowable`` as the place of an outline entry (and named destination ``key``)."""
-    flowable._pb_bookmark = (title, level, key)
+    flowable._pb_bookmark = (title, level, key)  # type: ignore[attr-defined]  # a mark on any flowable
     return flowable
 
 
 def slot(pack_index: int) -> Marker:
     """A page reserved for page ``pack_index`` (0-based) of the pack PDF."""
     marker = Marker()
-    marker._pb_slot = pack_index
+    marker._pb_slot = pack_index  # type: ignore[attr-defined]
     return marker
 
 
 class NewPage(ActionFlowable):
     """A page break only when the current page already has something on it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(("pageBreak",))
 
-    def apply(self, doc):
-        if not doc.frame._atTop:
+    def apply(self, doc: BaseDocTemplate) -> None:
+        if not doc.frame._atTop:  # type: ignore[attr-defined]  # reportlab's own frame state
             doc.handle_pageBreak()
 
 
@@ -72,11 +72,11 @@ class RecordingDoc(BaseDocTemplate):
     """BaseDocTemplate that keeps (title, level, page index, key) per bookmark
     and (page index, pack page index) per reserved slot of the last pass."""
 
-    def beforeDocument(self):
+    def beforeDocument(self) -> None:
         self.outline: list[tuple[str, int, int, str]] = []
         self.slots: list[tuple[int, int]] = []
 
-    def afterFlowable(self, flowable):
+    def afterFlowable(self, flowable: Flowable) -> None:
         check = _cancelled.get()
         if check is not None and check():
             raise ExportCancelled()

@@ -7,8 +7,10 @@ document and user text is data, never markup, so ``<b>`` in a note prints as
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -18,6 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from panelbook.exports import fonts
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.pdfdoc import Destination
 
 INK = colors.HexColor("#1d2733")
 MUTED = colors.HexColor("#5b6673")
@@ -89,14 +94,14 @@ class Styles:
 def styles(base: float = 10.0) -> Styles:
     """The paragraph styles, all in the embedded DejaVu Sans."""
     fonts.register_fonts()
-    R, B, I = fonts.REGULAR, fonts.BOLD, fonts.ITALIC
+    R, B, It = fonts.REGULAR, fonts.BOLD, fonts.ITALIC
     body = ParagraphStyle("body", fontName=R, fontSize=base, leading=base * 1.38, textColor=INK,
                           spaceAfter=base * 0.5, alignment=TA_LEFT, bulletFontName=R,
                           bulletFontSize=base)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=base - 1.5, leading=(base - 1.5) * 1.3, spaceAfter=2),
-        muted=ParagraphStyle("muted", parent=body, fontName=I, textColor=MUTED, fontSize=base - 1,
+        muted=ParagraphStyle("muted", parent=body, fontName=It, textColor=MUTED, fontSize=base - 1,
                              leading=(base - 1) * 1.35),
         h1=ParagraphStyle("h1", parent=body, fontName=B, fontSize=base + 7, leading=(base + 7) * 1.2,
                           textColor=ACCENT, spaceBefore=0, spaceAfter=base * 0.9),
@@ -109,7 +114,9 @@ def styles(base: float = 10.0) -> Styles:
                                  leading=(base - 1.5) * 1.3, spaceAfter=0),
         head_cell=ParagraphStyle("head_cell", parent=body, fontName=B, fontSize=base - 1.5,
                                  leading=(base - 1.5) * 1.3, spaceAfter=0, textColor=colors.white),
-        quote=ParagraphStyle("quote", parent=body, fontName=I, leftIndent=10, borderPadding=(2, 0, 2, 6),
+        quote=ParagraphStyle("quote", parent=body, fontName=It, leftIndent=10,
+                             # (top, right, bottom, left): reportlab takes it, its stubs say float
+                             borderPadding=(2, 0, 2, 6),  # type: ignore[arg-type]
                              borderColor=ACCENT, borderWidth=0, textColor=INK),
         bullet=ParagraphStyle("bullet", parent=body, leftIndent=22, bulletIndent=2, spaceAfter=base * 0.35),
         cover_council=ParagraphStyle("cover_council", parent=body, fontName=B, fontSize=base + 4,
@@ -128,7 +135,7 @@ def styles(base: float = 10.0) -> Styles:
                                 spaceAfter=base * 0.55),
         answer=ParagraphStyle("answer", parent=body, fontSize=base - 1, leading=(base - 1) * 1.35,
                               leftIndent=22, textColor=MUTED, spaceAfter=base * 0.4),
-        toc3=ParagraphStyle("toc3", parent=body, fontName=I, fontSize=base - 1.5, leading=base * 1.25,
+        toc3=ParagraphStyle("toc3", parent=body, fontName=It, fontSize=base - 1.5, leading=base * 1.25,
                             leftIndent=28, firstLineIndent=0, spaceAfter=0, textColor=MUTED),
     )
 
@@ -184,16 +191,21 @@ class NumberedCanvas(Canvas):
 
     running: RunningText | None = None
     margin: float = 20 * mm
+    # The canvas's own state that this class works with (reportlab's, not in its stubs).
+    _doc: Any
+    _pagesize: tuple[float, float]
+    _pageNumber: int
+    _startPage: Callable[[], None]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._held: list[dict] = []
+        self._held: list[dict[str, Any]] = []
         self._key_pages: dict[str, int] = {}
         self._contents_marks: list[tuple[str, int, float, float]] = []
         self.footer = False
         self.setNamedCB(CONTENTS_CALLBACK, _mark_contents_entry)
 
-    def bookmarkPage(self, key, *args, **kwargs):
+    def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> Destination:
         # Pages are held back, so the PDF document still counts the first one:
         # point the destination at the page being drawn, not at page 1.
         doc = self._doc
@@ -205,13 +217,13 @@ class NumberedCanvas(Canvas):
         finally:
             doc.pageCounter = counted
 
-    def showPage(self):
+    def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
         self._startPage()
         self.footer = False
         self._contents_marks = []
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._held)
         for state in self._held:
             self.__dict__.update(state)
@@ -263,9 +275,9 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def _mark_contents_entry(canvas: Canvas, kind: str, label: str) -> None:
+def _mark_contents_entry(canvas: Canvas, kind: str | None, label: str) -> None:
     """Where a contents entry's text ends (absolute page coordinates), for ``save``."""
-    info = canvas._curr_tx_info
+    info = canvas._curr_tx_info  # type: ignore[attr-defined]  # where the text being drawn has got to
     key, level = label.rsplit("|", 1)
     x, y = canvas.absolutePosition(info["cur_x"], info["cur_y"])
     if hasattr(canvas, "_contents_marks"):

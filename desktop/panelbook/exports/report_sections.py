@@ -28,10 +28,10 @@ class ReportSections:
     recommendations: list[tuple[str, str]] = field(default_factory=list)  # (label, text)
 
 
-def _section(lines: list[str], start: re.Pattern) -> list[str] | None:
+def _section(lines: list[str], start: re.Pattern[str]) -> list[str] | None:
     for index, line in enumerate(lines[:200]):
         if start.match(line):
-            body = []
+            body: list[str] = []
             for following in lines[index + 1: index + 1 + _MAX_LINES]:
                 if _HEADING.match(following) or _SUMMARY.match(following) or _RECS.match(following):
                     break
@@ -43,7 +43,8 @@ def _section(lines: list[str], start: re.Pattern) -> list[str] | None:
 
 def _join(lines: list[str]) -> str:
     """Wrapped lines back into paragraphs: a line ending a sentence ends a paragraph."""
-    paragraphs, current = [], []
+    paragraphs: list[str] = []
+    current: list[str] = []
     for line in lines:
         if not line:
             if current:
