@@ -61,3 +61,8 @@ def read_items(db: sqlite_utils.Database) -> set[int]:
     who = rows[0]["value"] if rows and rows[0]["value"] else "Me"
     return {r["item_id"] for r in db.query(
         "SELECT item_id FROM item_marks WHERE profile = ? AND read = 1", (who,))}
+
+
+def meeting_exists(db: sqlite_utils.Database, meeting_id: int) -> bool:
+    """Whether the meeting is (still) in the store: another process may have removed it."""
+    return bool(list(db.query("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,))))

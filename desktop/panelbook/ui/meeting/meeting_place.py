@@ -28,9 +28,25 @@ from panelbook.ui.markup.markup_panel import MarkupPanel
 from panelbook.ui.meeting.meeting_header import MeetingHeader
 from panelbook.ui.meeting.open_recs_panel import OpenRecsPanel
 from panelbook.ui.reader.pack_reader import PackReader
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 
 DETAILS_TAB, MARKUP_TAB, EARLIER_TAB = range(3)
+
+
+MEETING_CHANGES = Change.MEETINGS | Change.ITEMS | Change.DOCUMENTS   # the agenda, header or pack
+MARK_CHANGES = Change.MARKUP | Change.PROFILE                          # the agenda's marks, the highlights
+
+
+def _neighbour_button(icon_name: str, text: str, shortcut: str) -> QToolButton:
+    """The header's button to the earlier or later meeting."""
+    button = QToolButton()
+    button.setIcon(icon(icon_name))
+    button.setText(text)
+    button.setToolTip(f"{text} ({shortcut})")
+    button.setAccessibleName(text)
+    button.setShortcut(shortcut)
+    return button
 
 
 def load_meeting(store, meeting_id: int) -> dict:
@@ -47,6 +63,13 @@ def load_meeting(store, meeting_id: int) -> dict:
     }
 
 
+def load_meeting_if_present(store, meeting_id: int) -> dict | None:
+    """``load_meeting``, or None when the meeting is no longer in the store."""
+    if desktop_queries.meeting_exists(store.db, meeting_id):
+        return load_meeting(store, meeting_id)
+    return None
+
+
 class MeetingPlace(QWidget):
     meeting_loaded = Signal(int)
     item_shown = Signal(int)
@@ -61,26 +84,28 @@ class MeetingPlace(QWidget):
         self.meeting_id: int | None = None
         self._generation = 0
         self._reports: dict[int, str] = {}
+        self._pack_shown: tuple | None = None     # what the reader was given, to tell a real change
         self._jump = True
         self._mark_read = True
 
+        self._build_header()
+        self._build_agenda()
+        self._build_reader()
+        self._build_item_tabs()
+        self._lay_out()
+        worker.store_changed.connect(self._store_changed)
+
+    def _build_header(self) -> None:
+        """The meeting's header with the buttons to the earlier and later meeting."""
         self.header = MeetingHeader()
         self.header.clear()
-        self.previous_meeting = QToolButton()
-        self.previous_meeting.setIcon(icon("previous"))
-        self.previous_meeting.setText("Earlier meeting")
-        self.previous_meeting.setToolTip("Earlier meeting (Ctrl+Shift+Left)")
-        self.previous_meeting.setAccessibleName("Earlier meeting")
-        self.previous_meeting.setShortcut("Ctrl+Shift+Left")
+        self.previous_meeting = _neighbour_button("previous", "Earlier meeting", "Ctrl+Shift+Left")
         self.previous_meeting.clicked.connect(lambda: self.neighbour_requested.emit(-1))
-        self.next_meeting = QToolButton()
-        self.next_meeting.setIcon(icon("next"))
-        self.next_meeting.setText("Later meeting")
-        self.next_meeting.setToolTip("Later meeting (Ctrl+Shift+Right)")
-        self.next_meeting.setAccessibleName("Later meeting")
-        self.next_meeting.setShortcut("Ctrl+Shift+Right")
+        self.next_meeting = _neighbour_button("next", "Later meeting", "Ctrl+Shift+Right")
         self.next_meeting.clicked.connect(lambda: self.neighbour_requested.emit(+1))
 
+    def _build_agenda(self) -> None:
+        """The agenda table, one row an item, with the member's marks on the titles."""
         self.model = MarkedAgendaModel(self)
         self.agenda = QTableView()
         self.agenda.setModel(self.model)
@@ -99,16 +124,9 @@ class MeetingPlace(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.agenda.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.details = QTextBrowser()
-        self.details.setAccessibleName("Item details")
-        self.details.setOpenLinks(False)
-        self.details.setHtml(meeting_placeholder_html(False))
-
-        self.reader = PackReader()
-        self.reader.item_requested.connect(self.select_item)
-        self.reader.highlight_requested.connect(self.add_highlight)
-
-        self.markup = MarkupPanel(worker)
+    def _build_item_tabs(self) -> None:
+        """Below the agenda: the item's details, its markup, and earlier recommendations."""
+        self.markup = MarkupPanel(self.worker)
         self.markup.error.connect(self.error.emit)
         self.markup.page_requested.connect(self.reader.go_to_page)
         self.markup.read_changed.connect(self.model.set_read)
@@ -119,7 +137,7 @@ class MeetingPlace(QWidget):
         self.item_tabs.addTab(self.details, icon("meeting"), "Details")
         self.item_tabs.addTab(self.markup, icon("note"), "Notes and questions")
         self.item_tabs.setTabToolTip(MARKUP_TAB, "Your note, questions, flag and highlights on this item")
-        self.earlier_recs = OpenRecsPanel(worker)
+        self.earlier_recs = OpenRecsPanel(self.worker)
         self.earlier_recs.rec_activated.connect(self.rec_requested.emit)
         self.item_tabs.addTab(self.earlier_recs, icon("tracker"), "Earlier recommendations")
         self.item_tabs.setTabToolTip(
@@ -127,6 +145,19 @@ class MeetingPlace(QWidget):
         self.item_tabs.setCurrentIndex(settings.load_int("meeting/item_tab", DETAILS_TAB))
         self.item_tabs.currentChanged.connect(lambda index: settings.save_value("meeting/item_tab", index))
 
+    def _build_reader(self) -> None:
+        """The item's details, and the pack reader, which follows the agenda and highlights
+        passages of the pack."""
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Item details")
+        self.details.setOpenLinks(False)
+        self.details.setHtml(meeting_placeholder_html(False))
+        self.reader = PackReader()
+        self.reader.item_requested.connect(self.select_item)
+        self.reader.highlight_requested.connect(self.add_highlight)
+
+    def _lay_out(self) -> None:
+        """The agenda over the item tabs on the left, the reader on the right, the header above."""
         agenda_box = QWidget()
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.setContentsMargins(0, 0, 0, 0)
@@ -169,19 +200,44 @@ class MeetingPlace(QWidget):
         """Show a meeting, optionally at one of its items and a printed page of its pack."""
         self._generation += 1
         generation = self._generation
-        self.worker.submit(
-            lambda store: load_meeting(store, meeting_id),
-            lambda result: self._loaded(generation, meeting_id, result, item_id, page),
-            self.error.emit,
-        )
+        StoreOp(self.worker, lambda store: load_meeting(store, meeting_id), initiator=self) \
+            .success(lambda result: self._loaded(generation, meeting_id, result, item_id, page)) \
+            .failure(self.error.emit).run_in_background()
 
     def reload(self) -> None:
-        if self.meeting_id is not None:
-            current = self.current_item_id()
-            self.open_meeting(self.meeting_id, current)
+        """Read the meeting shown again (something in the store changed), keeping the item
+        chosen and the reader's place unless the pack itself changed."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        self._generation += 1
+        generation, current = self._generation, self.current_item_id()
+        StoreOp(self.worker, lambda store: load_meeting_if_present(store, meeting_id), initiator=self) \
+            .success(lambda result: self._reloaded(generation, meeting_id, result, current)) \
+            .failure(self.error.emit).run_in_background()
+
+    def _reloaded(self, generation: int, meeting_id: int, result: dict | None, item_id: int | None) -> None:
+        if generation != self._generation:
+            return
+        if result is None:
+            self._gone()
+            return
+        self._loaded(generation, meeting_id, result, item_id, None, refresh=True)
+
+    def _gone(self) -> None:
+        """The meeting shown was removed (by the command line, say): show nothing."""
+        self.meeting_id = None
+        self._pack_shown = None
+        self.header.clear()
+        self.agenda_caption.setText("Agenda")
+        self.model.set_items([], set())
+        self.reader.clear()
+        self.details.setHtml(meeting_placeholder_html(False))
+        self.markup.show_item(None)
+        self.earlier_recs.show_item(None)
 
     def _loaded(self, generation: int, meeting_id: int, result: dict, item_id: int | None,
-                page: int | None) -> None:
+                page: int | None, refresh: bool = False) -> None:
         if generation != self._generation:
             return      # a newer request is on its way
         self.meeting_id = meeting_id
@@ -193,7 +249,11 @@ class MeetingPlace(QWidget):
         self.model.set_items(items, result["read"])
         self.model.set_marks(result["marks"])
         self.agenda.resizeRowsToContents()
-        self.reader.set_pack(result["pack"], items, self._reports)
+        shown = (result["pack"], items, self._reports)
+        new_pack = not refresh or shown != self._pack_shown
+        if new_pack:
+            self.reader.set_pack(result["pack"], items, self._reports)
+            self._pack_shown = shown
         self.reader.set_highlights(result["highlights"])
         self.details.setHtml(meeting_placeholder_html(bool(items)))
         if not items:
@@ -204,14 +264,24 @@ class MeetingPlace(QWidget):
             target = (with_pages[0] if with_pages else items[0])["id"]
         if target is not None:
             # Chosen for the user, not by them: it is not marked as read (a search hit is).
-            self._mark_read = item_id is not None
+            self._mark_read = item_id is not None and not refresh
             try:
-                self.select_item(target, jump=page is None)
+                self.select_item(target, jump=page is None and new_pack)
             finally:
                 self._mark_read = True
         if page is not None:
             self.reader.show_printed_page(page)
         self.meeting_loaded.emit(meeting_id)
+
+    def _store_changed(self, changes: Change, _initiator: object) -> None:
+        """Refresh what this place shows when the store changed under it."""
+        if self.meeting_id is None:
+            return
+        if changes & MEETING_CHANGES:
+            self.reload()       # reads the marks and highlights too
+        elif changes & MARK_CHANGES:
+            self.refresh_marks()
+            self.refresh_highlights()
 
     # -- items --------------------------------------------------------------
 
@@ -249,7 +319,9 @@ class MeetingPlace(QWidget):
         if self._jump:
             self.reader.show_item(item["id"])
         if self._mark_read:
-            self.worker.submit(lambda store: set_read(store, item["id"], True), self._read_marked, self.error.emit)
+            item_id = item["id"]
+            StoreOp(self.worker, lambda store: set_read(store, item_id, True), changes=Change.MARKUP, initiator=self) \
+                .success(self._read_marked).failure(self.error.emit).run_in_background()
         self.item_shown.emit(item["id"])
 
     def _read_marked(self, read: set[int]) -> None:
@@ -269,31 +341,30 @@ class MeetingPlace(QWidget):
         if meeting_id is None:
             return
         generation = self._generation
-        self.worker.submit(lambda store: meeting_marks(store, meeting_id),
-                           lambda marks: generation == self._generation and self.model.set_marks(marks),
-                           self.error.emit)
+        StoreOp(self.worker, lambda store: meeting_marks(store, meeting_id), initiator=self) \
+            .success(lambda marks: generation == self._generation and self.model.set_marks(marks)) \
+            .failure(self.error.emit).run_in_background()
 
     def refresh_highlights(self) -> None:
         document_id = self.reader.document_id
         generation = self._generation
-        self.worker.submit(lambda store: document_highlights(store, document_id),
-                           lambda rows: generation == self._generation and self.reader.set_highlights(rows),
-                           self.error.emit)
+        StoreOp(self.worker, lambda store: document_highlights(store, document_id), initiator=self) \
+            .success(lambda rows: generation == self._generation and self.reader.set_highlights(rows)) \
+            .failure(self.error.emit).run_in_background()
 
     def add_highlight(self, page: int, text: str, comment: str, start) -> None:
         """Save a highlight of the reader's selection, then show it in the panel and on the page."""
         document_id = self.reader.document_id
         if document_id is None:
             return
-        self.worker.submit(
-            lambda store: place_highlight(store, document_id, page, text, comment, start),
-            self._highlight_added, self.error.emit)
+        StoreOp(self.worker, lambda store: place_highlight(store, document_id, page, text, comment, start),
+                changes=Change.MARKUP, initiator=self) \
+            .success(self._highlight_added).failure(self.error.emit).run_in_background()
 
-    def _highlight_added(self, _highlight_id: int) -> None:
-        self.refresh_highlights()
+    def _highlight_added(self, highlight_id: int) -> None:
+        # The reader's highlights and the agenda's marks follow from store_changed.
         self.markup.reload()
-        self.refresh_marks()
-        self.highlight_added.emit(_highlight_id)
+        self.highlight_added.emit(highlight_id)
 
     def show_markup(self) -> None:
         self.item_tabs.setCurrentIndex(MARKUP_TAB)

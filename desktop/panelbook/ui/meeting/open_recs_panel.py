@@ -6,6 +6,8 @@ For the meeting view to place beside an item's details::
     panel.rec_activated.connect(lambda rec_id: go_to_tracker(rec_id))
     panel.show_item(item_id)        # on every change of item (None clears it)
 
+It reads the list again by itself when the store says recommendations changed.
+
 The query (``store.earlier_recs.earlier_open_recs``) runs on the worker;
 answers overtaken by a newer item are dropped.
 """
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout,
 
 from panelbook.store.earlier_recs import earlier_open_recs
 from panelbook.ui.common.icons import icon
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.tracker.recs_model import IdRole, RecRole, one_line, overdue_reason, overdue_tint, short_date
 
 
@@ -106,6 +109,7 @@ class OpenRecsPanel(QWidget):
         layout.addWidget(self.explain)
         layout.addWidget(self.list, 1)
         self.show_item(None)
+        worker.store_changed.connect(self._store_changed)
 
     def show_item(self, item_id: int | None) -> None:
         """List what is still open from earlier meetings on this item's issue."""
@@ -118,9 +122,14 @@ class OpenRecsPanel(QWidget):
             self.list.hide()
             return
         today = self.today
-        self.worker.submit(lambda store: earlier_open_recs(store.db, item_id, today),
-                           lambda rows: self._show(request, item_id, rows),
-                           lambda error: self._failed(request, error))
+        StoreOp(self.worker, lambda store: earlier_open_recs(store.db, item_id, today), initiator=self) \
+            .success(lambda rows: self._show(request, item_id, rows)) \
+            .failure(lambda error: self._failed(request, error)).run_in_background()
+
+    def _store_changed(self, changes: Change, _initiator: object) -> None:
+        """A recommendation (or the items it hangs on) changed: read the list again."""
+        if self.item_id is not None and changes & (Change.RECS | Change.ITEMS | Change.MEETINGS):
+            self.show_item(self.item_id)
 
     def _show(self, request: int, item_id: int, rows: list[dict]) -> None:
         if request != self._request:

@@ -4,12 +4,13 @@ Typing restarts a short timer (150 ms); when it fires the query runs on the
 database worker.  Every query carries a number, and an answer that arrives
 after a newer query was sent is dropped, so results never jump backwards.
 Results are grouped by meeting; activating one opens that meeting and item
-(and, for a pack page, the reader at that page).
+(and, for a pack page, the reader at that page).  When the store changes, the
+query shown runs again (at once if the place is on screen, else when it is shown).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView, QLabel, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QVBoxLayout,
     QWidget,
@@ -17,11 +18,14 @@ from PySide6.QtWidgets import (
 
 from panelbook.store.search import Hit, search
 from panelbook.ui.common.icons import icon
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.search.search_results_model import HtmlRole, IsGroupRole, SearchResultsModel
 from panelbook.ui.common.widgets import EmptyState, heading_label
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 200
+# Everything the search covers: items, pack pages, minutes, resolutions, recommendations, notes.
+SEARCHED = Change.MEETINGS | Change.ITEMS | Change.DOCUMENTS | Change.RECS | Change.MARKUP | Change.PROFILE
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -81,6 +85,14 @@ class SearchPlace(QWidget):
         self.worker = worker
         self._generation = 0
         self._select_first = False
+        self._stale = False         # the store changed while the place was hidden
+        self._build_box()
+        self._build_results()
+        self._lay_out()
+        worker.store_changed.connect(self._store_changed)
+
+    def _build_box(self) -> None:
+        """The heading, the search box (results follow typing after a short pause), the summary."""
         self.heading = heading_label("Search")
         self.box = QLineEdit()
         self.box.setPlaceholderText("Search every agenda, pack, minute and recommendation (Ctrl+F)")
@@ -94,7 +106,13 @@ class SearchPlace(QWidget):
         self.box.returnPressed.connect(self._focus_results)
         self.summary = QLabel()
         self.summary.setAccessibleName("Search summary")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
 
+    def _build_results(self) -> None:
+        """The results grouped by meeting, and what to say while there are none."""
         self.model = SearchResultsModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -113,11 +131,7 @@ class SearchPlace(QWidget):
             "recommendations and your notes are searched as you type. Press Enter to move to the results, "
             "and Enter again to open one at its page.")
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run_search)
-
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
@@ -127,6 +141,24 @@ class SearchPlace(QWidget):
         layout.addWidget(self.empty, 1)
         self.tree.hide()
         self.setTabOrder(self.box, self.tree)
+
+    # -- following the store --------------------------------------------------
+
+    def _store_changed(self, changes: Change, _initiator: object) -> None:
+        """What is searched changed: search again now if the place is on screen, else when it
+        next is (a note saved in the Meeting place need not re-run a hidden search)."""
+        if not changes & SEARCHED:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def focus_box(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -147,8 +179,8 @@ class SearchPlace(QWidget):
         if not text:
             self._show(generation, text, [])
             return
-        self.worker.submit(lambda store: search(store.db, text, limit=RESULT_LIMIT),
-                           lambda hits: self._show(generation, text, hits), self.error.emit)
+        StoreOp(self.worker, lambda store: search(store.db, text, limit=RESULT_LIMIT), initiator=self) \
+            .success(lambda hits: self._show(generation, text, hits)).failure(self.error.emit).run_in_background()
 
     def _show(self, generation: int, text: str, hits: list[Hit]) -> None:
         if generation != self._generation:

@@ -33,6 +33,7 @@ from panelbook.ui.transfer.import_controller import ImportController, ImportOutc
 from panelbook.ui.markup.markup_actions import MarkupActions
 from panelbook.ui.common.message_box import show_message
 from panelbook.ui.shell.notice_bar import NoticeBar
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from panelbook.ui.tracker.tracker_place import TrackerPlace
 
 OPENING = "Opening your data…"
+MEETING_LIST_CHANGES = Change.MEETINGS | Change.ITEMS | Change.DOCUMENTS   # the list counts items, minutes
 IMPORT_FILTER = "Council documents (*.pdf *.txt *.htm *.html *.xml);;All files (*)"
 
 
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.statusBar().showMessage(OPENING)
         worker.failed.connect(self._show_failure)
+        worker.store_changed.connect(self._store_changed)
 
     # -- places built on first use -------------------------------------------
 
@@ -435,20 +438,26 @@ class MainWindow(QMainWindow):
             return rows
 
         # The first job opens the store; if that fails, the meetings job reports it once.
-        self.worker.submit(store_notices, self._show_notices, lambda _error: None)
-        self.worker.submit(load, self._show_meetings, self._show_error)
+        StoreOp(self.worker, store_notices, initiator=self).success(self._show_notices) \
+            .failure(lambda _error: None).run_in_background()
+        StoreOp(self.worker, load, initiator=self).success(self._show_meetings) \
+            .failure(self._show_error).run_in_background()
 
     def _show_notices(self, notices: list[tuple[str, str]]) -> None:
         for kind, text in notices:
             self.notices.add(text, warning=kind == "warning")
 
     def refresh(self) -> None:
-        self.worker.submit(_meetings, self._show_meetings, self._show_error)
-        if Place.MEETING in self._built:
-            self.meeting.reload()
-        if Place.SEARCH in self._built:
-            self.search.refresh()
-        if self.place() == Place.TRACKER and Place.TRACKER in self._built:
+        """Read everything again: every view hears that anything may have changed."""
+        self.worker.store_changed.emit(Change.ALL, None)
+
+    def _store_changed(self, changes: Change, _initiator: object) -> None:
+        """The window's own part of following the store: the meetings (for the calendar, the
+        status line and the way between meetings).  The places follow it themselves."""
+        if changes & MEETING_LIST_CHANGES:
+            StoreOp(self.worker, _meetings, initiator=self).success(self._show_meetings) \
+                .failure(self._show_error).run_in_background()
+        if changes & Change.RECS and self.place() == Place.TRACKER and Place.TRACKER in self._built:
             self.tracker.refresh()
 
     def _show_meetings(self, rows: list[dict]) -> None:
@@ -521,8 +530,6 @@ class MainWindow(QMainWindow):
         else:
             done = len(outcome.reports)
             self.statusBar().showMessage(f"Imported {done} document{'s' if done != 1 else ''}.", 8000)
-        if outcome.reports:
-            self.refresh()
         self.import_finished.emit(outcome)
         if self._pending_imports:
             waiting, self._pending_imports = self._pending_imports, []

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelbook.ui.common import settings
+from panelbook.ui.common.store_op import StoreOp
 
 BRIEFING, MONITORING, ICS = "briefing", "monitoring", "ics"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -224,16 +225,17 @@ class ExportController(QObject):
             self.dialog = dialog
             dialog.open()
 
-        self.worker.submit(lambda store: queries.agenda(store.db, meeting_id), chosen_options, self._show_failure)
+        StoreOp(self.worker, lambda store: queries.agenda(store.db, meeting_id), initiator=self) \
+            .success(chosen_options).failure(self._show_failure).run_in_background()
 
     def choose_monitoring(self, meeting_id: int | None) -> None:
         if not self._meeting_chosen(meeting_id, "monitoring report"):
             return
         from panelbook.store import queries
 
-        self.worker.submit(lambda store: queries.meeting(store.db, meeting_id),
-                           lambda meeting: self._ask_and_start(meeting, ExportRequest(MONITORING, Path(), meeting_id)),
-                           self._show_failure)
+        StoreOp(self.worker, lambda store: queries.meeting(store.db, meeting_id), initiator=self) \
+            .success(lambda meeting: self._ask_and_start(meeting, ExportRequest(MONITORING, Path(), meeting_id))) \
+            .failure(self._show_failure).run_in_background()
 
     def choose_calendar(self, skip_committees: list[str]) -> None:
         self._ask_and_start(None, ExportRequest(ICS, Path(), skip_committees=list(skip_committees)))
@@ -281,8 +283,10 @@ class ExportController(QObject):
         self.strip.cancel_button.setEnabled(True)
         self.strip.show()
         self.started.emit(request)
-        self.worker.submit(lambda store: run_export(store, request, self.progress.emit, self._cancel.is_set),
-                           self._done, lambda error: self._done(ExportOutcome(request, error=_plain(error))))
+        StoreOp(self.worker, lambda store: run_export(store, request, self.progress.emit, self._cancel.is_set),
+                initiator=self) \
+            .success(self._done).failure(lambda error: self._done(ExportOutcome(request, error=_plain(error)))) \
+            .run_in_background()
         return True
 
     def cancel(self) -> None:

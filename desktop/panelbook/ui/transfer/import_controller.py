@@ -16,7 +16,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from panelbook.ui.common.message_box import show_message
+from panelbook.ui.common.store_op import Change, StoreOp
 
+# What an import can add or update: meetings, their items and documents, recommendations from
+# minutes, and the highlights on a revised pack (found again by their quotes).
+IMPORTED = Change.MEETINGS | Change.ITEMS | Change.DOCUMENTS | Change.RECS | Change.MARKUP
 
 
 @dataclass
@@ -51,7 +55,8 @@ class ImportController(QObject):
         self._cancel.clear()
         paths = [Path(f) for f in files]
         self.started.emit(len(paths))
-        self.worker.submit(lambda store: self._run(store, paths), self._done, self._failed)
+        StoreOp(self.worker, lambda store: self._run(store, paths), initiator=self) \
+            .success(self._done).failure(self._failed).run_in_background()
         return True
 
     def _run(self, store, paths: list[Path]) -> ImportOutcome:
@@ -84,6 +89,10 @@ class ImportController(QObject):
 
     def _done(self, outcome: ImportOutcome) -> None:
         self.running = False
+        if outcome.reports:
+            # Announced here rather than declared on the StoreOp: only the outcome says whether
+            # anything was written (a cancelled import, or one of unreadable files, writes nothing).
+            self.worker.store_changed.emit(IMPORTED, self)
         self.finished.emit(outcome)
         if self.show_messages and (outcome.failures or outcome.cancelled):
             self._tell(outcome)
