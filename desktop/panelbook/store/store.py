@@ -109,6 +109,12 @@ class Store:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.backup_to(self.folder.backups / f"before-migration-v{version}-to-v{LATEST}-{stamp}.sqlite3")
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` on this connection: it moves only when ANOTHER
+        connection commits (the command line, a sync), never for this one's own writes, so the
+        window can poll it to notice changes made by another process."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", (key,)))
         return rows[0]["value"] if rows else default

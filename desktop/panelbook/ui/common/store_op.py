@@ -20,9 +20,10 @@ a place rebuilt), the callbacks are skipped: there is nobody left to tell
 """
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+from panelbook.ui.common.changes import Change
 
 if TYPE_CHECKING:
     from panelbook.store import Store
@@ -30,17 +31,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-
-class Change(enum.Flag):
-    """What an operation changed in the store, so views know whether to refresh."""
-
-    MEETINGS = enum.auto()
-    ITEMS = enum.auto()
-    DOCUMENTS = enum.auto()
-    RECS = enum.auto()
-    MARKUP = enum.auto()
-    PROFILE = enum.auto()
-    ALL = MEETINGS | ITEMS | DOCUMENTS | RECS | MARKUP | PROFILE
+__all__ = ["Change", "StoreOp", "alive", "calm_sentence"]
 
 
 def calm_sentence(error: BaseException, changes: Change) -> str:

@@ -5,6 +5,12 @@ on the UI thread through a queued signal and is handed to the callbacks.  The
 Store is opened on the worker thread and never leaves it.  The store package
 (sqlite-utils and the rest) is imported there too, on the first job, so the
 window can paint while the store is being imported, checked and opened.
+
+Changes made by another process (the command line, a future sync) are noticed
+by polling ``PRAGMA data_version`` about once a second on the worker, once the
+store is open; when it moves, ``store_changed(Change.ALL, None)`` tells every
+view to read again.  The polls do not count as work (``busy``) and never open
+the store themselves.
 """
 from __future__ import annotations
 
@@ -12,9 +18,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from panelbook.paths import DataFolder
+from panelbook.ui.common.changes import Change
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,8 +29,12 @@ if TYPE_CHECKING:
     from panelbook.store import Store
 
 
+POLL_MS = 1000      # how often the worker asks whether another process wrote
+
+
 class _Relay(QObject):
     done = Signal(object, object, object)   # callback, result, error
+    moved = Signal()                        # another connection committed
 
 
 class DatabaseWorker(QObject):
@@ -43,8 +54,15 @@ class DatabaseWorker(QObject):
         self._store: Store | None = None
         self._relay = _Relay()
         self._relay.done.connect(self._deliver)
+        self._relay.moved.connect(self._changed_elsewhere)
         self._pending = 0
         self._lock = threading.Lock()
+        self._poll = QTimer(self)       # started once the store is open (see _deliver)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._poll_once)
+        self._polling = False           # a poll is queued or running on the worker
+        self._known_version: int | None = None
+        self._closing = False
 
     @property
     def _executor(self) -> ThreadPoolExecutor:
@@ -59,6 +77,7 @@ class DatabaseWorker(QObject):
             from panelbook.store import Store
 
             self._store = Store.open(self.folder)
+            self._known_version = self._store.data_version()
         return self._store
 
     def submit(
@@ -83,11 +102,44 @@ class DatabaseWorker(QObject):
     def _deliver(self, callback, result, error) -> None:
         with self._lock:
             self._pending -= 1
+        if self._store is not None and not self._poll.isActive() and not self._closing:
+            self._poll.start()
         if callback is None:
             if error is not None:
                 raise error
             return
         callback(error if error is not None else result)
+
+    # -- changes made by another process -------------------------------------------
+
+    def _poll_once(self) -> None:
+        """On the UI thread, each tick: ask the worker whether another connection committed
+        (one question at a time: a poll waiting behind a long import is not asked again)."""
+        if self._polling or self._closing or self._store is None:
+            return
+        self._polling = True
+        self._executor.submit(self._check_version)
+
+    def _check_version(self) -> None:
+        """On the worker: compare the store's data_version with the last one seen."""
+        import sqlite3
+
+        try:
+            store = self._store
+            if store is None:
+                return
+            version = store.data_version()
+            if version != self._known_version:
+                self._known_version = version
+                self._relay.moved.emit()
+        except sqlite3.Error:   # a poll that fails (the store busy or closing) waits for the next
+            pass
+        finally:
+            self._polling = False
+
+    def _changed_elsewhere(self) -> None:
+        if not self._closing:
+            self.store_changed.emit(Change.ALL, None)
 
     @property
     def busy(self) -> bool:
@@ -95,6 +147,8 @@ class DatabaseWorker(QObject):
 
     def shutdown(self) -> None:
         """Finish queued work, then close the store on its own thread."""
+        self._closing = True
+        self._poll.stop()
         if self._executor_made is None:
             return
         def close(_store=None):
