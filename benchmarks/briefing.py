@@ -30,24 +30,25 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))     # tools/, the developer tools
 
-from pypdf import PdfReader, PdfWriter  # noqa: E402
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer  # noqa: E402
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-from panelbook.services.imports import import_file  # noqa: E402
-from panelbook.exports import fonts  # noqa: E402
-from panelbook.exports.briefing import export_briefing  # noqa: E402
-from panelbook.exports.pdfstyle import para  # noqa: E402
-from tools.rebuild_pack import ReportText, pack_pdf, pack_reports  # noqa: E402
-from panelbook.paths import DataFolder, sample_dir  # noqa: E402
-from panelbook.services.sample import PACK_TEXT  # noqa: E402
-from panelbook.store import Store, queries  # noqa: E402
+from panelbook.exports import fonts
+from panelbook.exports.briefing import BriefingResult, export_briefing
+from panelbook.exports.pdfstyle import para
+from panelbook.paths import DataFolder, sample_dir
+from panelbook.services.imports import import_file
+from panelbook.services.sample import PACK_TEXT
+from panelbook.store import Store, queries
+from tools.rebuild_pack import ReportText, pack_pdf, pack_reports
 
 TARGET_RATIO = 2.0
 TARGET_S = 5.0
@@ -69,7 +70,8 @@ def big_pack(path: Path, pages: int) -> Path:
     """The sample pack with its reports repeated as further agenda items up to ``pages`` printed pages."""
     text = (sample_dir() / PACK_TEXT).read_text(encoding="utf-8")
     front, reports = pack_reports(text)
-    agenda_lines, extra = [], []
+    agenda_lines: list[str] = []
+    extra: list[ReportText] = []
     last, number = reports[-1].last, int(reports[-1].number)
     while last < pages:
         for report in reports[1:]:          # the minutes (item 6) are not repeated
@@ -95,7 +97,7 @@ def _floor(briefing: Path, pack: Path, slots: list[tuple[int, int]], out: Path) 
     slot_pages = dict(slots)
     style = ParagraphStyle("floor", fontName=fonts.REGULAR, fontSize=8, leading=10)
     started = time.perf_counter()
-    story = []
+    story: list[Flowable] = []
     for index, text in enumerate(texts):
         if index in slot_pages:
             story.append(Spacer(1, 1))
@@ -117,7 +119,7 @@ def _floor(briefing: Path, pack: Path, slots: list[tuple[int, int]], out: Path) 
     return time.perf_counter() - started
 
 
-def measure(pages: int = 300, runs: int = 3) -> dict:
+def measure(pages: int = 300, runs: int = 3) -> dict[str, Any]:
     fonts.register_fonts()
     with tempfile.TemporaryDirectory(prefix="panelbook-briefing-bench-") as tmp:
         root = Path(tmp)
@@ -126,9 +128,13 @@ def measure(pages: int = 300, runs: int = 3) -> dict:
         try:
             report = import_file(store, pack)
             meeting_id = report.meeting_id
+            if meeting_id is None:
+                raise RuntimeError("The benchmark's pack did not import as a meeting.")
             items = queries.agenda(store.db, meeting_id)["items"]
             pack_pages = len(PdfReader(str(pack)).pages)
-            export_times, floor_times, result = [], [], None
+            export_times: list[float] = []
+            floor_times: list[float] = []
+            result: BriefingResult | None = None
             for run in range(runs + 1):               # the first run warms caches and is not counted
                 out = root / f"briefing-{run}.pdf"
                 started = time.perf_counter()
@@ -142,6 +148,7 @@ def measure(pages: int = 300, runs: int = 3) -> dict:
         finally:
             store.close()
     export_s, floor_s = statistics.median(export_times), statistics.median(floor_times)
+    assert result is not None           # runs + 1 exports were made
     report_pages = sum(len(v) for v in result.report_pages.values())
     return {
         "briefing_export_s": round(export_s, 3),
@@ -157,15 +164,17 @@ def measure(pages: int = 300, runs: int = 3) -> dict:
     }
 
 
-def _slot_map(result, store, meeting_id) -> list[tuple[int, int]]:
+def _slot_map(result: BriefingResult, store: Store, meeting_id: int) -> list[tuple[int, int]]:
     """(briefing page, pack page) of every report page, from the export's own record."""
     from panelbook.store import briefing_queries as bq
 
     pack = bq.pack_document(store.db, meeting_id)
     items = {i["id"]: i for i in queries.agenda(store.db, meeting_id)["items"]}
-    pairs = []
+    if pack is None:
+        raise RuntimeError("The benchmark's pack is not in the store.")
+    pairs: list[tuple[int, int]] = []
     for item_id, pages in result.report_pages.items():
-        pairs += zip(pages, bq.item_page_indexes(store.db, pack["id"], items[item_id]))
+        pairs += zip(pages, bq.item_page_indexes(store.db, pack["id"], items[item_id]), strict=False)
     return pairs
 
 

@@ -27,7 +27,9 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
@@ -40,12 +42,13 @@ DEFAULT_TRIALS = 100
 DEFAULT_SEED = 20240808
 
 
-def measure(trials: int = DEFAULT_TRIALS, seed: int = DEFAULT_SEED, progress=None) -> tuple[dict, list[str]]:
+def measure(trials: int = DEFAULT_TRIALS, seed: int = DEFAULT_SEED,
+            progress: Callable[[str], None] | None = None) -> tuple[dict[str, Any], list[str]]:
     """Run the trials; return the figures and a line for every problem found."""
     started = time.perf_counter()
     problems: list[str] = []
-    totals = Counter()
-    by_kind = {kind: Counter() for kind in KINDS}
+    totals: Counter[str] = Counter()
+    by_kind: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     with tempfile.TemporaryDirectory(prefix="panelbook-crash-") as tmp:
         template = prepare_template(Path(tmp) / "prepared")
         for number, (kind, delay) in enumerate(kill_plan(seed, trials)):

@@ -36,11 +36,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import Spec, cached_archive, copy_archive, database_mb  # noqa: E402
+from synthetic import Spec, cached_archive, copy_archive, database_mb
 
 QUERIES = [
     "re-referrals", "safeguarding", "early help", "Ofsted", "foster carers", "SEND inspection",
@@ -111,7 +112,7 @@ if desktop is not None:
 """
 
 
-def _child(mode: str, home: Path) -> dict:
+def _child(mode: str, home: Path) -> dict[str, Any]:
     # Window settings of their own (a first start: the Calendar, no saved layout), not the user's.
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PANELBOOK_HOME": str(home), "XDG_CONFIG_HOME": str(home.parent / "config")}
@@ -121,7 +122,8 @@ def _child(mode: str, home: Path) -> dict:
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise RuntimeError(f"{mode} window did not report: {out.stderr[-800:]}")
-    return json.loads(lines[-1])
+    figures: dict[str, Any] = json.loads(lines[-1])
+    return figures
 
 
 def _search_times(home: Path) -> tuple[list[float], list[float]]:

@@ -35,11 +35,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from panelbook.model import UnreadableDocument  # noqa: E402
-from panelbook.sources.detect import read_document  # noqa: E402
+from panelbook.model import UnreadableDocument
+from panelbook.sources.detect import read_document
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -48,8 +49,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))     # tools/, the developer tools
 from fuzz_markers import MARKERS as READER_MARKERS  # noqa: E402
 
-MARKERS = READER_MARKERS + [
-    b"<!DOCTYPE x>", b"%PDF-1.4\n", b"endobj", b"stream\n", b"xref\n", b"trailer",
+MARKERS = [
+    *READER_MARKERS, b"<!DOCTYPE x>", b"%PDF-1.4\n", b"endobj", b"stream\n", b"xref\n", b"trailer",
 ]
 
 
@@ -115,12 +116,13 @@ def classify(data: bytes) -> tuple[str, str | None]:
     return "read", None
 
 
-def run(inputs: int, seed: int, save: Path | None) -> dict:
+def run(inputs: int, seed: int, save: Path | None) -> dict[str, Any]:
     docs = corpus()
     names = list(docs)
     rng = random.Random(seed)
     counts = {"read": 0, "refused": 0, "unexpected": 0}
-    examples, slowest = [], (0.0, "")
+    examples: list[dict[str, Any]] = []
+    slowest = (0.0, "")
     started = time.perf_counter()
     for number in range(inputs):
         name = names[number % len(names)]
@@ -164,10 +166,11 @@ def junk_kinds(size: int) -> dict[str, bytes]:
     return {"random": rng.randbytes(size), "prose": prose, "one line": prose.replace(b"\n", b" ")}
 
 
-def run_junk(megabytes: int) -> dict:
+def run_junk(megabytes: int) -> dict[str, Any]:
     docs = corpus()
     junk = junk_kinds(megabytes * 1024 * 1024)
-    rows, counts = [], {"read": 0, "refused": 0, "unexpected": 0}
+    rows: list[dict[str, Any]] = []
+    counts = {"read": 0, "refused": 0, "unexpected": 0}
     for name, data in docs.items():
         for kind, tail in junk.items():
             began = time.perf_counter()

@@ -22,26 +22,30 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import Spec, archive_stats, cached_archive, copy_archive, database_mb  # noqa: E402
+from synthetic import Spec, archive_stats, cached_archive, copy_archive, database_mb
 
-from panelbook.services import imports as import_cases  # noqa: E402
-from panelbook.paths import DataFolder, sample_dir  # noqa: E402
-from panelbook.sources.pdftext import extract_pages  # noqa: E402
-from panelbook.store import Store  # noqa: E402
+from panelbook.paths import DataFolder, sample_dir
+from panelbook.services import imports as import_cases
+from panelbook.sources.pdftext import extract_pages
+from panelbook.store import Store
 
 PACK_NAME = "2024-08-08 agenda pack (rebuilt).pdf"
 TARGET_RATIO = 3.0
 TARGET_S = 1.0
 
 
-def _timed(call) -> tuple[float, object]:
+T = TypeVar("T")
+
+
+def _timed(call: Callable[[], T]) -> tuple[float, T]:
     started = time.perf_counter()
     result = call()
     return time.perf_counter() - started, result
@@ -54,7 +58,7 @@ def _timing_reads() -> Iterator[list[float]]:
     times: list[float] = []
     original = import_cases.prepare_file
 
-    def timed(path):
+    def timed(path: Path | str) -> import_cases.Prepared:
         seconds, prepared = _timed(lambda: original(path))
         times.append(seconds)
         return prepared
@@ -67,7 +71,7 @@ def _timing_reads() -> Iterator[list[float]]:
 
 
 def measure(scale: float = 1.0, runs: int = 5, fresh: bool = False, profile: bool = False,
-            progress=None) -> dict:
+            progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Build (or reuse) the archive, then time the import and the floor ``runs`` times."""
     pack = sample_dir() / PACK_NAME
     built_at = time.perf_counter()
@@ -83,7 +87,7 @@ def measure(scale: float = 1.0, runs: int = 5, fresh: bool = False, profile: boo
     with tempfile.TemporaryDirectory(prefix="panelbook-import-bench-") as scratch:
         for run in range(runs + (1 if profile else 0)):
             copy = copy_archive(archive, Path(scratch) / f"run{run}")
-            opened, store = _timed(lambda: Store(DataFolder(copy), daily_backup=False))
+            opened, store = _timed(lambda: Store(DataFolder(copy), daily_backup=False))  # noqa: B023 - called at once
             try:
                 if run == runs:          # the extra, profiled run: not counted
                     profiler = cProfile.Profile()
@@ -93,7 +97,7 @@ def measure(scale: float = 1.0, runs: int = 5, fresh: bool = False, profile: boo
                     profile_text = out.getvalue()
                     continue
                 with _timing_reads() as read_times:
-                    seconds, reports = _timed(lambda: import_cases.import_files(store, [pack]))
+                    seconds, reports = _timed(lambda: import_cases.import_files(store, [pack]))  # noqa: B023 - called at once
                 reads.append(sum(read_times))
                 writes.append(seconds - reads[-1])
                 report = reports[0].as_json()

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 NOT_BENCHMARKS = {"run", "synthetic"}
@@ -30,7 +31,7 @@ def discover() -> list[str]:
             and _MAIN.search(path.read_text(encoding="utf-8"))]
 
 
-def _last_json(stdout: str) -> dict | None:
+def _last_json(stdout: str) -> dict[str, Any] | None:
     for line in reversed(stdout.strip().splitlines()):
         line = line.strip()
         if line.startswith("{"):
@@ -42,7 +43,7 @@ def _last_json(stdout: str) -> dict | None:
     return None
 
 
-def run_one(name: str, extra: list[str], timeout: float) -> dict:
+def run_one(name: str, extra: list[str], timeout: float) -> dict[str, Any]:
     """One benchmark's figures, or ``{"error": ...}`` saying why there are none."""
     env = {**os.environ}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
