@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from panelbook.services.imports import _save_document, document_key
+from panelbook.services.imports import document_key
+from panelbook.store.documents import save_document
 from panelbook.model import (
     AgendaItem,
     Committee,
@@ -330,7 +331,7 @@ def _write(store: Store, parsed: ParsedDocument, identity: str, media_type: str)
     sha = hashlib.sha256(identity.encode()).hexdigest()
     key = document_key(parsed, sha)
     _, meeting_id, _ = save_parsed(store.db, parsed, key)
-    _save_document(store, parsed, key, sha, identity.rsplit("|", 1)[-1], media_type, meeting_id, False)
+    save_document(store.db, parsed, key, sha, identity.rsplit("|", 1)[-1], media_type, meeting_id, False)
     return meeting_id
 
 

@@ -8,7 +8,7 @@ the next meeting; rejected ones leave only after being reported to the panel."
                               └──────────────────────────────→ reported_complete ─send back→ in_progress
     any open state ─reject→ rejected ─reported→ closed_rejected
 
-Pure rules: no store, no Qt.  The store applies them (services.set_recommendation).
+Pure rules: no store, no Qt.  The store applies them (services.recs.set_recommendation).
 """
 from __future__ import annotations
 
@@ -87,3 +87,11 @@ def is_overdue(status: RecStatus, deadline: date | None, meeting_date: date | No
 def on_the_list(status: RecStatus) -> bool:
     """Whether the recommendation is reported to the next meeting (the monitoring list)."""
     return status in OPEN
+
+
+def last_held_meeting(meetings: list[dict], today: date) -> dict | None:
+    """The latest meeting held on or before ``today`` (else the latest past one not cancelled):
+    what the tracker counts its changes from.  ``meetings`` come in date order."""
+    past = [m for m in meetings if m["date"] <= today.isoformat() and m["status"] != "cancelled"]
+    held = [m for m in past if m["status"] == "held"]
+    return (held or past or [None])[-1]

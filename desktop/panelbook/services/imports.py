@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from panelbook.model import DocumentKind, ParsedDocument, UnreadableDocument
-from panelbook.services.markup import reanchor_document
 from panelbook.sources.detect import read_document
 from panelbook.sources.textutil import norm_key
-from panelbook.store import Store, transaction
-from panelbook.store import indexer
+from panelbook.store import Store, documents, transaction
 from panelbook.store.blobs import put_blob
-from panelbook.store.writer import WriteCounts, now_iso, save_parsed
+from panelbook.store.writer import WriteCounts, save_parsed
 
 DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 
@@ -90,12 +88,10 @@ def _check_revision(store: Store, key: str, parsed: ParsedDocument, sha: str) ->
     """Refuse a document that claims to be a new version of one already imported
     but shares none of its items: that is a different document under the same
     meeting (a mislabelled file), not a revision."""
-    rows = list(store.db.query("SELECT * FROM documents WHERE key = ?", (key,)))
-    if not rows or rows[0]["sha256"] == sha or not parsed.meetings or not parsed.meetings[0].items:
+    existing = documents.document_by_key(store.db, key)
+    if existing is None or existing["sha256"] == sha or not parsed.meetings or not parsed.meetings[0].items:
         return
-    existing = rows[0]
-    stored = {row["title_key"] for row in store.db.query(
-        "SELECT title_key FROM items WHERE meeting_id = ?", (existing["meeting_id"],))}
+    stored = documents.item_title_keys(store.db, existing["meeting_id"])
     incoming = {norm_key(item.title) for item in parsed.meetings[0].items}
     if stored and not stored & incoming:
         meeting = parsed.meetings[0]
@@ -104,52 +100,6 @@ def _check_revision(store: Store, key: str, parsed: ParsedDocument, sha: str) ->
             f"{meeting.committee} on {meeting.date:%d %B %Y} with none of the same items; "
             "check that this is the right file for that meeting."
         )
-
-
-def _save_document(store: Store, parsed: ParsedDocument, key: str, sha: str, file_name: str,
-                   media_type: str, meeting_id: int | None, sample: bool) -> int:
-    db = store.db
-    values = {
-        "meeting_id": meeting_id, "kind": parsed.kind.value, "title": parsed.title or file_name,
-        "file_name": file_name, "sha256": sha, "media_type": media_type,
-        "page_count": len(parsed.pages), "imported_at": now_iso(), "sample": int(sample),
-    }
-    rows = list(db.query("SELECT * FROM documents WHERE key = ?", (key,)))
-    if rows and rows[0]["sha256"] == sha:
-        return rows[0]["id"]
-    if rows:
-        document_id = rows[0]["id"]
-        db.execute(
-            "UPDATE documents SET " + ", ".join(f"{k} = ?" for k in values) + " WHERE id = ?",
-            [*values.values(), document_id],
-        )
-        db.execute("DELETE FROM pages WHERE document_id = ?", (document_id,))
-        db.execute("DELETE FROM glossary WHERE document_id = ?", (document_id,))
-    else:
-        cursor = db.execute(
-            "INSERT INTO documents (key, " + ", ".join(values) + ") VALUES (?, " + ", ".join("?" for _ in values) + ")",
-            [key, *values.values()],
-        )
-        document_id = int(cursor.lastrowid)
-    ranges = []
-    if meeting_id is not None:
-        ranges = list(db.query(
-            "SELECT id, page_first, page_last FROM items WHERE meeting_id = ? AND page_first IS NOT NULL", (meeting_id,)
-        ))
-    for page in parsed.pages:
-        item_id = next((r["id"] for r in ranges
-                        if page.printed is not None and r["page_first"] <= page.printed <= r["page_last"]), None)
-        db.execute(
-            "INSERT INTO pages (document_id, idx, printed, item_id, text) VALUES (?, ?, ?, ?, ?)",
-            (document_id, page.index, page.printed, item_id, page.text),
-        )
-    for term, meaning in parsed.glossary:
-        db.execute("INSERT OR IGNORE INTO glossary (document_id, term, meaning) VALUES (?, ?, ?)",
-                   (document_id, term, meaning))
-    indexer.reindex_document(db, document_id)
-    if rows:   # a revised version: find every highlight on it again by its quote
-        reanchor_document(db, document_id)
-    return document_id
 
 
 @dataclass
@@ -199,8 +149,8 @@ def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = Fal
                 except UnreadableDocument as error:
                     raise UnreadableDocument(f"{doc.file_name}: {error}") from None
                 counts, meeting_id, _ = save_parsed(store.db, doc.parsed, key, sample=sample)
-                document_id = _save_document(store, doc.parsed, key, sha, doc.file_name, doc.media_type,
-                                             meeting_id, sample)
+                document_id = documents.save_document(store.db, doc.parsed, key, sha, doc.file_name,
+                                                      doc.media_type, meeting_id, sample)
                 reports.append(_report(doc.file_name, doc.parsed, counts, meeting_id, document_id))
                 if cancelled and cancelled():
                     raise ImportCancelled()

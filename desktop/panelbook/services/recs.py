@@ -1,24 +1,26 @@
 """The recommendations tracker's use cases: changing a recommendation under the
-clerk's lifecycle, and adding one by hand.  Every change is recorded in the
-recommendation's history with who made it and the value before and after.
+clerk's lifecycle, adding one by hand, and what the tracker place shows.  Every
+change is recorded in the recommendation's history with who made it and the
+value before and after.
 """
 from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from panelbook import tracker
 from panelbook.model import RecStatus
 from panelbook.services.markup import profile_name
-from panelbook.store import Store, indexer, transaction
+from panelbook.store import Store, indexer, queries, transaction
+from panelbook.store import recs as rec_rows
 from panelbook.store.queries import NotFound
 from panelbook.store.writer import now_iso, record_change
-
 
 EDITABLE_REC_FIELDS = ("status", "response", "deadline", "owner", "text", "decision", "not_a_recommendation")
 
 
-def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **changes) -> dict:
+def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **changes: Any) -> dict:
     """Change a recommendation (status, response, deadline, owner, text, decision,
     not_a_recommendation), checking the lifecycle and recording every change in
     its history with who made it and the value before and after.
@@ -41,10 +43,9 @@ def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **c
         wanted["not_a_recommendation"] = int(bool(wanted["not_a_recommendation"]))
     who = who or profile_name(store)
     with transaction(store.db):
-        rows = list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))
-        if not rows:
+        current = rec_rows.recommendation(store.db, rec_id)
+        if current is None:
             raise NotFound(f"There is no recommendation {rec_id}; `panelbook recs` lists them.")
-        current = rows[0]
         if "status" in wanted:
             try:
                 target = RecStatus(wanted["status"])
@@ -59,15 +60,12 @@ def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **c
         for name, value in diff.items():
             if name != "response_received":
                 record_change(store.db, rec_id, who, name, current[name], value)
-        if diff:
-            diff["updated_at"] = now_iso()
-            store.db.execute(
-                "UPDATE recommendations SET " + ", ".join(f"{k} = ?" for k in diff) + " WHERE id = ?",
-                [*diff.values(), rec_id],
-            )
-            rec = list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))[0]
-            indexer.index_recommendation(store.db, rec)
-    return list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))[0]
+        if not diff:
+            return current
+        diff["updated_at"] = now_iso()
+        rec = rec_rows.update_recommendation(store.db, rec_id, diff)
+        indexer.index_recommendation(store.db, rec)
+    return rec
 
 
 def add_recommendation(store: Store, meeting_id: int, text: str, *, item_id: int | None = None,
@@ -76,17 +74,33 @@ def add_recommendation(store: Store, meeting_id: int, text: str, *, item_id: int
     who = who or profile_name(store)
     stamp = now_iso()
     with transaction(store.db):
-        title = None
-        if item_id is not None:
-            title = next(iter(store.db.query("SELECT title FROM items WHERE id = ?", (item_id,))))["title"]
-        cursor = store.db.execute(
-            "INSERT INTO recommendations (key, meeting_id, item_id, item_title, text, owner, status, deadline, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (f"manual|{uuid.uuid4()}", meeting_id, item_id, title, text, owner,
-             RecStatus.AWAITING_RESPONSE.value, deadline, stamp, stamp),
-        )
-        rec_id = int(cursor.lastrowid)
-        record_change(store.db, rec_id, who, "created", None, text)
-        rec = list(store.db.query("SELECT * FROM recommendations WHERE id = ?", (rec_id,)))[0]
+        title = rec_rows.item_title(store.db, item_id) if item_id is not None else None
+        rec = rec_rows.insert_recommendation(store.db, {
+            "key": f"manual|{uuid.uuid4()}", "meeting_id": meeting_id, "item_id": item_id, "item_title": title,
+            "text": text, "owner": owner, "status": RecStatus.AWAITING_RESPONSE.value, "deadline": deadline,
+            "created_at": stamp, "updated_at": stamp})
+        record_change(store.db, rec["id"], who, "created", None, text)
         indexer.index_recommendation(store.db, rec)
-    return rec_id
+    return int(rec["id"])
+
+
+def current_status(store: Store, rec_id: int) -> str | None:
+    """A recommendation's status as saved now (None if there is no such one)."""
+    return rec_rows.status_of(store.db, rec_id)
+
+
+def tracker_overview(store: Store, today: date | None = None) -> dict:
+    """Everything the tracker place shows, read at once: every recommendation and
+    the drafts, which ids fall in each view, the meetings, the last held meeting
+    and what changed since it.  ``today`` defaults to the real date."""
+    db = store.db
+    today = today or date.today()
+    views = {v: {r["id"] for r in queries.recommendations(db, view=v, today=today)} for v in queries.VIEWS}
+    rows = queries.recommendations(db, view="all", today=today)
+    drafts = queries.recommendations(db, status=RecStatus.DRAFT.value, today=today)
+    views["drafts"] = {r["id"] for r in drafts}
+    meetings = queries.meetings(db)
+    last = tracker.last_held_meeting(meetings, today)
+    since = queries.changes_since(db, last["date"], today=today) if last else None
+    return {"rows": rows + drafts, "views": views, "meetings": meetings, "last": last, "since": since,
+            "today": today}

@@ -2,9 +2,10 @@
 
 The connection runs in autocommit mode and every write goes through
 ``transaction()``, an explicit ``BEGIN IMMEDIATE`` ... ``COMMIT``: an import or
-an edit either lands whole or leaves the file exactly as it was.  (sqlite-utils'
-own write helpers commit on their own, so writes here are plain SQL; reads use
-sqlite-utils' query helpers.)
+an edit either lands whole or leaves the file exactly as it was.  sqlite-utils'
+table writes (``db.table(name).insert/update``) wrap themselves in
+``db.atomic()``, which inside this transaction is a savepoint (sqlite-utils 4):
+they land or roll back with the rest of the unit of work.
 """
 from __future__ import annotations
 

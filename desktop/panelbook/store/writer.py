@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import sqlite_utils
+from sqlite_utils.db import NotFoundError
 
 from panelbook.model import AgendaItem, Committee, Meeting, MeetingStatus, MonitoringRow, ParsedDocument, RecStatus
 from panelbook.sources.textutil import norm_key
@@ -39,27 +41,29 @@ def now_iso() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _one(db: sqlite_utils.Database, sql: str, params=()) -> dict | None:
+def _one(db: sqlite_utils.Database, sql: str, params: tuple[Any, ...] = ()) -> dict | None:
     rows = list(db.query(sql, params))
     return rows[0] if rows else None
 
 
 def _update(db: sqlite_utils.Database, table: str, row_id: int, values: dict) -> bool:
     """Set ``values`` on a row, only where they differ; True if anything changed."""
-    current = _one(db, f"SELECT * FROM {table} WHERE id = ?", (row_id,))
-    changes = {k: v for k, v in values.items() if current is not None and current.get(k) != v}
+    rows = db.table(table)
+    try:
+        current = rows.get(row_id)
+    except NotFoundError:
+        return False
+    changes = {k: v for k, v in values.items() if current.get(k) != v}
     if not changes:
         return False
-    assignments = ", ".join(f"{k} = ?" for k in changes)
-    db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*changes.values(), row_id])
+    rows.update(row_id, changes)
     return True
 
 
 def _insert(db: sqlite_utils.Database, table: str, values: dict) -> int:
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
-    return int(cursor.lastrowid)
+    rows = db.table(table)
+    rows.insert(values)
+    return int(rows.last_rowid or 0)
 
 
 def _prefer_readable(existing: str | None, incoming: str | None) -> str | None:
@@ -294,11 +298,11 @@ def _user_edited_fields(db: sqlite_utils.Database, rec_id: int) -> set[str]:
     )}
 
 
-def record_change(db, rec_id: int, who: str, field_name: str, before, after) -> None:
-    db.execute(
-        "INSERT INTO rec_history (rec_id, at, who, field, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-        (rec_id, now_iso(), who, field_name, before, after),
-    )
+def record_change(db: sqlite_utils.Database, rec_id: int, who: str, field_name: str, before: Any,
+                  after: Any) -> None:
+    """One line of a recommendation's history: who changed which field, from what to what."""
+    db.table("rec_history").insert({"rec_id": rec_id, "at": now_iso(), "who": who, "field": field_name,
+                                    "before": before, "after": after})
 
 
 def upsert_monitoring_row(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from panelbook.services import markup
 from panelbook.store import Store, desktop_queries, transaction
+from panelbook.store import markup as markup_store
 from panelbook.ui.common.text_spans import find_span
 
 
@@ -19,8 +20,8 @@ def item_markup(store: Store, item_id: int) -> dict:
     """Everything the markup panel shows for one item, for the current profile."""
     db = store.db
     who = markup.profile_name(store)
-    notes = list(db.query("SELECT * FROM notes WHERE item_id = ? ORDER BY kind, position, id", (item_id,)))
-    marks = list(db.query("SELECT * FROM item_marks WHERE item_id = ? AND profile = ?", (item_id, who)))
+    notes = markup_store.item_notes(db, item_id)
+    mark = markup_store.item_mark(db, item_id, who)
     own_notes = [n for n in notes if n["kind"] == "note" and n["profile"] == who]
     return {
         "item_id": item_id,
@@ -30,7 +31,7 @@ def item_markup(store: Store, item_id: int) -> dict:
         "questions": [n for n in notes if n["kind"] == "question" and n["profile"] == who],
         "enquiries": [n for n in notes if n["kind"] == "enquiry"],
         "shared": [n for n in notes if n["profile"] != who and n["shared"] and n["kind"] != "enquiry"],
-        "mark": marks[0] if marks else {"flag": None, "read": 0, "priority": None},
+        "mark": mark or {"flag": None, "read": 0, "priority": None},
         "read": item_id in desktop_queries.read_items(db),
         "highlights": markup.highlights(db, item_id=item_id),
         "members": members_for_item(store, item_id),
@@ -39,27 +40,22 @@ def item_markup(store: Store, item_id: int) -> dict:
 
 def members_for_item(store: Store, item_id: int) -> list[str]:
     """Names the chair can pick to lead a line of enquiry: the panel's members."""
-    rows = store.db.query(
-        "SELECT DISTINCT cm.name FROM committee_members cm JOIN meetings m ON m.committee_id = cm.committee_id "
-        "JOIN items i ON i.meeting_id = m.id WHERE i.id = ? ORDER BY cm.name", (item_id,))
-    return [r["name"] for r in rows]
+    return markup_store.members_for_item(store.db, item_id)
 
 
 def save_note(store: Store, item_id: int, text: str) -> int | None:
     """Save the private note of an item as typed: the first own note is updated
     (or made); emptying the editor deletes it.  Returns the note's id, or None."""
     who = markup.profile_name(store)
-    rows = list(store.db.query(
-        "SELECT id, text FROM notes WHERE item_id = ? AND profile = ? AND kind = 'note' ORDER BY position, id LIMIT 1",
-        (item_id, who)))
+    own = markup_store.first_own_note(store.db, item_id, who)
     if not text.strip():
-        if rows:
-            markup.delete_note(store, rows[0]["id"])
+        if own:
+            markup.delete_note(store, own["id"])
         return None
-    if rows:
-        if rows[0]["text"] != text:
-            markup.update_note(store, rows[0]["id"], text=text)
-        return rows[0]["id"]
+    if own:
+        if own["text"] != text:
+            markup.update_note(store, own["id"], text=text)
+        return own["id"]
     return markup.add_note(store, item_id, text, who=who)
 
 
@@ -72,22 +68,7 @@ def set_read(store: Store, item_id: int, read: bool) -> set[int]:
 
 def meeting_marks(store: Store, meeting_id: int) -> dict[int, dict]:
     """Per item of a meeting: the member's flag and priority, and how much markup it carries."""
-    db = store.db
-    who = markup.profile_name(store)
-    out: dict[int, dict] = {}
-    for row in db.query(
-            "SELECT i.id, m.flag, m.priority FROM items i LEFT JOIN item_marks m ON m.item_id = i.id "
-            "AND m.profile = ? WHERE i.meeting_id = ?", (who, meeting_id)):
-        out[row["id"]] = {"flag": row["flag"], "priority": row["priority"], "notes": 0, "highlights": 0}
-    for row in db.query(
-            "SELECT n.item_id, count(*) AS n FROM notes n JOIN items i ON i.id = n.item_id WHERE i.meeting_id = ? "
-            "AND (n.profile = ? OR n.shared = 1) GROUP BY n.item_id", (meeting_id, who)):
-        out.setdefault(row["item_id"], {"flag": None, "priority": None, "highlights": 0})["notes"] = row["n"]
-    for row in db.query(
-            "SELECT h.item_id, count(*) AS n FROM highlights h JOIN items i ON i.id = h.item_id "
-            "WHERE i.meeting_id = ? GROUP BY h.item_id", (meeting_id,)):
-        out.setdefault(row["item_id"], {"flag": None, "priority": None, "notes": 0})["highlights"] = row["n"]
-    return out
+    return markup_store.meeting_marks(store.db, meeting_id, markup.profile_name(store))
 
 
 class SelectionNotFound(markup.MarkupError):
@@ -98,10 +79,10 @@ def place_highlight(store: Store, document_id: int, page_idx: int, selected: str
                     near: int | None = None) -> int:
     """Highlight the reader's selection: find it in the stored text of the page
     (spacing ignored; among repeats, the one nearest ``near``) and anchor it there."""
-    rows = list(store.db.query("SELECT text FROM pages WHERE document_id = ? AND idx = ?", (document_id, page_idx)))
-    if not rows:
+    page = markup_store.page(store.db, document_id, page_idx)
+    if page is None:
         raise SelectionNotFound("This page of the pack is not stored; import the pack again to highlight it.")
-    text = rows[0]["text"]
+    text = page["text"]
     span = find_span(text, selected, near=near)
     if span is None:
         raise SelectionNotFound("The selected text could not be found in the stored text of this page.")
@@ -127,9 +108,7 @@ def save_profile(store: Store, name: str, role: str) -> dict:
     after = markup.profile_name(store)
     if before != after:
         with transaction(store.db):
-            for table in ("notes", "highlights"):
-                store.db.execute(f"UPDATE {table} SET profile = ? WHERE profile = ?", (after, before))
-            store.db.execute("UPDATE OR IGNORE item_marks SET profile = ? WHERE profile = ?", (after, before))
+            markup_store.rename_profile_markup(store.db, before, after)
     return markup.profile(store)
 
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from panelbook import tracker
 from panelbook.services import recs
-from panelbook.model import RecStatus
 from panelbook.store import queries
 from panelbook.ui.tracker.rec_editor import RecEditor, status_label
 from panelbook.ui.tracker.recs_model import (
@@ -61,26 +60,9 @@ class Refused(Exception):
     """A change the store refused, already put in words for the clerk."""
 
 
-def last_held_meeting(meetings: list[dict], today: date) -> dict | None:
-    """The latest meeting held on or before ``today`` (else the latest past one not cancelled)."""
-    past = [m for m in meetings if m["date"] <= today.isoformat() and m["status"] != "cancelled"]
-    held = [m for m in past if m["status"] == "held"]
-    return (held or past or [None])[-1]
-
-
 def load_tracker(store, today: date | None) -> dict:
     """Everything the place shows, read in one worker request."""
-    db = store.db
-    today = today or date.today()
-    views = {v: {r["id"] for r in queries.recommendations(db, view=v, today=today)} for v in queries.VIEWS}
-    rows = queries.recommendations(db, view="all", today=today)
-    drafts = queries.recommendations(db, status=RecStatus.DRAFT.value, today=today)
-    views["drafts"] = {r["id"] for r in drafts}
-    meetings = queries.meetings(db)
-    last = last_held_meeting(meetings, today)
-    since = queries.changes_since(db, last["date"], today=today) if last else None
-    return {"rows": rows + drafts, "views": views, "meetings": meetings, "last": last, "since": since,
-            "today": today}
+    return recs.tracker_overview(store, today)
 
 
 def save_changes(store, rec_id: int, changes: dict) -> int:
@@ -88,8 +70,8 @@ def save_changes(store, rec_id: int, changes: dict) -> int:
     try:
         recs.set_recommendation(store, rec_id, **changes)
     except tracker.InvalidTransition:
-        rows = list(store.db.query("SELECT status FROM recommendations WHERE id = ?", (rec_id,)))
-        now = status_label(rows[0]["status"]) if rows else "unknown"
+        saved = recs.current_status(store, rec_id)
+        now = status_label(saved) if saved else "unknown"
         raise Refused(
             f"This change was not saved: recommendation {rec_id} is now \u201c{now}\u201d, and the panel's "
             f"rule does not let it become \u201c{status_label(changes['status'])}\u201d. It may have been "
