@@ -35,6 +35,11 @@ class DataFolder:
     def backups(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def errors_log(self) -> Path:
+        """Where the window writes unexpected errors (with their tracebacks) for a bug report."""
+        return self.root / "errors.log"
+
     def ensure(self) -> DataFolder:
         """Create the folder (mode 0700 on POSIX) and return self."""
         for folder in (self.root, self.files):

@@ -1,6 +1,9 @@
 """Starting the desktop: the application object, one running copy per data folder,
 the worker and the main window.
 
+An unexpected error in a slot goes to ``<data folder>/errors.log`` and one calm
+sentence in the window (``error_hook``), and the application keeps running.
+
 The order matters for a quick first paint: the window is shown (and the event
 loop started) before anything opens the store; the worker imports and opens it
 in the background, and the window fills in as answers arrive.
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from panelbook.paths import DataFolder
 from panelbook.ui.common.icons import icon
+from panelbook.ui.shell.error_hook import ErrorHook
 from panelbook.ui.shell.main_window import MainWindow
 from panelbook.ui.common.settings import APPLICATION, ORGANISATION
 from panelbook.ui.shell.single_instance import NotAnswering, SingleInstance
@@ -28,8 +32,11 @@ class Desktop:
     window: MainWindow
     worker: DatabaseWorker
     instance: SingleInstance
+    errors: ErrorHook | None = None
 
     def close(self) -> None:
+        if self.errors is not None:
+            self.errors.uninstall()
         self.instance.close()
         self.worker.shutdown()
 
@@ -69,6 +76,8 @@ def start_desktop(folder: DataFolder, files: Sequence[str] = (), *,
         return None
     worker = DatabaseWorker(folder)
     window = MainWindow(worker)
+    errors = ErrorHook(folder.errors_log, lambda sentence: window.notices.add(sentence, warning=True), window)
+    errors.install()
     instance.files_received.connect(lambda handed: open_files(window, handed))
     window.first_painted.connect(instance.listen)
     window.show()
@@ -76,7 +85,7 @@ def start_desktop(folder: DataFolder, files: Sequence[str] = (), *,
     window.start(load_sample_if_empty=load_sample_if_empty)
     if files:
         window.import_files(list(files))     # queued behind the store's opening on the worker
-    return Desktop(window, worker, instance)
+    return Desktop(window, worker, instance, errors)
 
 
 def run_desktop(folder: DataFolder, argv: list[str] | None = None, files: Sequence[str] = ()) -> int:
