@@ -11,15 +11,14 @@ from PySide6.QtGui import QColor, QIcon
 from panelbook.services.recs import set_recommendation
 from panelbook.store import Store, queries
 from panelbook.ui.shell.main_window import Place
+from panelbook.ui.tracker.history_model import HistoryModel, when_text
 from panelbook.ui.tracker.recs_model import (
     OVERDUE,
     STATUS,
-    HistoryModel,
     IdRole,
     RecsFilter,
     RecsModel,
     overdue_tint,
-    when_text,
 )
 
 HEADTEACHER = "That the Panel suggested that a Headteacher is invited"

@@ -50,6 +50,16 @@ class RecEditor(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rec: dict | None = None
+        self._build_heading()
+        self._build_fields()
+        self._build_draft_row()
+        self._build_buttons()
+        self._lay_out()
+        self.show_rec(None)
+
+    # -- building -----------------------------------------------------------
+
+    def _build_heading(self) -> None:
         self.title = heading_label("Recommendation", 1.1)
         self.title.setWordWrap(True)
         self.origin = QLabel()
@@ -60,6 +70,7 @@ class RecEditor(QWidget):
         self.message.setAccessibleName("Message")
         self.message.hide()
 
+    def _build_fields(self) -> None:
         self.text = _text_box("Recommendation wording", 3)
         self.text.setReadOnly(True)
         self.response = _text_box("Response", 3)
@@ -80,10 +91,6 @@ class RecEditor(QWidget):
         self.deadline.setMinimumDate(NO_DATE)
         self.deadline.setSpecialValueText("None")
         self.no_deadline.toggled.connect(self._no_deadline_toggled)
-        deadline_row = QHBoxLayout()
-        deadline_row.setContentsMargins(0, 0, 0, 0)
-        deadline_row.addWidget(self.deadline, 1)
-        deadline_row.addWidget(self.no_deadline)
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Owner")
         self.owner.setPlaceholderText("Who is to act on it")
@@ -91,15 +98,8 @@ class RecEditor(QWidget):
         self.decision.setAccessibleName("Panel decision")
         self.decision.setPlaceholderText("What the panel decided about the response")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Status", self.status)
-        form.addRow("", self.printed)
-        form.addRow("Deadline", deadline_row)
-        form.addRow("Owner", self.owner)
-        form.addRow("Decision", self.decision)
-
+    def _build_draft_row(self) -> None:
+        """Accept, Edit wording and Not a recommendation: shown for drafts only."""
         self.accept_button = QPushButton("Accept")
         self.accept_button.setToolTip("Put this draft on the tracker, awaiting a response")
         self.edit_button = QPushButton("Edit wording")
@@ -116,17 +116,31 @@ class RecEditor(QWidget):
             draft_layout.addWidget(button)
         draft_layout.addStretch(1)
 
+    def _build_buttons(self) -> None:
         self.save_button = QPushButton("Save changes")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton("Undo edits")
         self.revert_button.setToolTip("Put the fields back as they are saved")
         self.revert_button.clicked.connect(lambda: self.show_rec(self.rec))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
 
+    def _form(self) -> QFormLayout:
+        deadline_row = QHBoxLayout()
+        deadline_row.setContentsMargins(0, 0, 0, 0)
+        deadline_row.addWidget(self.deadline, 1)
+        deadline_row.addWidget(self.no_deadline)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("Status", self.status)
+        form.addRow("", self.printed)
+        form.addRow("Deadline", deadline_row)
+        form.addRow("Owner", self.owner)
+        form.addRow("Decision", self.decision)
+        return form
+
+    def _lay_out(self) -> None:
+        """The wording and the response on the left; the fields, a message and the buttons on the right."""
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         wording = QHBoxLayout()
@@ -139,9 +153,13 @@ class RecEditor(QWidget):
         response_label.setBuddy(self.response)
         left.addWidget(response_label)
         left.addWidget(self.response, 3)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
-        right.addLayout(form)
+        right.addLayout(self._form())
         right.addWidget(self.message)
         right.addStretch(1)
         right.addLayout(buttons)
@@ -154,7 +172,6 @@ class RecEditor(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.origin)
         layout.addLayout(columns, 1)
-        self.show_rec(None)
 
     # -- showing ------------------------------------------------------------
 
