@@ -121,7 +121,7 @@ class EnquiriesSection(QWidget):
         lead = self.lead.currentText().strip() or None
         self.new_enquiry.clear()
         self.lead.setCurrentIndex(0)
-        self.host.submit(lambda store: markup.add_enquiry(store, item_id, text, lead=lead),
+        self.host.write(lambda store: markup.add_enquiry(store, item_id, text, lead=lead),
                          lambda _id: self.host.changed(item_id))
 
     def _move(self, step: int) -> None:

@@ -178,7 +178,7 @@ class HighlightsSection(QWidget):
             else:
                 self.host.error.emit(error)
 
-        self.host.submit(lambda store: markup.delete_highlight(store, light["id"]),
+        self.host.write(lambda store: markup.delete_highlight(store, light["id"]),
                          lambda whole: self._highlight_deleted(whole, item_id), failed)
 
     def _highlight_deleted(self, light: dict, item_id: int) -> None:
@@ -216,4 +216,4 @@ class HighlightsSection(QWidget):
                 self._tell_undo_highlight()
             self.host.error.emit(error)
 
-        self.host.submit(lambda store: markup.restore_highlight(store, light), restored, failed)
+        self.host.write(lambda store: markup.restore_highlight(store, light), restored, failed)

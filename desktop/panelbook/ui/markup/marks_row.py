@@ -117,19 +117,19 @@ class MarksRow(QWidget):
         if self._filling or item_id is None:
             return
         flag = self.flag_box.currentData()
-        self.host.submit(lambda store: markup.set_mark(store, item_id, flag=flag),
+        self.host.write(lambda store: markup.set_mark(store, item_id, flag=flag),
                          lambda _mark: self.host.marks_changed_for(item_id))
 
     def _read_toggled(self, on: bool) -> None:
         item_id = self.host.item_id
         if self._filling or item_id is None:
             return
-        self.host.submit(lambda store: set_read(store, item_id, on), self.host.read_changed.emit)
+        self.host.write(lambda store: set_read(store, item_id, on), self.host.read_changed.emit)
 
     def _priority_chosen(self) -> None:
         item_id = self.host.item_id
         if self._filling or item_id is None:
             return
         priority = self.priority_box.value() or None
-        self.host.submit(lambda store: markup.set_mark(store, item_id, priority=priority),
+        self.host.write(lambda store: markup.set_mark(store, item_id, priority=priority),
                          lambda _mark: self.host.marks_changed_for(item_id))

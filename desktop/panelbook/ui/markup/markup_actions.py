@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from panelbook.ui.common.icons import icon
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.message_box import show_message
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class MarkupActions(QObject):
             self._profile_known(profile)
             if profile is None and ask_if_missing:
                 self.edit_profile(first_start=True)
-        self.worker.submit(_profile, known, self._error)
+        StoreOp(self.worker, _profile, initiator=self).success(known).failure(self._error).run_in_background()
 
     def _profile_known(self, profile: dict | None) -> None:
         self.profile = profile
@@ -164,11 +165,9 @@ class MarkupActions(QObject):
         def saved(profile: dict) -> None:
             self._profile_known(profile)
             self._status(f"Profile saved: {profile['name']}, {profile['role']}.")
-            place = self.meeting_place()
-            if place is not None:
-                place.markup.reload()
-                place.refresh_marks()
-        self.worker.submit(save, saved, self._error)
+            # The markup panel and the agenda's marks read themselves again on store_changed.
+        StoreOp(self.worker, save, changes=Change.PROFILE | Change.MARKUP, initiator=self) \
+            .success(saved).failure(self._error).run_in_background()
 
     # -- files ------------------------------------------------------------------
 
@@ -203,7 +202,8 @@ class MarkupActions(QObject):
             what = "The chair's markup" if shared_only else "Your markup"
             self._status(f"{what} was written to {path}.")
             self.exported.emit(path, counts)
-        self.worker.submit(lambda store: write_markup_file(store, path, shared_only), done, self._error)
+        StoreOp(self.worker, lambda store: write_markup_file(store, path, shared_only), initiator=self) \
+            .success(done).failure(self._error).run_in_background()
 
     def import_from(self, path: str) -> None:
         from panelbook.ui.markup.markup_jobs import read_markup_file
@@ -215,12 +215,10 @@ class MarkupActions(QObject):
 
             summary = import_summary(counts)
             self._status(summary)
-            self._message(summary)
-            place = self.meeting_place()
-            if place is not None:
-                place.reload()
+            self._message(summary)      # the Meeting place and its markup panel follow store_changed
             self.imported.emit(counts)
-        self.worker.submit(lambda store: read_markup_file(store, path), done, self._error)
+        StoreOp(self.worker, lambda store: read_markup_file(store, path), changes=Change.MARKUP, initiator=self) \
+            .success(done).failure(self._error).run_in_background()
 
     def _message(self, text: str, *, warning: bool = False) -> None:
         show_message(self.window, text, warning=warning)

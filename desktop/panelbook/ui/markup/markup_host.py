@@ -26,9 +26,10 @@ class MarkupHost(Protocol):
     def closing(self) -> bool:
         """The window is closing: answers to saves start no further work."""
 
-    def submit(self, job: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
-               on_failed: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``job(store)`` on the database worker; failures go to ``error`` unless ``on_failed``."""
+    def write(self, job: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
+              on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Change the item's markup with ``job(store)`` on the database worker (a ``StoreOp``
+        declaring ``Change.MARKUP``); failures go to ``error`` unless ``on_failed``."""
 
     def changed(self, item_id: int) -> None:
         """An item's markup changed: show it again if it is the one shown, and tell the agenda."""

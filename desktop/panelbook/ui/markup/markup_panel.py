@@ -9,6 +9,10 @@ out in one scrolling page, reads the item's markup on the worker
 saved on the database worker as it is made.  With the chair's profile, the panel
 also edits the lines of enquiry (who leads each) and the item's priority; other
 members see the chair's lines read-only once imported.
+
+Every write declares ``Change.MARKUP``; when the store's markup or profile changes
+by another hand (a merged markup file, a new profile, the command line), the panel
+reads the item again by itself (``worker.store_changed``).
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.enquiries_section import EnquiriesSection
 from panelbook.ui.markup.highlights_section import HighlightsSection
@@ -54,6 +59,7 @@ class MarkupPanel(QScrollArea):
         self.setWidget(self._build_body())
         self._name_controls()
         self.show_item(None)
+        worker.store_changed.connect(self._store_changed)
 
     # -- building -----------------------------------------------------------
 
@@ -116,9 +122,13 @@ class MarkupPanel(QScrollArea):
     def closing(self) -> bool:
         return self._closing
 
-    def submit(self, job: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
-               on_failed: Callable[[BaseException], None] | None = None) -> None:
-        self.worker.submit(job, on_done or (lambda _result: None), on_failed or self.error.emit)
+    def write(self, job: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
+              on_failed: Callable[[BaseException], None] | None = None) -> None:
+        # While the window closes, nobody is left to refresh: the last saves announce nothing.
+        op = StoreOp(self.worker, job, changes=Change(0) if self._closing else Change.MARKUP, initiator=self)
+        if on_done is not None:
+            op.success(on_done)
+        op.failure(on_failed or self.error.emit).run_in_background()
 
     def changed(self, item_id: int) -> None:
         if self._closing:
@@ -163,8 +173,20 @@ class MarkupPanel(QScrollArea):
             return
         self._generation += 1
         generation, item_id = self._generation, self.item_id
-        self.worker.submit(lambda store: item_markup(store, item_id),
-                           lambda data: self._loaded(generation, data), self.error.emit)
+        StoreOp(self.worker, lambda store: item_markup(store, item_id), initiator=self) \
+            .success(lambda data: self._loaded(generation, data)).failure(self.error.emit).run_in_background()
+
+    def _store_changed(self, changes: Change, initiator: object) -> None:
+        """Markup or the profile changed by another hand: read the item again."""
+        if changes & (Change.MARKUP | Change.PROFILE) and not self._own(initiator) and not self._closing:
+            self.reload()
+
+    def _own(self, initiator: object) -> bool:
+        """Writes the panel already shows: its own and its note editor's, and those of the place
+        that holds it (which tells the panel itself: the read mark, a new highlight)."""
+        if initiator is self:
+            return True
+        return isinstance(initiator, QWidget) and (self.isAncestorOf(initiator) or initiator.isAncestorOf(self))
 
     def _loaded(self, generation: int, data: dict) -> None:
         if generation != self._generation or data["item_id"] != self.item_id:
@@ -199,6 +221,7 @@ class MarkupPanel(QScrollArea):
         """Save anything typed and not yet saved; ``closing``: the window is closing, so the
         answers to these saves start no further work."""
         self._closing = self._closing or closing
+        self.note.closing = self._closing
         self.note.flush()
         self.questions_section.answer_flush()
         self.marks.flush()

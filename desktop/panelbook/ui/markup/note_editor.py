@@ -14,6 +14,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from panelbook.ui.markup.markup_jobs import save_note
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 
 SAVE_DELAY_MS = 500
@@ -31,6 +32,7 @@ class NoteEditor(QPlainTextEdit):
         self._dirty = False
         self._loading = False
         self._in_flight = 0
+        self.closing = False        # the window is closing: a save announces no change (nobody is left to refresh)
         self.setAccessibleName("My private note")
         self.setPlaceholderText("Your private note on this item: it saves as you type.")
         self.setTabChangesFocus(True)
@@ -78,9 +80,9 @@ class NoteEditor(QPlainTextEdit):
         item_id, text = self.item_id, self.toPlainText()
         self._in_flight += 1
         self.saving.emit()
-        self.worker.submit(lambda store: save_note(store, item_id, text),
-                           lambda note_id: self._done(item_id, note_id),
-                           self._error)
+        changes = Change(0) if self.closing else Change.MARKUP
+        StoreOp(self.worker, lambda store: save_note(store, item_id, text), changes=changes, initiator=self) \
+            .success(lambda note_id: self._done(item_id, note_id)).failure(self._error).run_in_background()
 
     def _done(self, item_id: int, note_id) -> None:
         self._in_flight -= 1

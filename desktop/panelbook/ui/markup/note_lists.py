@@ -31,10 +31,10 @@ class NoteLists(QObject):
             model.moved.connect(self.save_order)
 
     def save_edit(self, note_id: int, changes: dict) -> None:
-        self.host.submit(lambda store: markup.update_note(store, note_id, **changes))
+        self.host.write(lambda store: markup.update_note(store, note_id, **changes))
 
     def save_order(self, ids: list[int]) -> None:
-        self.host.submit(lambda store: markup.reorder(store, ids))
+        self.host.write(lambda store: markup.reorder(store, ids))
 
     @staticmethod
     def move(view: QListView, model: NotesListModel, step: int) -> None:
@@ -51,7 +51,7 @@ class NoteLists(QObject):
         if not index.isValid() or not model.editable or item_id is None:
             return
         note = model.remove(index.row())
-        self.host.submit(lambda store: markup.delete_note(store, note["id"]),
+        self.host.write(lambda store: markup.delete_note(store, note["id"]),
                          lambda whole: self._deleted(whole, item_id))
 
     def _deleted(self, note: dict, item_id: int) -> None:
@@ -68,7 +68,7 @@ class NoteLists(QObject):
         self.undo_button.setEnabled(bool(self.deleted))
         if self.deleted:
             self.undo_button.setToolTip(f"Bring back “{shorten(self.deleted[-1]['text'])}”")
-        self.host.submit(lambda store: markup.restore_note(store, note),
+        self.host.write(lambda store: markup.restore_note(store, note),
                          lambda _id: self.host.changed(note["item_id"]))
 
     def set_enabled(self, on: bool) -> None:

@@ -132,7 +132,7 @@ class QuestionsSection(QWidget):
         if not text or item_id is None:
             return
         self.new_question.clear()
-        self.host.submit(lambda store: markup.add_note(store, item_id, text, question=True),
+        self.host.write(lambda store: markup.add_note(store, item_id, text, question=True),
                          lambda _id: self.host.changed(item_id))
 
     def _move(self, step: int) -> None:

@@ -457,8 +457,6 @@ class MainWindow(QMainWindow):
         if changes & MEETING_LIST_CHANGES:
             StoreOp(self.worker, _meetings, initiator=self).success(self._show_meetings) \
                 .failure(self._show_error).run_in_background()
-        if changes & Change.RECS and self.place() == Place.TRACKER and Place.TRACKER in self._built:
-            self.tracker.refresh()
 
     def _show_meetings(self, rows: list[dict]) -> None:
         first = not self.meetings

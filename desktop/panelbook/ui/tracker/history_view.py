@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from panelbook import tracker
 from panelbook.store import queries
+from panelbook.ui.common.store_op import StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.tracker.history_model import HistoryModel
 
@@ -83,7 +84,8 @@ class HistoryView(QWidget):
                 self._show_state(rec_id)
                 self.shown.emit(rec_id)
 
-        self.worker.submit(lambda store: queries.history(store.db, rec_id), shown, self.error.emit)
+        StoreOp(self.worker, lambda store: queries.history(store.db, rec_id), initiator=self) \
+            .success(shown).failure(self.error.emit).run_in_background()
 
     def _show_state(self, rec_id: int | None) -> None:
         """The table when there are changes; otherwise a sentence saying why it is empty."""

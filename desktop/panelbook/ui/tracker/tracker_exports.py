@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
+from panelbook.ui.common.store_op import StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.tracker.recs_model import short_date
 
@@ -75,7 +76,8 @@ class TrackerExports(QObject):
 
         rows = self.shown_rows()
         target = Path(path)
-        self.worker.submit(lambda _store: str(write_recs_csv(rows, target)), self._exported, self._export_failed)
+        StoreOp(self.worker, lambda _store: str(write_recs_csv(rows, target)), initiator=self) \
+            .success(self._exported).failure(self._export_failed).run_in_background()
 
     def choose_monitoring(self, meeting: dict) -> None:
         name = f"scrutiny-monitoring-{meeting['date']}.pdf"
@@ -93,7 +95,8 @@ class TrackerExports(QObject):
             return str(target)
 
         self.status.emit("Writing the monitoring appendix…")
-        self.worker.submit(work, self._exported, self._export_failed)
+        StoreOp(self.worker, work, initiator=self).success(self._exported).failure(self._export_failed) \
+            .run_in_background()
 
     # -- answers ------------------------------------------------------------
 

@@ -10,9 +10,14 @@ set (tests, "as it stood on" a date); None means the real date.
 The place composes its parts: the filters (``tracker_filters``), the table
 (``tracker_table``), the editor (``rec_editor``), the history (``history_view``)
 and the exports (``tracker_exports``).
+
+Saving declares ``Change.RECS``.  When recommendations, meetings or items change
+by any other hand (an import, the meeting's recommendations panel, the command
+line), the place reads itself again if it is on screen (it is read each time it is shown).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
 from panelbook import tracker
 from panelbook.services import recs
 from panelbook.store import queries
+from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.widgets import heading_label, notice_label
 from panelbook.ui.tracker.history_view import HistoryView
 from panelbook.ui.tracker.rec_editor import RecEditor, status_label
@@ -84,6 +90,7 @@ class TrackerPlace(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.editor.save)
         self.setFocusProxy(self.table)
+        worker.store_changed.connect(self._store_changed)
 
     # -- building -----------------------------------------------------------
 
@@ -173,8 +180,19 @@ class TrackerPlace(QWidget):
         self._request += 1
         request = self._request
         today = self.today
-        self.worker.submit(lambda store: load_tracker(store, today),
-                           lambda result: self._show(request, result), self._failed)
+        StoreOp(self.worker, lambda store: load_tracker(store, today), initiator=self) \
+            .success(lambda result: self._show(request, result)).failure(self._failed).run_in_background()
+
+    def _store_changed(self, changes: Change, initiator: object) -> None:
+        """Something the tracker shows changed, not by the tracker: read it again."""
+        if changes & (Change.RECS | Change.MEETINGS | Change.ITEMS) and initiator is not self and self.isVisible():
+            self.refresh()
+
+    def _write(self, rec_id: int, fields: dict, done: Callable[[int], None],
+               failed: Callable[[BaseException], None]) -> None:
+        """``save_changes`` on the worker, declared as a change to the recommendations."""
+        StoreOp(self.worker, lambda store: save_changes(store, rec_id, fields), changes=Change.RECS,
+                initiator=self).success(done).failure(failed).run_in_background()
 
     def _failed(self, error: BaseException) -> None:
         self.error.emit(error)
@@ -326,7 +344,7 @@ class TrackerPlace(QWidget):
             self.refresh()
             self._status("The change was not saved; see the message beside the table.")
 
-        self.worker.submit(lambda store: save_changes(store, rec_id, changes), done, refused)
+        self._write(rec_id, changes, done, refused)
 
     def set_aside(self, rec_id: int) -> None:
         """Mark a draft "not a recommendation" (it leaves the drafts); Undo puts it back."""
@@ -335,8 +353,7 @@ class TrackerPlace(QWidget):
             self.notice_box.tell_set_aside(next((r["text"] for r in self.model.rows() if r["id"] == rec_id), ""))
             self.refresh()
 
-        self.worker.submit(lambda store: save_changes(store, rec_id, {"not_a_recommendation": True}), done,
-                           lambda error: self.editor.show_message(str(error)))
+        self._write(rec_id, {"not_a_recommendation": True}, done, lambda error: self.editor.show_message(str(error)))
 
     def _undo_set_aside(self) -> None:
         rec_id = self._set_aside
@@ -345,8 +362,7 @@ class TrackerPlace(QWidget):
             return
         self._set_aside = None
         self._select_after_load = rec_id
-        self.worker.submit(lambda store: save_changes(store, rec_id, {"not_a_recommendation": False}),
-                           lambda _r: self.refresh(), self._failed)
+        self._write(rec_id, {"not_a_recommendation": False}, lambda _r: self.refresh(), self._failed)
 
     def _status(self, text: str) -> None:
         window = self.window()
