@@ -184,6 +184,7 @@ def test_xml_that_is_not_the_web_service(home, tmp_path, capsys):
     assert_refused(capsys, home, [feed], "not a ModernGov web-service")
 
 
+@pytest.mark.slow
 def test_fifty_megabytes_of_prose_is_refused_quickly(home, tmp_path, capsys):
     big = write(tmp_path, "essay.txt", prose(50 * 1024 * 1024))
     started = time.perf_counter()
@@ -191,6 +192,7 @@ def test_fifty_megabytes_of_prose_is_refused_quickly(home, tmp_path, capsys):
     assert time.perf_counter() - started < 10
 
 
+@pytest.mark.slow
 def test_fifty_megabytes_on_one_line_is_refused_quickly(home, tmp_path, capsys):
     big = write(tmp_path, "one line.txt", prose(50 * 1024 * 1024).replace(b"\n", b" "))
     started = time.perf_counter()

@@ -408,6 +408,7 @@ MEASURE = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_two_thousand_page_pdf_imports_in_bounded_memory(tmp_path):
     import json
 

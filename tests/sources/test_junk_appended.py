@@ -74,6 +74,7 @@ def refusal(data: bytes) -> str:
     return message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SEED_KINDS))
 def test_fifty_megabytes_of_prose_after_a_text_document_is_refused_as_too_much_text(name):
     message = refusal((SEEDS / name).read_bytes() + b"\n" + prose(FIFTY_MB))
@@ -84,6 +85,7 @@ def test_fifty_megabytes_of_prose_after_a_text_document_is_refused_as_too_much_t
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SEED_KINDS))
 def test_fifty_megabytes_on_one_line_after_a_text_document_is_refused_as_too_much_text(name):
     junk = prose(FIFTY_MB).replace(b"\n", b" ")

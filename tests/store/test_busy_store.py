@@ -70,6 +70,7 @@ def hold(folder):
     for proc in started:
         proc.kill()
         proc.wait()
+        proc.stdout.close()
 
 
 def cli(folder: DataFolder, *args: str, timeout_s: float) -> tuple[subprocess.CompletedProcess, float]:

@@ -13,7 +13,7 @@ import pytest
 
 from crash_trials import KINDS, MAX_DELAY, check, kill_plan, prepare_template, run_trial
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"), pytest.mark.slow]
 
 TRIALS_PER_KIND = 6
 SEED = 20240808

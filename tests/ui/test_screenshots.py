@@ -2,9 +2,12 @@
 ``python -m tools.screenshots``, which writes the same pictures to docs/screenshots)."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QImage
 
 from tools.screenshots import PLACE_NAMES, SIZES, grab_all
+
+pytestmark = pytest.mark.slow     # grabbing whole windows to PNG takes seconds
 
 
 def _colours(image: QImage) -> int:

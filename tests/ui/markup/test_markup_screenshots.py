@@ -2,9 +2,12 @@
 (``python -m tools.markup_screenshots`` writes the same pictures to docs/screenshots)."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QImage
 
 from tools.markup_screenshots import ENQUIRIES, HIGHLIGHTS, QUESTIONS, grab_markup
+
+pytestmark = pytest.mark.slow     # grabbing whole windows to PNG takes seconds
 
 
 def test_the_member_and_chair_views_are_grabbed(qtbot, window, tmp_path):
