@@ -37,3 +37,18 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache
+
+# The downloads: dist/panelbook-VERSION-linux-x86_64.tar.gz and dist/panelbook_VERSION_amd64.deb,
+# frozen by PyInstaller from packaging/panelbook.spec (packaging/README.md; .ci/package tests them).
+.PHONY: dist
+DIST_STAMP := $(VENV)/.dist-installed
+
+$(DIST_STAMP): $(STAMP) packaging/requirements-dist.txt
+	$(PY) -m pip install --quiet -r packaging/requirements-dist.txt
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	rm -rf build/dist dist/panelbook-*-linux-*.tar.gz dist/panelbook_*.deb
+	nice -n 10 $(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath build/dist --workpath build/pyinstaller packaging/panelbook.spec
+	QT_QPA_PLATFORM=offscreen nice -n 10 $(PY) packaging/linux/make_packages.py build/dist/panelbook dist
