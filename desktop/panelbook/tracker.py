@@ -13,9 +13,11 @@ Pure rules: no store, no Qt.  The store applies them (services.recs.set_recommen
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
-from panelbook.model import RecStatus
+from panelbook.model import MeetingStatus, RecStatus
 
 S = RecStatus
 
@@ -35,6 +37,9 @@ OPEN = {S.AWAITING_RESPONSE, S.IN_PROGRESS, S.REPORTED_COMPLETE, S.REJECTED}
 CLOSED = {S.CLOSED_COMPLETE, S.CLOSED_REJECTED}
 AWAITING_ACTION = {S.AWAITING_RESPONSE, S.IN_PROGRESS}   # the ones a deadline or response clock applies to
 
+# The one wording of each status (the tracker, the exports and the command line
+# all use it); a council's own wording, when a monitoring table gave one, is
+# kept beside it as ``status_text``.
 LABELS = {
     S.DRAFT: "Draft (from minutes)",
     S.AWAITING_RESPONSE: "Awaiting response",
@@ -46,6 +51,14 @@ LABELS = {
 }
 
 DEFAULT_RESPONSE_MONTHS = 2
+
+
+def label(status: RecStatus | str) -> str:
+    """The tracker's wording of a status; an unknown value is shown as it is."""
+    try:
+        return LABELS[RecStatus(status)]
+    except ValueError:
+        return str(status)
 
 
 class InvalidTransition(ValueError):
@@ -89,9 +102,10 @@ def on_the_list(status: RecStatus) -> bool:
     return status in OPEN
 
 
-def last_held_meeting(meetings: list[dict], today: date) -> dict | None:
+def last_held_meeting(meetings: Sequence[Mapping[str, Any]], today: date) -> Mapping[str, Any] | None:
     """The latest meeting held on or before ``today`` (else the latest past one not cancelled):
     what the tracker counts its changes from.  ``meetings`` come in date order."""
-    past = [m for m in meetings if m["date"] <= today.isoformat() and m["status"] != "cancelled"]
-    held = [m for m in past if m["status"] == "held"]
-    return (held or past or [None])[-1]
+    past = [m for m in meetings if m["date"] <= today.isoformat() and m["status"] != MeetingStatus.CANCELLED]
+    held = [m for m in past if m["status"] == MeetingStatus.HELD]
+    chosen = held or past
+    return chosen[-1] if chosen else None

@@ -51,8 +51,8 @@ def recs(args: argparse.Namespace, store: Store, print_json: PrintJson, table: P
                 for rec in result[key]:
                     print(f"    {rec['id']}: {rec['text'][:90]}")
         return 0
-    meeting_id = queries.resolve_meeting(store.db, args.meeting) if args.meeting else None
-    rows = queries.recommendations(store.db, args.status, args.overdue, view=args.view, meeting_id=meeting_id,
+    listed_meeting = queries.resolve_meeting(store.db, args.meeting) if args.meeting else None
+    rows = queries.recommendations(store.db, args.status, args.overdue, view=args.view, meeting_id=listed_meeting,
                                    issue=args.issue)
     if args.csv:
         write_recs_csv(rows, Path(args.csv))

@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from panelbook import __version__
+from panelbook import __version__, tracker
 from panelbook.exports import fonts
 from panelbook.exports.assemble import assemble
 from panelbook.exports.briefing_data import BriefingData, ItemBriefing, gather
@@ -56,15 +56,12 @@ from panelbook.exports.pdfstyle import (
     short_date,
     styles,
 )
+from panelbook.model import RecStatus
 from panelbook.store import Store
 
 MARGIN = 20 * mm
 TOP, BOTTOM = 24 * mm, 20 * mm
-STATUS_WORDS = {
-    "awaiting_response": "Awaiting response", "in_progress": "In progress",
-    "reported_complete": "Reported complete", "rejected": "Not accepted by the Panel",
-    "closed_complete": "Closed (complete)", "closed_rejected": "Closed (not accepted)", "draft": "Draft",
-}
+
 
 
 @dataclass
@@ -76,8 +73,8 @@ class BriefingResult:
 
 
 def status_words(rec: dict[str, Any]) -> str:
-    """The council's own wording of a recommendation's status, else a readable form."""
-    words: str = rec.get("status_text") or STATUS_WORDS.get(rec["status"], rec["status"])
+    """The council's own wording of a recommendation's status, else the tracker's label for it."""
+    words: str = rec.get("status_text") or tracker.label(rec["status"])
     return words
 
 
@@ -376,8 +373,8 @@ class _Builder:
         head = ["Meeting", "Item", "Recommendation", "Action taken", "Status", "Deadline"]
         rows = [[Paragraph(h, st.head_cell) for h in head]]
         for r in d.outstanding:
-            overdue = r["deadline"] and r["deadline"] < d.meeting["date"] and r["status"] in (
-                "awaiting_response", "in_progress")
+            overdue = (r["deadline"] and r["deadline"] < d.meeting["date"]
+                       and RecStatus(r["status"]) in tracker.AWAITING_ACTION)
             deadline = short_date(r["deadline"]) if r["deadline"] else "–"
             rows.append([
                 Paragraph(para(short_date(r["meeting_date"])), st.cell),

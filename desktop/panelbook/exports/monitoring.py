@@ -11,6 +11,7 @@ committee's earlier meetings accepted into the tracker and not closed.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -46,7 +47,7 @@ HEAD = ["Date", "Title", "Action proposed", "Action taken", "Progress Status"]
 WIDTHS = [20 * mm, 36 * mm, 82 * mm, 84 * mm, 35 * mm]
 
 
-def monitoring_title(meeting: dict[str, Any]) -> str:
+def monitoring_title(meeting: Mapping[str, Any]) -> str:
     return f"Scrutiny Monitoring – {short_date(meeting['date'])}"
 
 

@@ -5,9 +5,10 @@ with what the store holds, leaves the store exactly as it was.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from panelbook.model import DocumentKind, ParsedDocument, UnreadableDocument
 from panelbook.sources.detect import read_document
@@ -36,7 +37,7 @@ class ImportReport:
     meeting_id: int | None
     document_id: int | None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "file": self.file, "kind": self.kind, "meetings": self.meetings, "items": self.items,
             "resolutions": self.resolutions, "recommendations": self.recommendations,
@@ -161,16 +162,19 @@ def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = Fal
     return reports
 
 
-def import_files(store: Store, paths: list[Path | str], **options) -> list[ImportReport]:
+def import_files(store: Store, paths: Sequence[Path | str], *, sample: bool = False,
+                 cancelled: Callable[[], bool] | None = None) -> list[ImportReport]:
     """Read every file first, then write them all in one transaction."""
-    return write_prepared(store, [prepare_file(path) for path in paths], **options)
+    return write_prepared(store, [prepare_file(path) for path in paths], sample=sample, cancelled=cancelled)
 
 
-def import_file(store: Store, path: Path | str, **options) -> ImportReport:
-    return import_files(store, [path], **options)[0]
+def import_file(store: Store, path: Path | str, *, sample: bool = False) -> ImportReport:
+    """Import one file (``import_files`` of one)."""
+    return import_files(store, [path], sample=sample)[0]
 
 
-def _report(file_name: str, parsed: ParsedDocument, counts: WriteCounts, meeting_id, document_id) -> ImportReport:
+def _report(file_name: str, parsed: ParsedDocument, counts: WriteCounts, meeting_id: int | None,
+            document_id: int | None) -> ImportReport:
     return ImportReport(
         file=file_name, kind=parsed.kind.value, meetings=len(counts.meetings), items=len(counts.items),
         resolutions=len(counts.resolutions), recommendations=len(counts.recommendations),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime
+from collections.abc import Mapping
 from typing import Any
 
 import sqlite_utils
@@ -24,6 +25,7 @@ from panelbook import anchoring
 from panelbook.store import Store, indexer, transaction
 from panelbook.store import markup as markup_store
 from panelbook.store.queries import NotFound
+from panelbook.store.rows import Highlight, ItemMark, Note, Profile
 from panelbook.store.writer import now_iso
 
 FLAGS = ("key item", "challenge", "follow up", "declare interest")
@@ -56,12 +58,12 @@ def profile_name(store: Store) -> str:
     return store.setting("profile_name") or "Me"
 
 
-def profile(store: Store) -> dict | None:
+def profile(store: Store) -> Profile | None:
     """This copy's profile (name and role), or None before one was chosen."""
     name = store.setting("profile_name")
     if not name:
         return None
-    return markup_store.profile_row(store.db, name) or {"name": name, "role": "councillor"}
+    return markup_store.profile_row(store.db, name) or Profile(name=name, role="councillor")
 
 
 # -- notes and questions ---------------------------------------------------------
@@ -81,7 +83,7 @@ def add_note(store: Store, item_id: int, text: str, *, question: bool = False, w
     return note_id
 
 
-def update_note(store: Store, note_id: int, **changes: Any) -> dict:
+def update_note(store: Store, note_id: int, **changes: Any) -> Note:
     """Change a note's text, a question's state / answer / lead, sharing, or position."""
     allowed = {"text", "state", "answer", "lead", "shared", "position"}
     if set(changes) - allowed:
@@ -90,7 +92,7 @@ def update_note(store: Store, note_id: int, **changes: Any) -> dict:
         raise MarkupError(f"A question is {', '.join(QUESTION_STATES)}.")
     with transaction(store.db):
         current = markup_store.note(store.db, note_id)
-        diff = {k: v for k, v in changes.items() if current[k] != v}
+        diff = {k: v for k, v in changes.items() if current.get(k) != v}
         if diff:
             diff["updated_at"] = now_iso()
             markup_store.update_note(store.db, note_id, diff)
@@ -98,7 +100,7 @@ def update_note(store: Store, note_id: int, **changes: Any) -> dict:
     return markup_store.note(store.db, note_id)
 
 
-def delete_note(store: Store, note_id: int) -> dict:
+def delete_note(store: Store, note_id: int) -> Note:
     """Delete a note; returns it whole so the caller can offer undo (``restore_note``)."""
     with transaction(store.db):
         current = markup_store.note(store.db, note_id)
@@ -106,7 +108,7 @@ def delete_note(store: Store, note_id: int) -> dict:
     return current
 
 
-def restore_note(store: Store, note: dict) -> int:
+def restore_note(store: Store, note: Mapping[str, Any]) -> int:
     """Undo a deletion: the note comes back as it was, under the same uid."""
     with transaction(store.db):
         note_id = markup_store.restore_note(store.db, {c: v for c, v in note.items() if c != "id"})
@@ -132,7 +134,7 @@ def add_enquiry(store: Store, item_id: int, text: str, lead: str | None = None, 
 
 
 def set_mark(store: Store, item_id: int, *, flag: Any = ..., read: bool | None = None,
-             priority: Any = ..., who: str | None = None) -> dict:
+             priority: Any = ..., who: str | None = None) -> ItemMark:
     """A member's flag and read mark on an item (``...`` leaves a field as it is; None clears it)."""
     if flag is not ... and flag is not None and flag not in FLAGS:
         raise MarkupError(f"A flag is one of: {', '.join(FLAGS)}.")
@@ -173,7 +175,7 @@ def add_highlight(store: Store, document_id: int, page_idx: int, start: int, end
             "profile": who, "created_at": stamp, "updated_at": stamp})
 
 
-def delete_highlight(store: Store, highlight_id: int) -> dict:
+def delete_highlight(store: Store, highlight_id: int) -> Highlight:
     """Delete a highlight; returns it whole so the caller can offer undo (``restore_highlight``).
     Its uid is remembered, so a markup file made elsewhere does not bring it back."""
     with transaction(store.db):
@@ -182,7 +184,7 @@ def delete_highlight(store: Store, highlight_id: int) -> dict:
     return current
 
 
-def restore_highlight(store: Store, light: dict) -> int:
+def restore_highlight(store: Store, light: Mapping[str, Any]) -> int:
     """Undo a deletion: the highlight comes back as it was, under the same uid (and,
     while its id is free, the same id)."""
     db = store.db
@@ -201,7 +203,7 @@ def restore_highlight(store: Store, light: dict) -> int:
 
 
 def highlights(db: sqlite_utils.Database, *, item_id: int | None = None, document_id: int | None = None,
-               profile_name_: str | None = None) -> list[dict]:
+               profile_name_: str | None = None) -> list[Highlight]:
     """Highlights, optionally of one item, document or profile, in page order."""
     return markup_store.highlights(db, item_id=item_id, document_id=document_id, profile=profile_name_)
 
@@ -209,7 +211,7 @@ def highlights(db: sqlite_utils.Database, *, item_id: int | None = None, documen
 # -- moving markup between computers -------------------------------------------------
 
 
-def export_markup(store: Store, *, who: str | None = None, shared_only: bool = False) -> dict:
+def export_markup(store: Store, *, who: str | None = None, shared_only: bool = False) -> dict[str, Any]:
     """One member's markup (or, with ``shared_only``, the chair's shared markup) as a JSON-able dict."""
     who = who or profile_name(store)
     db = store.db
@@ -241,7 +243,7 @@ def import_summary(counts: dict[str, int]) -> str:
     return "Markup imported: " + ", ".join(parts) + "."
 
 
-def import_markup(store: Store, data: dict | str) -> dict[str, int]:
+def import_markup(store: Store, data: dict[str, Any] | str) -> dict[str, int]:
     """Merge a markup file: newer edits win, nothing newer here is overwritten, what was
     deleted here stays deleted; markup whose item is not in this store is reported.
     Notes and highlights the file says were deleted go here too ("removed"), unless

@@ -15,12 +15,13 @@ from panelbook.services.markup import profile_name
 from panelbook.store import Store, indexer, queries, transaction
 from panelbook.store import recs as rec_rows
 from panelbook.store.queries import NotFound
+from panelbook.store.rows import Recommendation
 from panelbook.store.writer import now_iso, record_change
 
 EDITABLE_REC_FIELDS = ("status", "response", "deadline", "owner", "text", "decision", "not_a_recommendation")
 
 
-def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **changes: Any) -> dict:
+def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **changes: Any) -> Recommendation:
     """Change a recommendation (status, response, deadline, owner, text, decision,
     not_a_recommendation), checking the lifecycle and recording every change in
     its history with who made it and the value before and after.
@@ -52,14 +53,14 @@ def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **c
             except ValueError:
                 raise NotFound(f"'{wanted['status']}' is not a recommendation status.") from None
             tracker.check_transition(RecStatus(current["status"]), target)
-        diff = {k: v for k, v in wanted.items() if current[k] != v}
+        diff = {k: v for k, v in wanted.items() if current.get(k) != v}
         if diff.get("response") and not current["response_received"]:
             diff["response_received"] = date.today().isoformat()
         if diff.get("response") and current["status"] == RecStatus.AWAITING_RESPONSE.value and "status" not in diff:
             diff["status"] = RecStatus.IN_PROGRESS.value     # a response has been received
         for name, value in diff.items():
             if name != "response_received":
-                record_change(store.db, rec_id, who, name, current[name], value)
+                record_change(store.db, rec_id, who, name, current.get(name), value)
         if not diff:
             return current
         diff["updated_at"] = now_iso()
@@ -89,7 +90,7 @@ def current_status(store: Store, rec_id: int) -> str | None:
     return rec_rows.status_of(store.db, rec_id)
 
 
-def tracker_overview(store: Store, today: date | None = None) -> dict:
+def tracker_overview(store: Store, today: date | None = None) -> dict[str, Any]:
     """Everything the tracker place shows, read at once: every recommendation and
     the drafts, which ids fall in each view, the meetings, the last held meeting
     and what changed since it.  ``today`` defaults to the real date."""

@@ -42,7 +42,7 @@ def load_sample(store: Store) -> list[ImportReport]:
     return import_files(store, sample_paths(), sample=True)
 
 
-def remove_sample(store: Store) -> dict:
+def remove_sample(store: Store) -> dict[str, int]:
     """Remove the sample panel.  Its document files stay in the content-addressed
     folder: backups taken before the removal still refer to them."""
     return remove(store.db)

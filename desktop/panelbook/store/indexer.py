@@ -8,6 +8,8 @@ in step (see the schema), so nothing here writes to ``search`` itself.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 import sqlite_utils
 
@@ -45,7 +47,7 @@ def reindex_meeting(db: sqlite_utils.Database, meeting_id: int) -> None:
         db.execute(_INSERT, (note["title"], note["text"], "note", note["id"], meeting_id, note["item_id"], None, None))
 
 
-def index_recommendation(db: sqlite_utils.Database, rec: dict, delete: bool = True) -> None:
+def index_recommendation(db: sqlite_utils.Database, rec: Mapping[str, Any], delete: bool = True) -> None:
     if delete:
         db.execute("DELETE FROM search_rows WHERE kind = 'recommendation' AND ref_id = ?", (rec["id"],))
     body = " ".join(filter(None, [rec["text"], rec["response"], rec["status_text"]]))

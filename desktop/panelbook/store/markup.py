@@ -15,6 +15,7 @@ import sqlite_utils
 from panelbook import anchoring
 from panelbook.sources.textutil import norm_key
 from panelbook.store.queries import NotFound
+from panelbook.store.rows import Highlight, ItemMark, Note, Profile, highlight as as_highlight, item_mark as as_mark, note as as_note
 
 Row = dict[str, Any]
 MERGED_TABLES = ("notes", "highlights")
@@ -29,9 +30,9 @@ def save_profile(db: sqlite_utils.Database, name: str, role: str) -> None:
     db.table("settings").insert({"key": "profile_name", "value": name}, pk="key", replace=True)
 
 
-def profile_row(db: sqlite_utils.Database, name: str) -> Row | None:
+def profile_row(db: sqlite_utils.Database, name: str) -> Profile | None:
     rows = list(db.query("SELECT * FROM profiles WHERE name = ?", (name,)))
-    return rows[0] if rows else None
+    return Profile(name=rows[0]["name"], role=rows[0]["role"]) if rows else None
 
 
 def rename_profile_markup(db: sqlite_utils.Database, before: str, after: str) -> None:
@@ -45,11 +46,11 @@ def rename_profile_markup(db: sqlite_utils.Database, before: str, after: str) ->
 # -- notes -----------------------------------------------------------------------
 
 
-def note(db: sqlite_utils.Database, note_id: int) -> Row:
+def note(db: sqlite_utils.Database, note_id: int) -> Note:
     rows = list(db.query("SELECT * FROM notes WHERE id = ?", (note_id,)))
     if not rows:
         raise NotFound(f"There is no note {note_id}.")
-    return rows[0]
+    return as_note(rows[0])
 
 
 def next_note_position(db: sqlite_utils.Database, item_id: int, profile: str, kind: str) -> int:
@@ -91,9 +92,9 @@ def set_positions(db: sqlite_utils.Database, note_ids: list[int], stamp: str) ->
                    (position, stamp, note_id, position))
 
 
-def item_notes(db: sqlite_utils.Database, item_id: int) -> list[Row]:
+def item_notes(db: sqlite_utils.Database, item_id: int) -> list[Note]:
     """Every note on an item, by kind and order."""
-    return list(db.query("SELECT * FROM notes WHERE item_id = ? ORDER BY kind, position, id", (item_id,)))
+    return [as_note(r) for r in db.query("SELECT * FROM notes WHERE item_id = ? ORDER BY kind, position, id", (item_id,))]
 
 
 def first_own_note(db: sqlite_utils.Database, item_id: int, profile: str) -> Row | None:
@@ -120,12 +121,12 @@ def meetings_with_notes(db: sqlite_utils.Database) -> set[int]:
 # -- item marks ------------------------------------------------------------------
 
 
-def item_mark(db: sqlite_utils.Database, item_id: int, profile: str) -> Row | None:
+def item_mark(db: sqlite_utils.Database, item_id: int, profile: str) -> ItemMark | None:
     rows = list(db.query("SELECT * FROM item_marks WHERE item_id = ? AND profile = ?", (item_id, profile)))
-    return rows[0] if rows else None
+    return as_mark(rows[0]) if rows else None
 
 
-def set_mark(db: sqlite_utils.Database, item_id: int, profile: str, changes: Row, stamp: str) -> Row:
+def set_mark(db: sqlite_utils.Database, item_id: int, profile: str, changes: Row, stamp: str) -> ItemMark:
     """Make the profile's mark on the item if it has none, set ``changes`` on it; return it."""
     marks = db.table("item_marks")
     marks.insert({"item_id": item_id, "profile": profile, "updated_at": stamp}, ignore=True)
@@ -169,11 +170,11 @@ def page(db: sqlite_utils.Database, document_id: int, page_idx: int) -> Row | No
     return rows[0] if rows else None
 
 
-def highlight(db: sqlite_utils.Database, highlight_id: int) -> Row:
+def highlight(db: sqlite_utils.Database, highlight_id: int) -> Highlight:
     rows = list(db.query("SELECT * FROM highlights WHERE id = ?", (highlight_id,)))
     if not rows:
         raise NotFound(f"There is no highlight {highlight_id}.")
-    return rows[0]
+    return as_highlight(rows[0])
 
 
 def insert_highlight(db: sqlite_utils.Database, values: Row) -> int:
@@ -195,15 +196,16 @@ def exists(db: sqlite_utils.Database, table: str, **where: Any) -> bool:
 
 
 def highlights(db: sqlite_utils.Database, *, item_id: int | None = None, document_id: int | None = None,
-               profile: str | None = None) -> list[Row]:
+               profile: str | None = None) -> list[Highlight]:
     """Highlights, optionally of one item, document or profile, in page order."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     for column, value in (("item_id", item_id), ("document_id", document_id), ("profile", profile)):
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
     sql = "SELECT * FROM highlights" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY page_idx, id"
-    return list(db.query(sql, params))
+    return [as_highlight(r) for r in db.query(sql, params)]
 
 
 def reanchor_document(db: sqlite_utils.Database, document_id: int) -> dict[str, int]:

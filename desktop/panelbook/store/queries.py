@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 import sqlite_utils
 
 from panelbook import tracker
 from panelbook.model import RecStatus
+from panelbook.store.rows import MeetingRow, RecListRow
 
 class NotFound(Exception):
     """The meeting, item or recommendation the user named is not in the store."""
 
 
-def _meeting_dict(row: dict) -> dict:
+def _meeting_dict(row: dict[str, Any]) -> MeetingRow:
     return {
         "id": row["id"], "committee": row["committee"], "date": row["date"], "time": row["time"],
         "venue": row["venue"], "status": row["status"], "council": row["council"],
@@ -37,7 +39,7 @@ _MEETINGS_SQL = """
 """
 
 
-def meetings(db: sqlite_utils.Database, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def meetings(db: sqlite_utils.Database, date_from: str | None = None, date_to: str | None = None) -> list[MeetingRow]:
     where, params = [], []
     if date_from:
         where.append("m.date >= ?")
@@ -49,7 +51,7 @@ def meetings(db: sqlite_utils.Database, date_from: str | None = None, date_to: s
     return [_meeting_dict(row) for row in db.query(sql, params)]
 
 
-def meeting(db: sqlite_utils.Database, meeting_id: int) -> dict:
+def meeting(db: sqlite_utils.Database, meeting_id: int) -> MeetingRow:
     rows = list(db.query(_MEETINGS_SQL + " WHERE m.id = ?", (meeting_id,)))
     if not rows:
         raise NotFound(f"There is no meeting {meeting_id}.")
@@ -73,10 +75,10 @@ def resolve_meeting(db: sqlite_utils.Database, ref: str) -> int:
     if len(rows) > 1:
         names = ", ".join(f"{r['id']} ({r['committee']})" for r in rows)
         raise NotFound(f"Several meetings are on {ref}: {names}; name one by its id.")
-    return rows[0]["id"]
+    return int(rows[0]["id"])
 
 
-def agenda(db: sqlite_utils.Database, meeting_id: int) -> dict:
+def agenda(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
     items = []
     for row in db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,)):
         resolutions = [
@@ -109,11 +111,11 @@ def resolve_item(db: sqlite_utils.Database, meeting_id: int, ref: str) -> int:
     for column in ("agenda_number", "minute_number"):
         rows = list(db.query(f"SELECT id FROM items WHERE meeting_id = ? AND {column} = ?", (meeting_id, ref)))
         if len(rows) == 1:
-            return rows[0]["id"]
+            return int(rows[0]["id"])
     if ref.isdigit():
         rows = list(db.query("SELECT id FROM items WHERE meeting_id = ? AND id = ?", (meeting_id, int(ref))))
         if rows:
-            return rows[0]["id"]
+            return int(rows[0]["id"])
     raise NotFound(f"This meeting has no item '{ref}' (give its agenda number, minute number or id).")
 
 
@@ -146,12 +148,13 @@ def recommendations(
     db: sqlite_utils.Database, status: str | None = None, overdue_only: bool = False,
     today: date | None = None, view: str | None = None, meeting_id: int | None = None,
     issue: str | None = None,
-) -> list[dict]:
+) -> list[RecListRow]:
     """The tracker's rows.  Without ``status`` or ``view``, every recommendation
     except drafts; ``view`` is one of VIEWS ("due": open and due by the next meeting)."""
     today = today or date.today()
     months = _response_months(db)
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if status:
         where.append("r.status = ?")
         params.append(status)
@@ -172,8 +175,8 @@ def recommendations(
         "LEFT JOIN items i ON i.id = r.item_id WHERE " + " AND ".join(where) +
         " ORDER BY m.date, r.id"
     )
-    next_dates: dict = {}
-    out = []
+    next_dates: dict[int | None, str | None] = {}
+    out: list[RecListRow] = []
     for row in db.query(sql, params):
         rec_status = RecStatus(row["status"])
         meeting_day = date.fromisoformat(row["meeting_date"]) if row["meeting_date"] else None
@@ -189,7 +192,7 @@ def recommendations(
             "item_title": row["item_title"] or row["title_of_item"],
             "text": row["text"], "response": row["response"], "status": row["status"],
             "status_text": row["status_text"], "deadline": row["deadline"], "overdue": overdue,
-            "status_label": tracker.LABELS[rec_status], "owner": row["owner"],
+            "status_label": tracker.label(rec_status), "owner": row["owner"],
             "response_due": due.isoformat() if due else None, "response_received": row["response_received"],
             "decision": row["decision"], "on_list": tracker.on_the_list(rec_status),
             "resolution_id": row["resolution_id"], "item_id": row["item_id"], "meeting_id": row["meeting_id"],
@@ -198,7 +201,8 @@ def recommendations(
     return out
 
 
-def _in_view(view, status, overdue, deadline, row, db, today, next_dates) -> bool:
+def _in_view(view: str, status: RecStatus, overdue: bool, deadline: date | None, row: dict[str, Any],
+             db: sqlite_utils.Database, today: date, next_dates: dict[int | None, str | None]) -> bool:
     if view == "all":
         return True
     if view == "open":
@@ -217,7 +221,7 @@ def _in_view(view, status, overdue, deadline, row, db, today, next_dates) -> boo
     raise NotFound(f"Unknown view '{view}'; use one of {', '.join(VIEWS)}.")
 
 
-def history(db: sqlite_utils.Database, rec_id: int) -> list[dict]:
+def history(db: sqlite_utils.Database, rec_id: int) -> list[dict[str, Any]]:
     """Every change to a recommendation: when, who, what, before and after."""
     if not list(db.query("SELECT id FROM recommendations WHERE id = ?", (rec_id,))):
         raise NotFound(f"There is no recommendation {rec_id}; `panelbook recs` lists them.")
@@ -225,7 +229,7 @@ def history(db: sqlite_utils.Database, rec_id: int) -> list[dict]:
         "SELECT at, who, field, before, after FROM rec_history WHERE rec_id = ? ORDER BY id", (rec_id,))]
 
 
-def changes_since(db: sqlite_utils.Database, since: str, today: date | None = None) -> dict:
+def changes_since(db: sqlite_utils.Database, since: str, today: date | None = None) -> dict[str, Any]:
     """What happened in the tracker since a date (the last meeting): closed, added, became overdue."""
     today = today or date.today()
     closed = [dict(r) for r in db.query(
@@ -244,7 +248,7 @@ def changes_since(db: sqlite_utils.Database, since: str, today: date | None = No
     return {"since": since, "closed": closed, "added": added, "became_overdue": became}
 
 
-def notes(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
+def notes(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
     """The markup on a meeting's items, in agenda order: notes, questions (in
     their order, with state and answer), lines of enquiry, then highlights."""
     rows = [

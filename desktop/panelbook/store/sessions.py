@@ -26,7 +26,7 @@ def _pid_alive(pid: int) -> bool:
 
 def _sessions(folder: DataFolder) -> list[tuple[Path, int | None]]:
     """Every session marker with the process id it names (None when unreadable)."""
-    out = []
+    out: list[tuple[Path, int | None]] = []
     for marker in folder.root.glob("session-*"):
         try:
             out.append((marker, int(marker.name.split("-", 1)[1])))
