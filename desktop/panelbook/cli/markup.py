@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from panelbook.cli.output import PrintJson, PrintTable
+from panelbook.exports import atomic
 from panelbook.services import markup
 from panelbook.store import Store, queries
 
@@ -32,7 +33,8 @@ def notes(args: argparse.Namespace, store: Store, print_json: PrintJson, table: 
 def markup_file(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     if args.markup_command == "export":
         data = markup.export_markup(store, who=args.profile, shared_only=args.shared)
-        Path(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        with atomic.open_text(args.output) as handle:
+            handle.write(json.dumps(data, indent=1, ensure_ascii=False))
         print(f"Wrote {len(data['notes'])} notes and questions, {len(data['highlights'])} highlights "
               f"and {len(data['marks'])} flags to {args.output}.")
         return 0

@@ -8,14 +8,14 @@ reserved page is swapped for the pack's own page, untouched.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+from panelbook.exports.atomic import atomic_path
 
 
 def _internal_links(reader: PdfReader) -> list[tuple[int, int, int]]:
@@ -65,14 +65,6 @@ def assemble(laid_out: bytes, out_path: Path, *, outline: list[tuple[str, int, i
     writer.page_mode = "/UseOutlines"
     if metadata:
         writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".partial")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            writer.write(handle)
-        os.replace(tmp, out_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(out_path) as partial, partial.open("wb") as handle:
+        writer.write(handle)
     return len(writer.pages)

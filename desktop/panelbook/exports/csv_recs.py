@@ -5,6 +5,8 @@ import csv
 from pathlib import Path
 from typing import Any
 
+from panelbook.exports import atomic
+
 COLUMNS = [
     ("id", "ID"), ("meeting_date", "Meeting date"), ("item_title", "Title"), ("text", "Action proposed"),
     ("owner", "Owner"), ("response", "Action taken"), ("status_text", "Progress status (as printed)"),
@@ -14,9 +16,9 @@ COLUMNS = [
 
 
 def write_recs_csv(rows: list[dict[str, Any]], path: Path) -> Path:
-    """UTF-8 with a byte-order mark so spreadsheet programs read £ and – correctly."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    """UTF-8 with a byte-order mark so spreadsheet programs read £ and – correctly;
+    written atomically (a failure leaves any earlier file at ``path`` as it was)."""
+    with atomic.open_text(path, encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([label for _, label in COLUMNS])
         for row in rows:

@@ -12,8 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from panelbook import __version__
+from panelbook.exports import atomic
 from panelbook.store import Store, briefing_queries as bq
 
 LONDON = ZoneInfo("Europe/London")
@@ -91,14 +90,5 @@ def export_ics(store: Store, out_path: Path | str, now: datetime | None = None) 
     """Write every meeting in the store to ``out_path``; return the number of events."""
     rows = bq.all_meetings_for_calendar(store.db)
     data = calendar(rows, now).to_ical()
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".partial")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, out_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_bytes(out_path, data)
     return len(rows)

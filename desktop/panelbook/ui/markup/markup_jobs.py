@@ -7,9 +7,9 @@ highlight from the reader's selection, read and write markup files.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from panelbook.exports import atomic
 from panelbook.services import markup
 from panelbook.store import Store, desktop_queries, transaction
 from panelbook.store import markup as markup_store
@@ -119,13 +119,8 @@ def document_highlights(store: Store, document_id: int | None) -> list[dict]:
 def write_markup_file(store: Store, path: str, shared_only: bool) -> dict:
     """Export markup to ``path`` (written beside it first, then renamed into place)."""
     data = markup.export_markup(store, shared_only=shared_only)
-    target = Path(path)
-    temporary = target.with_name(target.name + ".part")
-    with open(temporary, "w", encoding="utf-8") as handle:
+    with atomic.open_text(path) as handle:
         json.dump(data, handle, ensure_ascii=False, indent=1)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
     return {"notes": len(data["notes"]), "highlights": len(data["highlights"]), "marks": len(data["marks"])}
 
 

@@ -1,0 +1,61 @@
+"""Writing an exported file atomically: whole or not at all.
+
+Every export (briefing and monitoring PDFs, the .ics calendar, the tracker's
+CSV, markup files) is written to a hidden partial file beside its destination,
+flushed to disk, then renamed over the destination in one step.  A failure or
+a cancel part-way leaves the destination as it was (absent, or the previous
+version) and removes the partial file; a reader never sees half a file.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from panelbook.store.fsutil import fsync_dir
+
+PARTIAL_SUFFIX = ".partial"
+
+
+def _flush_to_disk(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def atomic_path(target: Path | str) -> Iterator[Path]:
+    """A fresh partial file beside ``target`` for the caller to fill; when the block
+    ends normally it replaces ``target``, and whatever happens it is gone after.
+
+    The partial file is hidden (``.name.XXXX.partial``) and, like the
+    destination it becomes, readable by its owner only."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX)
+    os.close(fd)
+    partial = Path(name)
+    try:
+        yield partial
+        _flush_to_disk(partial)
+        os.replace(partial, target)
+        fsync_dir(target.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def write_bytes(target: Path | str, data: bytes) -> Path:
+    """Write ``data`` to ``target`` atomically; return the path written."""
+    with atomic_path(target) as partial:
+        partial.write_bytes(data)
+    return Path(target)
+
+
+@contextmanager
+def open_text(target: Path | str, *, encoding: str = "utf-8", newline: str | None = None) -> Iterator[TextIO]:
+    """A text file to write ``target`` through: it takes ``target``'s place only
+    when the block ends normally."""
+    with atomic_path(target) as partial, partial.open("w", encoding=encoding, newline=newline) as handle:
+        yield handle
