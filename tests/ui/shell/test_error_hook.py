@@ -41,7 +41,7 @@ def hooked(qtbot, sample_folder):
 
 @pytest.mark.qt_no_exception_capture
 def test_an_error_in_a_slot_is_logged_with_its_traceback_and_time(qtbot, hooked, sample_folder):
-    window, hook = hooked
+    _window, hook = hooked
     _fail_in_a_slot(qtbot, "the flux capacitor")
     log = sample_folder.errors_log.read_text(encoding="utf-8")
     assert re.match(r"--- \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n", log)
@@ -76,7 +76,7 @@ def test_the_window_keeps_working_after_an_error(qtbot, hooked):
 
 @pytest.mark.qt_no_exception_capture
 def test_an_error_in_another_thread_is_logged_and_told_on_the_ui_thread(qtbot, hooked, sample_folder):
-    window, hook = hooked
+    window, _hook = hooked
 
     def work() -> None:
         raise Boom("off the UI thread")

@@ -219,7 +219,7 @@ def test_files_handed_over_during_an_import_wait_their_turn(qtbot, window, moder
     window.worker.submit(lambda store: gate.wait(20))
     window.import_files([str(moderngov / "Agenda_151.html")])
     window.import_files([str(moderngov / "Agenda_151.html"), str(moderngov / "Agenda_151.html")])
-    waiting = list(window._pending_imports)
+    waiting = list(window.imports.waiting)
     outcomes = []
     window.import_finished.connect(outcomes.append)
     gate.set()

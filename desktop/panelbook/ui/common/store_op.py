@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from panelbook.ui.common.worker import DatabaseWorker
 
 T = TypeVar("T")
+NO_CHANGE = Change(0)       # a read: nothing to announce
 
-__all__ = ["Change", "StoreOp", "alive", "calm_sentence"]
+__all__ = ["NO_CHANGE", "Change", "StoreOp", "alive", "calm_sentence"]
 
 
 def calm_sentence(error: BaseException, changes: Change) -> str:
@@ -60,7 +61,7 @@ class StoreOp(Generic[T]):
     """``op(store)`` run on the database worker, its answer delivered on the UI thread."""
 
     def __init__(self, worker: DatabaseWorker, op: Callable[[Store], T], *,
-                 changes: Change = Change(0), initiator: object | None = None) -> None:
+                 changes: Change = NO_CHANGE, initiator: object | None = None) -> None:
         self.worker = worker
         self.op = op
         self.changes = changes

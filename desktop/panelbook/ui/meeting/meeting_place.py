@@ -13,23 +13,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QTextBrowser,
-    QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelbook.store import desktop_queries, queries
 from panelbook.ui.common import settings
-from panelbook.ui.meeting.agenda_model import CONFIDENTIAL, MINUTE, NUMBER, PAGES, TITLE
 from panelbook.ui.common.icons import icon
-from panelbook.ui.meeting.item_details import item_html, meeting_placeholder_html
+from panelbook.ui.common.store_op import Change, StoreOp
+from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.marked_agenda_model import MarkedAgendaModel
 from panelbook.ui.markup.markup_jobs import document_highlights, meeting_marks, place_highlight, set_read
 from panelbook.ui.markup.markup_panel import MarkupPanel
+from panelbook.ui.meeting.agenda_model import CONFIDENTIAL, MINUTE, NUMBER, PAGES, TITLE
+from panelbook.ui.meeting.item_details import item_html, meeting_placeholder_html
 from panelbook.ui.meeting.meeting_header import MeetingHeader
 from panelbook.ui.meeting.open_recs_panel import OpenRecsPanel
 from panelbook.ui.reader.pack_reader import PackReader
-from panelbook.ui.common.store_op import Change, StoreOp
-from panelbook.ui.common.worker import DatabaseWorker
 
 DETAILS_TAB, MARKUP_TAB, EARLIER_TAB = range(3)
 

@@ -3,10 +3,10 @@
 Shows the printed page number beside the PDF page ("Page 11 (PDF page 16 of
 115)"), moves between items, zooms, fits the width, finds text inside the pack
 (QPdfSearchModel, hits listed; "No matches" once every page has been searched,
-see ``pdf_found.SearchSweep``), lists the pack's bookmarks when it has any, and
-selects and copies text (see ``pdf_select``).  Zooming, fitting the width and
+see ``reader_find``), lists the pack's bookmarks when it has any, and
+selects and copies text (see ``selectable_pdf_view``).  Zooming, fitting the width and
 whatever changes the view's width (the window, the splitters, the Found panel)
-keep the page shown and the place on it (the view keeps it, see ``pdf_select``);
+keep the page shown and the place on it (the view keeps it, see ``selectable_pdf_view``);
 the "Item N: ..." heading follows the page under the view's reading line, while
 the agenda's selection moves only when an item is chosen.  A pack imported as
 text, with no PDF, is shown as its items' report text in the same place.
@@ -20,41 +20,27 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget,
-    QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from panelbook.ui.common.icons import icon
+from panelbook.ui.common.widgets import EmptyState
 from panelbook.ui.reader.page_map import PageMap
+from panelbook.ui.reader.reader_controls import ReaderControls
+from panelbook.ui.reader.reader_find import EMPTY, PDF, TEXT, FindInPack
 from panelbook.ui.reader.search_sweep import FoundModel, SearchSweep
 from panelbook.ui.reader.selectable_pdf_view import SelectablePdfView
-from panelbook.ui.common.widgets import EmptyState
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 6.0
-FIND_DELAY_MS = 250
-BOOKMARK_PAGE_ROLE = int(QPdfBookmarkModel.Role.Page.value)
 BOOKMARK_LOCATION_ROLE = int(QPdfBookmarkModel.Role.Location.value)
 
-PDF, TEXT, EMPTY = range(3)
+__all__ = ["EMPTY", "PDF", "TEXT", "PackReader"]
 
 
-def _tool(name: str, text: str, tip: str) -> QToolButton:
-    button = QToolButton()
-    button.setIcon(icon(name))
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setAccessibleName(text)
-    button.setAutoRaise(True)
-    return button
-
-
-class PackReader(QWidget):
+class PackReader(FindInPack, ReaderControls, QWidget):
     """One meeting's pack; ``item_requested`` asks the agenda to select an item (next/previous)."""
 
     item_requested = Signal(int)
@@ -70,9 +56,18 @@ class PackReader(QWidget):
         self._current_item: int | None = None
         self.document_id: int | None = None
         self._pending_highlight: list[tuple[int, str, int]] | None = None     # (page, text, start) per page
+        self._build_pdf()
+        self._build_stack()
+        self._build_splitter()
+        self._lay_out()
+        self._build_find_timer(self)
+        self._set_enabled(False)
 
-        # Teardown order matters: the search model works on a timer and must go before the
-        # document it searches.  Children go in the order they were made.
+    def _build_pdf(self) -> None:
+        """The PDF document, its view, and the search and bookmark models on it.
+
+        Teardown order matters: the search model works on a timer and must go before the
+        document it searches.  Children go in the order they were made."""
         self.view = SelectablePdfView(self)
         self.view.setAccessibleName("Agenda pack pages")
         self.view.selection_changed.connect(self._selection_changed)
@@ -92,53 +87,34 @@ class PackReader(QWidget):
         self.found_model.setSourceModel(self.search_model)
         self.bookmark_model.setDocument(self.document)
 
+    def _build_stack(self) -> None:
+        """The PDF's pages, the report text of a pack imported as text, or a word of what is missing."""
         self.text = QTextBrowser()
         self.text.setAccessibleName("Pack text")
         self.text.setOpenLinks(False)
         self.empty = EmptyState("meeting", "No agenda pack yet")
-
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.text)
         self.stack.addWidget(self.empty)
         self.stack.setCurrentIndex(EMPTY)
 
-        self.found_list = QListView()
-        self.found_list.setModel(self.found_model)
-        self.found_list.setAccessibleName("Found in this pack")
-        self.found_list.setWordWrap(True)
-        self.found_list.setUniformItemSizes(False)
-        self.found_list.activated.connect(self._found_activated)
-        self.found_list.clicked.connect(self._found_activated)
-        self.found_status = QLabel()
-        self.found_status.setWordWrap(True)
-        found_page = QWidget()
-        found_layout = QVBoxLayout(found_page)
-        found_layout.setContentsMargins(4, 4, 4, 4)
-        found_layout.addWidget(self.found_status)
-        found_layout.addWidget(self.found_list, 1)
-        self.bookmarks = QTreeView()
-        self.bookmarks.setModel(self.bookmark_model)
-        self.bookmarks.setHeaderHidden(True)
-        self.bookmarks.setAccessibleName("Bookmarks of the pack")
-        self.bookmarks.activated.connect(self._bookmark_activated)
-        self.bookmarks.clicked.connect(self._bookmark_activated)
-        self.side = QTabWidget()
-        self.side.setDocumentMode(True)
-        self.side.addTab(found_page, icon("find-in-page"), "Found")
-        self.side.addTab(self.bookmarks, icon("bookmark"), "Bookmarks")
-        self.side.hide()
-
+    def _build_splitter(self) -> None:
+        """Found and Bookmarks beside the pages."""
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("readerSplitter")
-        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(self._build_side())
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([240, 800])
 
-        self._build_controls()
+    def _lay_out(self) -> None:
+        """The item row, the page row and the highlight bar above the pages."""
+        self.item_row = self._build_item_row()
+        self.page_row = self._build_page_row()
+        self.highlight_bar = self._build_highlight_bar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -146,92 +122,6 @@ class PackReader(QWidget):
         layout.addLayout(self.page_row)
         layout.addWidget(self.highlight_bar)
         layout.addWidget(self.splitter, 1)
-
-        self._find_timer = QTimer(self)
-        self._find_timer.setSingleShot(True)
-        self._find_timer.setInterval(FIND_DELAY_MS)
-        self._find_timer.timeout.connect(self._run_find)
-        self.search_model.rowsInserted.connect(self._found_changed)
-        self.search_model.modelReset.connect(self._found_changed)
-        self._set_enabled(False)
-
-    def _build_controls(self) -> None:
-        self.previous_button = _tool("previous", "Previous item", "Previous item (Alt+Up)")
-        self.previous_button.setShortcut(QKeySequence("Alt+Up"))
-        self.previous_button.clicked.connect(self.previous_item)
-        self.next_button = _tool("next", "Next item", "Next item (Alt+Down)")
-        self.next_button.setShortcut(QKeySequence("Alt+Down"))
-        self.next_button.clicked.connect(self.next_item)
-        for button in (self.previous_button, self.next_button):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.item_label = QLabel()
-        self.item_label.setAccessibleName("Item shown")
-        self.item_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.item_row = QHBoxLayout()
-        self.item_row.addWidget(self.previous_button)
-        self.item_row.addWidget(self.next_button)
-        self.item_row.addWidget(self.item_label, 1)
-
-        self.page_label = QLabel()
-        self.page_label.setAccessibleName("Page shown")
-        font = self.page_label.font()
-        font.setBold(True)
-        self.page_label.setFont(font)
-        self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText("Find in this pack")
-        self.find_edit.setAccessibleName("Find in this pack")
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_edit.setMinimumWidth(140)
-        self.find_edit.setMaximumWidth(260)
-        self.find_edit.textChanged.connect(lambda _text: self._find_timer.start())
-        self.find_edit.returnPressed.connect(self.next_found)
-        self.zoom_out_button = _tool("zoom-out", "Zoom out", "Zoom out (Ctrl+-)")
-        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        self.zoom_out_button.clicked.connect(self.zoom_out)
-        self.zoom_in_button = _tool("zoom-in", "Zoom in", "Zoom in (Ctrl++)")
-        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
-        self.zoom_in_button.clicked.connect(self.zoom_in)
-        self.fit_button = _tool("fit-width", "Fit width", "Fit the page to the width (Ctrl+0)")
-        self.fit_button.setShortcut(QKeySequence("Ctrl+0"))
-        self.fit_button.setCheckable(True)
-        self.fit_button.setChecked(True)
-        self.fit_button.clicked.connect(self.fit_width)
-        self.copy_button = _tool("copy", "Copy", "Copy the selected text, or the whole page if nothing is selected")
-        self.copy_button.clicked.connect(self.copy_text)
-        self.highlight_button = _tool("highlight", "Highlight", "Highlight the selected text (Ctrl+H)")
-        self.highlight_button.setShortcut(QKeySequence("Ctrl+H"))
-        self.highlight_button.clicked.connect(self.start_highlight)
-        self.page_row = QHBoxLayout()
-        self.page_row.addWidget(self.page_label, 1)
-        self.page_row.addWidget(self.find_edit)
-        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.copy_button,
-                       self.highlight_button):
-            self.page_row.addWidget(button)
-        self._build_highlight_bar()
-
-    def _build_highlight_bar(self) -> None:
-        """The row that asks for a highlight's comment: Enter saves, Escape cancels."""
-        self.highlight_bar = QWidget()
-        self.highlight_bar.setAccessibleName("New highlight")
-        self.highlight_quote = QLabel()
-        self.highlight_quote.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.highlight_comment = QLineEdit()
-        self.highlight_comment.setPlaceholderText("Comment (optional)")
-        self.highlight_comment.setAccessibleName("Comment on the highlight")
-        self.highlight_comment.returnPressed.connect(self.save_highlight)
-        self.save_highlight_button = QPushButton(icon("highlight"), "Save highlight")
-        self.save_highlight_button.clicked.connect(self.save_highlight)
-        self.cancel_highlight_button = QPushButton("Cancel")
-        self.cancel_highlight_button.clicked.connect(self.cancel_highlight)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.highlight_comment, self.cancel_highlight,
-                  Qt.ShortcutContext.WidgetShortcut)
-        row = QHBoxLayout(self.highlight_bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.highlight_quote, 2)
-        row.addWidget(self.highlight_comment, 3)
-        row.addWidget(self.save_highlight_button)
-        row.addWidget(self.cancel_highlight_button)
-        self.highlight_bar.hide()
 
     def _set_enabled(self, on: bool) -> None:
         pdf = on and self._mode == PDF
@@ -431,76 +321,6 @@ class PackReader(QWidget):
             return
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.fit_button.setChecked(True)
-
-    # -- find ---------------------------------------------------------------
-
-    def find(self, text: str) -> None:
-        self.find_edit.setText(text)
-        self._run_find()
-
-    def _run_find(self) -> None:
-        text = self.find_edit.text().strip()
-        if self._mode == TEXT:
-            if text:
-                self.text.moveCursor(self.text.textCursor().MoveOperation.Start)
-                self.text.find(text)
-            return
-        if self._mode != PDF:
-            return
-        self.search_model.setSearchString(text)
-        if text:
-            self.search_sweep.start()
-        else:
-            self.search_sweep.stop()
-        self.side.setVisible(bool(text) or self.side.isTabVisible(1))
-        if text:
-            self.side.setCurrentIndex(0)
-        self._found_changed()
-
-    def _found_changed(self, *_args) -> None:
-        text = self.find_edit.text().strip()
-        count = self.found_model.rowCount()
-        done = self.search_sweep.is_done() and self.search_model.searchString() == text
-        if not text:
-            self.found_status.setText("")
-        elif not done:
-            self.found_status.setText(f"{count} found so far for “{text}”, still looking…" if count
-                                      else f"Looking for “{text}” in the pack…")
-        elif count:
-            self.found_status.setText(f"{count} found for “{text}”. Press Enter for the next.")
-        else:
-            self.found_status.setText(f"No matches for “{text}” in this pack.")
-        self.side.setTabText(0, f"Found ({count})" if text else "Found")
-
-    def next_found(self) -> None:
-        if self._mode == TEXT:
-            if not self.text.find(self.find_edit.text().strip()):
-                self.text.moveCursor(self.text.textCursor().MoveOperation.Start)
-                self.text.find(self.find_edit.text().strip())
-            return
-        count = self.found_model.rowCount()
-        if not count:
-            text = self.find_edit.text().strip()
-            if not (self.search_sweep.is_done() and self.search_model.searchString() == text):
-                self._run_find()        # typed just now: look at once (no matches stays said)
-            return
-        row = (self.found_list.currentIndex().row() + 1) % count
-        index = self.found_model.index(row, 0)
-        self.found_list.setCurrentIndex(index)
-        self._found_activated(index)
-
-    def _found_activated(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        self.view.setCurrentSearchResultIndex(index.row())
-        link = self.search_model.resultAtIndex(index.row())
-        if link.isValid():
-            self.go_to_page(link.page(), link.location())
-
-    def _bookmark_activated(self, index: QModelIndex) -> None:
-        page = self.bookmark_model.data(index, BOOKMARK_PAGE_ROLE)
-        if isinstance(page, int):
-            self.go_to_page(page)
 
     # -- highlights -----------------------------------------------------------
 

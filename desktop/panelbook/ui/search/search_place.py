@@ -12,15 +12,22 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLabel, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QVBoxLayout,
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
 from panelbook.store.search import Hit, search
 from panelbook.ui.common.icons import icon
 from panelbook.ui.common.store_op import Change, StoreOp
-from panelbook.ui.search.search_results_model import HtmlRole, IsGroupRole, SearchResultsModel
 from panelbook.ui.common.widgets import EmptyState, heading_label
+from panelbook.ui.search.search_results_model import HtmlRole, IsGroupRole, SearchResultsModel
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 200

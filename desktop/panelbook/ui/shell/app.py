@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from panelbook.paths import DataFolder
 from panelbook.ui.common.icons import icon
+from panelbook.ui.common.settings import APPLICATION, ORGANISATION
+from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.shell.error_hook import ErrorHook
 from panelbook.ui.shell.main_window import MainWindow
-from panelbook.ui.common.settings import APPLICATION, ORGANISATION
 from panelbook.ui.shell.single_instance import NotAnswering, SingleInstance
-from panelbook.ui.common.worker import DatabaseWorker
 
 
 @dataclass
@@ -52,7 +52,7 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def bring_forward(window: MainWindow) -> None:
     """Show the window in front (un-minimised), as far as the window system allows."""
-    from PySide6.QtCore import Qt     # not at the top: the first paint does without Qt's namespace
+    from PySide6.QtCore import Qt  # not at the top: the first paint does without Qt's namespace
 
     window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
     window.show()

@@ -29,7 +29,7 @@ MAX_LOG_BYTES = 1_000_000       # then the log is kept as errors.log.1 and a new
 def write_error(log: Path, exc_type: type[BaseException], exc: BaseException,
                 tb: TracebackType | None, *, when: datetime | None = None, where: str = "") -> None:
     """Append one error, with its time and traceback, to ``log`` (the folder is made if need be)."""
-    import traceback     # only when there is something to write
+    import traceback  # only when there is something to write
 
     stamp = (when or datetime.now()).isoformat(sep=" ", timespec="seconds")
     text = "".join(traceback.format_exception(exc_type, exc, tb))

@@ -17,65 +17,34 @@ happens on the worker.
 from __future__ import annotations
 
 from datetime import date
-from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QStackedWidget, QToolBar,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from panelbook.ui.common import settings
 from panelbook.ui.common.icons import icon
-from panelbook.ui.transfer.import_controller import ImportController, ImportOutcome
-from panelbook.ui.markup.markup_actions import MarkupActions
 from panelbook.ui.common.message_box import show_message
-from panelbook.ui.shell.notice_bar import NoticeBar
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
+from panelbook.ui.markup.markup_actions import MarkupActions
+from panelbook.ui.shell import window_menus, window_state
+from panelbook.ui.shell.import_status import ImportStatus
+from panelbook.ui.shell.notice_bar import NoticeBar
+from panelbook.ui.shell.places import PLACES, Place
 
 if TYPE_CHECKING:
     from panelbook.ui.calendar.calendar_place import CalendarPlace
-    from panelbook.ui.transfer.export_controller import ExportController
     from panelbook.ui.meeting.meeting_place import MeetingPlace
     from panelbook.ui.search.search_place import SearchPlace
     from panelbook.ui.tracker.tracker_place import TrackerPlace
+    from panelbook.ui.transfer.export_controller import ExportController
+
+__all__ = ["PLACES", "MainWindow", "Place"]
 
 OPENING = "Opening your data…"
 MEETING_LIST_CHANGES = Change.MEETINGS | Change.ITEMS | Change.DOCUMENTS   # the list counts items, minutes
-IMPORT_FILTER = "Council documents (*.pdf *.txt *.htm *.html *.xml);;All files (*)"
-
-
-class Place(IntEnum):
-    CALENDAR = 0
-    MEETING = 1
-    TRACKER = 2
-    SEARCH = 3
-
-
-PLACES = [
-    (Place.CALENDAR, "Calendar", "calendar", "Ctrl+1"),
-    (Place.MEETING, "Meeting", "meeting", "Ctrl+2"),
-    (Place.TRACKER, "Tracker", "tracker", "Ctrl+3"),
-    (Place.SEARCH, "Search", "search", "Ctrl+4"),
-]
-
-SHORTCUTS_TEXT = """Ctrl+1  Calendar
-Ctrl+2  Meeting
-Ctrl+3  Tracker
-Ctrl+4  Search
-Ctrl+F or Ctrl+K  Search box
-Ctrl+O  Import documents
-Ctrl+E  Export the briefing pack of the meeting shown
-Ctrl+T  Today on the calendar
-Enter  Open the chosen meeting or search result
-Alt+Down / Alt+Up  Next / previous agenda item in the pack
-Ctrl+Shift+Right / Left  Later / earlier meeting
-Ctrl++ / Ctrl+-  Zoom the pack in / out
-Ctrl+0  Fit the pack to the width
-Ctrl+C  Copy the selected text of the pack"""
 
 
 class MainWindow(QMainWindow):
@@ -84,11 +53,31 @@ class MainWindow(QMainWindow):
     place_changed = Signal(int)
     import_finished = Signal(object)
 
+    places_bar: QToolBar        # built just after the first paint
+
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None):
         super().__init__(parent)
         self.worker = worker
         self.meetings: list[dict] = []
         self._restoring_meeting: int | None = settings.load_int("window/meeting", 0) or None
+        self._built: dict[Place, QWidget] = {}
+        self._painted = False
+        self._after_paint_done = False
+        self._waiting_start: bool | None = None     # start() asked for before the first paint
+        self._exports: ExportController | None = None
+        self._set_up_frame()
+        self._build_centre()
+        self.place_group, self.place_actions = window_menus.build_place_actions(self, self.go)
+        file_menu = self._build_menus()
+        self.markup_actions = MarkupActions(self, file_menu,
+                                            lambda: self.meeting if self.is_built(Place.MEETING) else None)
+        self._build_status()
+        self._show_place_button(window_state.restore_geometry(self))
+        self.statusBar().showMessage(OPENING)
+        worker.failed.connect(self._show_failure)
+        worker.store_changed.connect(self._store_changed)
+
+    def _set_up_frame(self) -> None:
         self.setWindowTitle("Panelbook")
         self.setWindowIcon(icon("panelbook"))
         self.resize(1280, 800)
@@ -97,12 +86,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 600)
         self.setAcceptDrops(True)
 
-        self._built: dict[Place, QWidget] = {}
-        self._painted = False
-        self._after_paint_done = False
-        self._waiting_start: bool | None = None     # start() asked for before the first paint
-
-        # The places start as empty stand-ins, replaced when built (see _build_place).
+    def _build_centre(self) -> None:
+        """The notice bar over the stack of places; the places start as empty stand-ins,
+        replaced when built (see _build_place)."""
         self.stack = QStackedWidget()
         for _place in PLACES:
             self.stack.addWidget(QWidget())
@@ -115,21 +101,32 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_place_actions()
-        self._build_menu()
-        self.markup_actions = MarkupActions(self, self.menuBar().actions()[0].menu(),     # File: built first
-                                            lambda: self.meeting if self.is_built(Place.MEETING) else None)
-        self._build_status()
-        self.importer = ImportController(worker, self)
-        self.importer.started.connect(self._import_started)
-        self.importer.progress.connect(self._import_progress)
-        self.importer.finished.connect(self._import_done)
-        self._exports: ExportController | None = None
-        self._pending_imports: list[str] = []
-        self._restore_geometry()
-        self.statusBar().showMessage(OPENING)
-        worker.failed.connect(self._show_failure)
-        worker.store_changed.connect(self._store_changed)
+    def _build_menus(self) -> QMenu:
+        """File, Go and Help; returns the File menu (the markup actions add theirs to it)."""
+        menus = window_menus.build_menus(self, self.place_actions, window_menus.MenuCommands(
+            choose_import=self.choose_import,
+            export_briefing=lambda: self.exports.choose_briefing(self.shown_meeting()),
+            export_monitoring=lambda: self.exports.choose_monitoring(self.shown_meeting()),
+            export_calendar=lambda: self.exports.choose_calendar(self.calendar.hidden_committees()),
+            focus_search=self.focus_search))
+        self.import_action = menus.import_action
+        self.export_briefing_action = menus.export_briefing_action
+        self.export_monitoring_action = menus.export_monitoring_action
+        self.export_calendar_action = menus.export_calendar_action
+        self.find_action = menus.find_action
+        return menus.file_menu
+
+    def _build_status(self) -> None:
+        """The standing line of meetings, then the import's progress strip."""
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Meetings in Panelbook")
+        self.statusBar().addWidget(self.summary, 1)
+        self.imports = ImportStatus(self.worker, self, self.import_action)
+        self.imports.finished.connect(self.import_finished.emit)
+        self.importer = self.imports.controller
+        self.progress = self.imports.progress
+        self.progress_label = self.imports.label
+        self.cancel_button = self.imports.cancel_button
 
     # -- places built on first use -------------------------------------------
 
@@ -175,7 +172,7 @@ class MainWindow(QMainWindow):
             from panelbook.ui.calendar.calendar_place import CalendarPlace
 
             widget = CalendarPlace()
-            widget.set_hidden_committees(_hidden_committees())
+            widget.set_hidden_committees(window_state.hidden_committees())
             widget.meeting_activated.connect(self.open_meeting)
         elif place == Place.MEETING:
             from panelbook.ui.meeting.meeting_place import MeetingPlace
@@ -202,7 +199,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         self.stack.setCurrentIndex(current)
-        self._restore_splitters(widget)
+        window_state.restore_splitters(widget)
         return widget
 
     def event(self, event: QEvent) -> bool:
@@ -218,7 +215,7 @@ class MainWindow(QMainWindow):
         self._painted = True
         # The side bar and the place on screen first, then the worker (whose imports
         # would otherwise compete with them for the interpreter), then the other places.
-        self._build_places_bar()
+        self.places_bar = window_menus.build_places_bar(self, self.place_actions)
         self._build_next_place()
         self.first_painted.emit()
         if self._waiting_start is not None:
@@ -239,124 +236,13 @@ class MainWindow(QMainWindow):
         if len(missing) > 1:
             QTimer.singleShot(0, self, self._build_next_place)
 
-    # -- building -----------------------------------------------------------
-
-    # Shortcuts are given with setShortcuts(): QAction.setShortcut() has an overload taking
-    # Qt.Key, and choosing between them makes PySide6 build all of Qt's namespace, which
-    # the first paint does without (see _build_places_bar).
-
-    def _build_place_actions(self) -> None:
-        """The four places as actions (Ctrl+1..4), shared by the side bar and the Go menu."""
-        self.place_group = QActionGroup(self)
-        self.place_group.setExclusive(True)
-        self.place_actions: dict[Place, QAction] = {}
-        for place, name, icon_name, shortcut in PLACES:
-            action = QAction(icon(icon_name), name, self)
-            action.setCheckable(True)
-            action.setShortcuts([QKeySequence(shortcut)])
-            action.setToolTip(f"{name} ({shortcut})")
-            action.triggered.connect(lambda _checked=False, p=place: self.go(p))
-            self.place_group.addAction(action)
-            self.place_actions[place] = action
-
-    def _build_places_bar(self) -> None:
-        """The side bar, just after the first paint (Qt's namespace, which it needs, takes
-        PySide6 tens of milliseconds to make); then the saved window state, which places it."""
-        from PySide6.QtCore import Qt
-
-        bar = QToolBar("Places")
-        bar.setObjectName("places")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setOrientation(Qt.Orientation.Vertical)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        bar.setIconSize(QSize(26, 26))
-        bar.setAccessibleName("Places")
-        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
-        self.places_bar = bar
-        for place, _name, _icon, _shortcut in PLACES:
-            bar.addAction(self.place_actions[place])
-        for button in bar.findChildren(QWidget):
-            if button.metaObject().className() == "QToolButton":
-                button.setMinimumWidth(76)
-                button.setAccessibleName(button.toolTip())
-        state = settings.load_bytes("window/state")
-        if state is not None:
-            self.restoreState(state)
-        bar.toggleViewAction().setEnabled(False)    # the way between places is never hidden
-        bar.show()          # added to a window already on screen, it would stay hidden otherwise
-
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction(icon("import"), "&Import documents…", self)
-        self.import_action.setShortcuts(QKeySequence.StandardKey.Open)
-        self.import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(self.import_action)
-        export_menu = file_menu.addMenu("E&xport")
-        self.export_briefing_action = QAction("&Briefing pack…", self)
-        self.export_briefing_action.setToolTip("A PDF briefing for the meeting shown: cover, contents, each item "
-                                               "with your notes, optionally the items' report pages")
-        self.export_briefing_action.setShortcuts([QKeySequence("Ctrl+E")])
-        self.export_briefing_action.triggered.connect(lambda: self.exports.choose_briefing(self.shown_meeting()))
-        self.export_monitoring_action = QAction("&Monitoring report…", self)
-        self.export_monitoring_action.setToolTip("The outstanding recommendations for the meeting shown, as a PDF")
-        self.export_monitoring_action.triggered.connect(lambda: self.exports.choose_monitoring(self.shown_meeting()))
-        self.export_calendar_action = QAction("&Calendar (.ics)…", self)
-        self.export_calendar_action.setToolTip("The meetings of the committees shown on the calendar, "
-                                               "for Outlook, Google or Apple calendars")
-        self.export_calendar_action.triggered.connect(
-            lambda: self.exports.choose_calendar(self.calendar.hidden_committees()))
-        for action in (self.export_briefing_action, self.export_monitoring_action, self.export_calendar_action):
-            export_menu.addAction(action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        go_menu = self.menuBar().addMenu("&Go")
-        for place, _name, _icon, _shortcut in PLACES:
-            go_menu.addAction(self.place_actions[place])
-        go_menu.addSeparator()
-        self.find_action = QAction(icon("search"), "&Find…", self)
-        self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
-        self.find_action.triggered.connect(self.focus_search)
-        go_menu.addAction(self.find_action)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        keys = QAction("&Keyboard shortcuts", self)
-        keys.setShortcuts(QKeySequence.StandardKey.HelpContents)
-        keys.triggered.connect(lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT))
-        help_menu.addAction(keys)
-        about = QAction("&About Panelbook", self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, "About Panelbook",
-            "Panelbook keeps your panel's calendar, agenda packs, minutes and recommendations on this "
-            "computer, so you can prepare for meetings without a connection."))
-        help_menu.addAction(about)
-
-    def _build_status(self) -> None:
-        self.summary = QLabel()
-        self.summary.setAccessibleName("Meetings in Panelbook")
-        self.statusBar().addWidget(self.summary, 1)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
-        self.progress.setMaximumWidth(220)
-        self.progress_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel the import")
-        self.cancel_button.clicked.connect(self._cancel_import)
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            self.statusBar().addPermanentWidget(widget)
-            widget.hide()
-
     # -- places -------------------------------------------------------------
 
     def _focus_place(self, place: Place) -> None:
         """Put the keyboard in the place's main control, so a shortcut lands ready to use."""
         target = {Place.CALENDAR: lambda: self.calendar.calendar, Place.MEETING: lambda: self.meeting.agenda,
                   Place.TRACKER: lambda: self.tracker, Place.SEARCH: lambda: self.search.box}[place]()
-        from PySide6.QtCore import Qt     # not at the top: see _build_places_bar
+        from PySide6.QtCore import Qt  # not at the top: see window_menus.build_places_bar
 
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -486,52 +372,11 @@ class MainWindow(QMainWindow):
     # -- import -------------------------------------------------------------
 
     def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import documents", "", IMPORT_FILTER)
-        if files:
-            self.import_files(files)
+        self.imports.choose()
 
     def import_files(self, files: list[str]) -> None:
         """Import ``files`` on the worker; while an import runs, they wait their turn."""
-        if self.importer.running:
-            for name in files:
-                if name not in self._pending_imports:
-                    self._pending_imports.append(name)
-            self.statusBar().showMessage("These documents will be imported when the current import finishes.", 6000)
-            return
-        self.importer.start(list(files))
-
-    def _import_started(self, count: int) -> None:
-        self.progress.setRange(0, count + 1)
-        self.progress.setValue(0)
-        self.progress_label.setText(f"Importing {count} document{'s' if count != 1 else ''}…")
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.show()
-        self.cancel_button.setEnabled(True)
-        self.import_action.setEnabled(False)
-
-    def _import_progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress_label.setText(f"Reading {name}…" if name else "Saving…")
-
-    def _cancel_import(self) -> None:
-        self.importer.cancel()
-        self.cancel_button.setEnabled(False)
-        self.progress_label.setText("Cancelling…")
-
-    def _import_done(self, outcome: ImportOutcome) -> None:
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.hide()
-        self.import_action.setEnabled(True)
-        if outcome.cancelled:
-            self.statusBar().showMessage("Import cancelled; nothing was changed.", 8000)
-        else:
-            done = len(outcome.reports)
-            self.statusBar().showMessage(f"Imported {done} document{'s' if done != 1 else ''}.", 8000)
-        self.import_finished.emit(outcome)
-        if self._pending_imports:
-            waiting, self._pending_imports = self._pending_imports, []
-            self.import_files(waiting)
+        self.imports.import_files(files)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -548,46 +393,21 @@ class MainWindow(QMainWindow):
 
     # -- remembered state ---------------------------------------------------
 
-    def splitters(self) -> list[QSplitter]:
-        return [s for s in self.findChildren(QSplitter) if s.objectName()]
-
-    def _restore_splitters(self, root: QWidget) -> None:
-        for splitter in root.findChildren(QSplitter):
-            saved = settings.load_bytes(f"splitters/{splitter.objectName()}") if splitter.objectName() else None
-            if saved is not None:
-                splitter.restoreState(saved)
-
-    def _restore_geometry(self) -> None:
-        """Size and place the window as it was left, and choose the place it showed
-        (built and shown just after the first paint)."""
-        geometry = settings.load_bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        place = settings.load_int("window/place", int(Place.CALENDAR))
-        place = Place(place) if place in tuple(Place) else Place.CALENDAR
+    def _show_place_button(self, place: Place) -> None:
+        """Show ``place`` in the stack and check its action, before the place is built."""
         self.stack.setCurrentIndex(int(place))
         self.place_actions[place].setChecked(True)
 
+    def splitters(self) -> list[QSplitter]:
+        return window_state.named_splitters(self)
+
     def save_state(self) -> None:
-        store = settings.ui_settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
-        store.setValue("window/place", int(self.place()))
-        if Place.CALENDAR in self._built:
-            store.setValue("calendar/hidden", self.calendar.hidden_committees())
-        for splitter in self.splitters():
-            store.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        store.sync()
+        hidden = self.calendar.hidden_committees() if self.is_built(Place.CALENDAR) else None
+        window_state.save_state(self, self.place(), hidden)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
-
-
-def _hidden_committees() -> list[str] | str:
-    """The committees the member chose not to show on the calendar (QSettings
-    gives a one-name list back as a string; the calendar takes either)."""
-    return settings.ui_settings().value("calendar/hidden", []) or []
 
 
 def _meetings(store) -> list[dict]:

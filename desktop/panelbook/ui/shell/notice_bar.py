@@ -28,7 +28,7 @@ class NoticeBar(QFrame):
         self.hide()
 
     def _build(self) -> None:
-        from PySide6.QtCore import Qt     # made when first needed: it costs start-up time
+        from PySide6.QtCore import Qt  # made when first needed: it costs start-up time
 
         self.setStyleSheet(STYLE)
         self.picture = QLabel()
@@ -54,7 +54,7 @@ class NoticeBar(QFrame):
             self._build()
         self._notices.append(text)
         if warning or len(self._notices) == 1:
-            from PySide6.QtWidgets import QStyle     # its many enums cost start-up time; rarely needed
+            from PySide6.QtWidgets import QStyle  # its many enums cost start-up time; rarely needed
 
             kind = QStyle.StandardPixmap.SP_MessageBoxWarning if warning else QStyle.StandardPixmap.SP_MessageBoxInformation
             self.picture.setPixmap(self.style().standardIcon(kind).pixmap(22, 22))

@@ -24,7 +24,6 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QDeadlineTimer, QDir, QLockFile, QObject, QThread, Signal
@@ -61,7 +60,7 @@ def server_name(folder: DataFolder) -> str:
 
 
 def _encode(files: list[str]) -> bytes:
-    import json     # only a launch that hands over, or a copy that is handed to, needs it
+    import json  # only a launch that hands over, or a copy that is handed to, needs it
 
     return json.dumps({"files": files}).encode() + b"\n"
 

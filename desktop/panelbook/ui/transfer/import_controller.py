@@ -61,8 +61,8 @@ class ImportController(QObject):
 
     def _run(self, store, paths: list[Path]) -> ImportOutcome:
         """On the worker: read each file, then write those that were read."""
-        from panelbook.services import imports     # the readers: imported on the worker, never before the window paints
         from panelbook.model import UnreadableDocument
+        from panelbook.services import imports  # the readers: imported on the worker, never before the window paints
 
         outcome = ImportOutcome()
         prepared = []
