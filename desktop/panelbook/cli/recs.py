@@ -52,14 +52,14 @@ def recs(args: argparse.Namespace, store: Store, print_json: PrintJson, table: P
                     print(f"    {rec['id']}: {rec['text'][:90]}")
         return 0
     listed_meeting = queries.resolve_meeting(store.db, args.meeting) if args.meeting else None
-    rows = queries.recommendations(store.db, args.status, args.overdue, view=args.view, meeting_id=listed_meeting,
-                                   issue=args.issue)
+    listing = queries.recommendations(store.db, args.status, args.overdue, view=args.view, meeting_id=listed_meeting,
+                                      issue=args.issue)
     if args.csv:
-        write_recs_csv(rows, Path(args.csv))
+        write_recs_csv(listing, Path(args.csv))
     if args.json:
-        print_json(rows)
+        print_json(listing)
     else:
         table([["ID", "MEETING", "STATUS", "DEADLINE", "ITEM", "RECOMMENDATION"]] + [
             [r["id"], r["meeting_date"] or "", r["status"] + (" (overdue)" if r["overdue"] else ""),
-             r["deadline"] or "", (r["item_title"] or "")[:40], r["text"][:70]] for r in rows])
+             r["deadline"] or "", (r["item_title"] or "")[:40], r["text"][:70]] for r in listing])
     return 0

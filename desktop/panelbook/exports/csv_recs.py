@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ COLUMNS = [
 ]
 
 
-def write_recs_csv(rows: list[dict[str, Any]], path: Path) -> Path:
+def write_recs_csv(rows: Sequence[Mapping[str, Any]], path: Path) -> Path:
     """UTF-8 with a byte-order mark so spreadsheet programs read £ and – correctly;
     written atomically (a failure leaves any earlier file at ``path`` as it was)."""
     with atomic.open_text(path, encoding="utf-8-sig", newline="") as handle:

@@ -44,7 +44,7 @@ def verify_backup(path: Path) -> int:
         raise UnreadableDocument(
             f"{path.name} was saved by a newer Panelbook (store version {version}; this one reads up to {LATEST})."
         )
-    return version
+    return int(version)
 
 
 def restore(folder: DataFolder, backup: Path) -> Path | None:

@@ -6,6 +6,7 @@ rule keeps on the list: accepted into the tracker (not a draft) and not closed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -15,14 +16,14 @@ from panelbook.store.blobs import blob_path
 NOT_ON_LIST = (RecStatus.DRAFT.value, RecStatus.CLOSED_COMPLETE.value, RecStatus.CLOSED_REJECTED.value)
 
 
-def committee_of(db: sqlite_utils.Database, meeting_id: int) -> dict:
+def committee_of(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
     """The meeting's committee row: name, council, terms of reference, quorum, key."""
     return list(db.query(
         "SELECT c.* FROM committees c JOIN meetings m ON m.committee_id = c.id WHERE m.id = ?", (meeting_id,)
     ))[0]
 
 
-def previous_meeting(db: sqlite_utils.Database, meeting_id: int) -> dict | None:
+def previous_meeting(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any] | None:
     """The committee's last meeting before this one that took place (not moved or cancelled)."""
     rows = list(db.query(
         "SELECT p.* FROM meetings p JOIN meetings m ON m.committee_id = p.committee_id "
@@ -32,7 +33,7 @@ def previous_meeting(db: sqlite_utils.Database, meeting_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def members(db: sqlite_utils.Database, meeting_id: int) -> tuple[list[dict], str | None]:
+def members(db: sqlite_utils.Database, meeting_id: int) -> tuple[list[dict[str, Any]], str | None]:
     """The panel's members and where the list comes from.
 
     The committee's own membership when the store has it; else the attendance
@@ -60,7 +61,7 @@ def members(db: sqlite_utils.Database, meeting_id: int) -> tuple[list[dict], str
     return rows, earlier[0]["date"]
 
 
-def pack_document(db: sqlite_utils.Database, meeting_id: int) -> dict | None:
+def pack_document(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any] | None:
     """The meeting's agenda pack document (the PDF one when there is one)."""
     rows = list(db.query(
         "SELECT * FROM documents WHERE meeting_id = ? AND kind = 'agenda_pack' "
@@ -69,11 +70,11 @@ def pack_document(db: sqlite_utils.Database, meeting_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def document_file(files_dir: Path, document: dict) -> Path:
+def document_file(files_dir: Path, document: dict[str, Any]) -> Path:
     return blob_path(files_dir, document["sha256"])
 
 
-def item_page_indexes(db: sqlite_utils.Database, document_id: int, item: dict) -> list[int]:
+def item_page_indexes(db: sqlite_utils.Database, document_id: int, item: dict[str, Any]) -> list[int]:
     """The PDF page indexes of an item's report in a pack: pages tied to the
     item, else pages whose printed number lies in its printed range."""
     rows = list(db.query("SELECT idx FROM pages WHERE document_id = ? AND item_id = ? ORDER BY idx",
@@ -105,7 +106,7 @@ def report_texts(db: sqlite_utils.Database, meeting_id: int) -> dict[int, str]:
         "SELECT id, report_text FROM items WHERE meeting_id = ? AND report_text IS NOT NULL", (meeting_id,))}
 
 
-def notes_and_questions(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
+def notes_and_questions(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
     """Every profile's notes and questions on a meeting's items, in agenda
     order and each member's own order (lines of enquiry are read as markup)."""
     return list(db.query(
@@ -124,7 +125,7 @@ _OUTSTANDING_SQL = """
 """.format(", ".join("?" for _ in NOT_ON_LIST))
 
 
-def outstanding_at(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
+def outstanding_at(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
     """Recommendations of the committee's earlier meetings still on the list:
     accepted into the tracker and not closed.  Each carries its meeting date,
     item title (as printed in the tracker, else the item's) and the item's issue."""
@@ -132,7 +133,7 @@ def outstanding_at(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
     return [{**r, "item_title": r["item_title"] or r["title_of_item"]} for r in rows]
 
 
-def all_meetings_for_calendar(db: sqlite_utils.Database) -> list[dict]:
+def all_meetings_for_calendar(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every meeting with its committee's key, name and council (for the .ics file)."""
     return list(db.query(
         "SELECT m.*, c.key AS committee_key, c.name AS committee, c.council AS council "

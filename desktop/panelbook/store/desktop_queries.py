@@ -6,12 +6,15 @@ the items' report text, which items the user has opened, and tracker counts.
 """
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from panelbook.store.blobs import blob_path
 
-def meeting_sources(db: sqlite_utils.Database, meeting_id: int) -> list[dict]:
+
+def meeting_sources(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
     """The documents imported for a meeting, oldest first."""
     return [
         {"id": r["id"], "kind": r["kind"], "title": r["title"], "file_name": r["file_name"],
@@ -32,7 +35,7 @@ def item_report_texts(db: sqlite_utils.Database, meeting_id: int) -> dict[int, s
     }
 
 
-def pack(db: sqlite_utils.Database, files_dir, meeting_id: int) -> dict | None:
+def pack(db: sqlite_utils.Database, files_dir: Path, meeting_id: int) -> dict[str, Any] | None:
     """The meeting's agenda pack: the PDF to open and its page map, or None.
 
     ``pages`` lists ``(idx, printed, item_id)`` for every PDF page; a pack

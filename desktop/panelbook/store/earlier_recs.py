@@ -9,11 +9,13 @@ same committee and either carries the same ``issue`` or has a title at least
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import sqlite_utils
 
 from panelbook import tracker
 from panelbook.model import RecStatus
+from panelbook.store.rows import RecListRow
 from panelbook.store import queries
 from panelbook.store.matching import title_similarity
 
@@ -26,7 +28,7 @@ def _same_issue(issue: str | None, title: str, other_issue: str | None, other_ti
     return any(t and title_similarity(title, t) >= SIMILAR for t in other_titles)
 
 
-def earlier_open_recs(db: sqlite_utils.Database, item_id: int, today: date | None = None) -> list[dict]:
+def earlier_open_recs(db: sqlite_utils.Database, item_id: int, today: date | None = None) -> list[RecListRow]:
     """Open recommendations (rows shaped as ``queries.recommendations``) made at
     earlier meetings of the item's committee on the same issue, oldest first."""
     rows = list(db.query(
@@ -39,7 +41,7 @@ def earlier_open_recs(db: sqlite_utils.Database, item_id: int, today: date | Non
         "SELECT id FROM meetings WHERE committee_id = ? AND date < ?", (item["committee_id"], item["date"]))}
     if not earlier_meetings:
         return []
-    out = []
+    out: list[RecListRow] = []
     for rec in queries.recommendations(db, view="open", today=today):
         if rec["meeting_id"] not in earlier_meetings or RecStatus(rec["status"]) not in tracker.OPEN:
             continue

@@ -11,6 +11,7 @@ changes nothing.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import sqlite_utils
 
@@ -31,7 +32,7 @@ def rank_of(kind: DocumentKind) -> int:
     return RANKS.get(kind, DEFAULT_RANK)
 
 
-def record(db: sqlite_utils.Database, entity: str, entity_id: int, source: str, rank: int, data: dict) -> None:
+def record(db: sqlite_utils.Database, entity: str, entity_id: int, source: str, rank: int, data: dict[str, Any]) -> None:
     """Store (or replace) what ``source`` says about one meeting or item."""
     payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
     db.execute(
@@ -42,7 +43,7 @@ def record(db: sqlite_utils.Database, entity: str, entity_id: int, source: str, 
     )
 
 
-def merged(db: sqlite_utils.Database, entity: str, entity_id: int, readable: tuple[str, ...] = ()) -> dict:
+def merged(db: sqlite_utils.Database, entity: str, entity_id: int, readable: tuple[str, ...] = ()) -> dict[str, Any]:
     """Field by field, the value of the most authoritative source that has one.
 
     For fields in ``readable`` (titles), a source that prints them in capitals
@@ -52,7 +53,7 @@ def merged(db: sqlite_utils.Database, entity: str, entity_id: int, readable: tup
         "SELECT data FROM facts WHERE entity = ? AND entity_id = ? ORDER BY rank, rowid", (entity, entity_id)
     ))
     statements = [json.loads(row["data"]) for row in rows]
-    out: dict = {}
+    out: dict[str, Any] = {}
     for statement in statements:
         for key, value in statement.items():
             if key not in out and value not in (None, "", []):

@@ -23,8 +23,8 @@ from pathlib import Path
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
 from panelbook.store.backup import timestamp, verify_backup
-from panelbook.store.fsutil import fsync_dir
 from panelbook.store.db import busy_is_store_busy, busy_timeout_s
+from panelbook.store.fsutil import fsync_dir
 
 AUTO_PREFIX = "auto-"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6

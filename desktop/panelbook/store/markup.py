@@ -15,7 +15,15 @@ import sqlite_utils
 from panelbook import anchoring
 from panelbook.sources.textutil import norm_key
 from panelbook.store.queries import NotFound
-from panelbook.store.rows import Highlight, ItemMark, Note, Profile, highlight as as_highlight, item_mark as as_mark, note as as_note
+from panelbook.store.rows import (
+    Highlight,
+    ItemMark,
+    Note,
+    Profile,
+    highlight as as_highlight,
+    item_mark as as_mark,
+    note as as_note,
+)
 
 Row = dict[str, Any]
 MERGED_TABLES = ("notes", "highlights")

@@ -8,6 +8,7 @@ in slightly different words.  Matching is on meaning-bearing words, not on layou
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from panelbook.sources.textutil import norm_key
@@ -44,7 +45,8 @@ def text_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, wa, wb).ratio()
 
 
-def best_match(candidates: list[tuple[int, str]], text: str, similarity, floor: float) -> int | None:
+def best_match(candidates: list[tuple[int, str]], text: str, similarity: Callable[[str, str], float],
+               floor: float) -> int | None:
     """The id of the candidate most similar to ``text``, if at least ``floor``."""
     best_id, best_score = None, floor
     for cand_id, cand_text in candidates:

@@ -15,6 +15,7 @@ from panelbook import tracker
 from panelbook.model import RecStatus
 from panelbook.store.rows import MeetingRow, RecListRow
 
+
 class NotFound(Exception):
     """The meeting, item or recommendation the user named is not in the store."""
 

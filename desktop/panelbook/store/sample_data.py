@@ -1,12 +1,14 @@
 """Removing the sample panel from a store, when the user no longer wants it."""
 from __future__ import annotations
 
+from typing import Any
+
 import sqlite_utils
 
 from panelbook.store.db import transaction
 
 
-def remove_sample(db: sqlite_utils.Database) -> dict:
+def remove_sample(db: sqlite_utils.Database) -> dict[str, Any]:
     """Delete every meeting, item, document and recommendation that came from the
     sample panel, with anything hanging off them; return what was removed."""
     with transaction(db):

@@ -4,13 +4,14 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from types import TracebackType
 
 import sqlite_utils
 
 from panelbook.paths import DataFolder
 from panelbook.store import health, sessions
-from panelbook.store.fsutil import fsync_dir
 from panelbook.store.db import StoreBusy, busy_is_store_busy, is_busy, open_database
+from panelbook.store.fsutil import fsync_dir
 from panelbook.store.schema import LATEST, migrate
 
 
@@ -50,17 +51,19 @@ class Store:
         self.location_warning = health.location_warning(folder.root)
 
     @classmethod
-    def open(cls, folder: DataFolder, **options) -> "Store":
-        return cls(folder, **options)
+    def open(cls, folder: DataFolder, *, daily_backup: bool = True) -> Store:
+        """Open the store in ``folder`` (as the constructor does); use it as a context manager."""
+        return cls(folder, daily_backup=daily_backup)
 
     def close(self) -> None:
         self.db.conn.close()
         sessions.end_session(self._marker)
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type, exc, traceback) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         self.close()
         if exc is not None and is_busy(exc):
             # A write outside transaction() that met another Panelbook's lock:

@@ -41,12 +41,12 @@ def now_iso() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _one(db: sqlite_utils.Database, sql: str, params: tuple[Any, ...] = ()) -> dict | None:
+def _one(db: sqlite_utils.Database, sql: str, params: tuple[Any, ...] = ()) -> dict[str, Any] | None:
     rows = list(db.query(sql, params))
     return rows[0] if rows else None
 
 
-def _update(db: sqlite_utils.Database, table: str, row_id: int, values: dict) -> bool:
+def _update(db: sqlite_utils.Database, table: str, row_id: int, values: dict[str, Any]) -> bool:
     """Set ``values`` on a row, only where they differ; True if anything changed."""
     rows = db.table(table)
     try:
@@ -60,7 +60,7 @@ def _update(db: sqlite_utils.Database, table: str, row_id: int, values: dict) ->
     return True
 
 
-def _insert(db: sqlite_utils.Database, table: str, values: dict) -> int:
+def _insert(db: sqlite_utils.Database, table: str, values: dict[str, Any]) -> int:
     rows = db.table(table)
     rows.insert(values)
     return int(rows.last_rowid or 0)
@@ -101,7 +101,8 @@ def upsert_committee(db: sqlite_utils.Database, committee: Committee | str, coun
         "external_id": committee.external_id or (chosen or {}).get("external_id"),
         "category": committee.category or (chosen or {}).get("category"),
     }
-    values["key"] = (norm_key(values["council"]) if values["council"] else "") + "|" + name_key
+    council_key = norm_key(values["council"]) if isinstance(values["council"], str) else ""
+    values["key"] = council_key + "|" + name_key
     if chosen is None:
         committee_id = _insert(db, "committees", values)
     else:
@@ -175,7 +176,7 @@ def upsert_meeting(
 # -- items ------------------------------------------------------------------
 
 
-def find_item(db: sqlite_utils.Database, meeting_id: int, item: AgendaItem) -> dict | None:
+def find_item(db: sqlite_utils.Database, meeting_id: int, item: AgendaItem) -> dict[str, Any] | None:
     """The stored item that ``item`` is: same title, a near-identical title, or
     (when titles differ) the same agenda or minute number."""
     rows = list(db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", (meeting_id,)))
@@ -282,7 +283,9 @@ def offer_draft(
                    (res_id, item_id, match))
         counts.recommendations.add(match)
         return
-    title = _one(db, "SELECT title FROM items WHERE id = ?", (item_id,))["title"]
+    item = _one(db, "SELECT title FROM items WHERE id = ?", (item_id,))
+    assert item is not None, item_id      # the item was written just before its resolutions
+    title = item["title"]
     stamp = now_iso()
     rec_id = _insert(db, "recommendations", {
         "key": f"resolution|{res_id}", "meeting_id": meeting_id, "item_id": item_id,
@@ -362,7 +365,7 @@ def upsert_monitoring_row(
     if changes or links:
         _update(db, "recommendations", rec_id, {**changes, **links, "updated_at": stamp})
         counts.recommendations.add(rec_id)
-    return rec_id
+    return int(rec_id)
 
 
 # -- a whole parsed document ------------------------------------------------
