@@ -435,3 +435,49 @@ def test_the_frozen_entry_point_is_the_command_line_without_the_smoke_variable(t
     assert (result.returncode, result.stdout) == (0, f"panelbook {__version__}\n")
     result = _frozen_entry(tmp_path / "home", "meetings", "--json", smoke=False)
     assert (result.returncode, result.stdout) == (0, "[]\n")
+
+
+@pytest.fixture(scope="module")
+def icons():
+    return _load(PACKAGING / "icons.py")
+
+
+def test_the_windows_icon_holds_every_size_drawn_at_that_size(icons, tmp_path, qapp):
+    from PIL import Image
+
+    made = icons.write_ico(tmp_path / "panelbook.ico")
+    with Image.open(made) as ico:
+        assert ico.format == "ICO"
+        assert sorted(ico.info["sizes"]) == [(s, s) for s in (16, 24, 32, 48, 64, 128, 256)]
+        ico.size = (16, 16)
+        small = ico.convert("RGBA")
+        assert small.size == (16, 16)
+        assert small.getpixel((0, 0))[3] == 0 and small.getpixel((8, 2))[3] == 255
+
+
+def test_the_macos_iconset_has_the_names_and_sizes_iconutil_expects(icons, tmp_path, qapp):
+    from PySide6.QtGui import QImage
+
+    folder = icons.write_iconset(tmp_path / "Panelbook.iconset")
+    expected = {f"icon_{n}x{n}.png": n for n in (16, 32, 128, 256, 512)}
+    expected |= {f"icon_{n}x{n}@2x.png": 2 * n for n in (16, 32, 128, 256, 512)}
+    assert {p.name for p in folder.iterdir()} == set(expected)
+    for name, pixels in expected.items():
+        image = QImage(str(folder / name))
+        assert (image.width(), image.height()) == (pixels, pixels), name
+
+
+def test_the_installer_recipes_take_the_spec_s_build_and_the_package_s_version():
+    """Windows and macOS cannot be built here; their recipes at least name what the spec makes."""
+    spec = (PACKAGING / "panelbook.spec").read_text(encoding="utf-8")
+    assert 'name="panelbook"' in spec and 'name="Panelbook.app"' in spec
+    assert 'REPO / "build" / "icons" / "panelbook.ico"' in spec
+    iss = (PACKAGING / "windows" / "panelbook.iss").read_text(encoding="utf-8")
+    assert 'Source: "build\\dist\\panelbook\\*"' in iss
+    assert "SetupIconFile=build\\icons\\panelbook.ico" in iss
+    assert "OutputBaseFilename=panelbook-{#AppVersion}-windows-x64-setup" in iss
+    dmg = (PACKAGING / "macos" / "make_dmg.sh").read_text(encoding="utf-8")
+    assert "app=build/dist/Panelbook.app" in dmg and "build/icons/panelbook.icns" in dmg
+    workflow = (REPO / ".github" / "workflows" / "package.yml").read_text(encoding="utf-8")
+    assert "packaging/windows/panelbook.iss" in workflow and "packaging/macos/make_dmg.sh" in workflow
+    assert "bash .ci/package" in workflow

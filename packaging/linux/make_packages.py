@@ -28,6 +28,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "packaging"))
+from icons import render_icons  # noqa: E402  (packaging/icons.py: the one drawing, in every form)
+
 LINUX = REPO / "packaging" / "linux"
 APP_ID = "org.panelbook.Panelbook"
 DESKTOP_ENTRY = LINUX / "panelbook.desktop"
@@ -103,33 +106,6 @@ def make_tarball(build: Path, out: Path, ver: str) -> Path:
     return target
 
 
-def render_icons(svg: Path, sizes: tuple[int, ...] = ICON_SIZES) -> dict[int, bytes]:
-    """PNG icons drawn from the SVG with QtSvg, one per size, transparent where the SVG is.
-
-    Needs a Qt application object: ``main`` makes a QGuiApplication; a caller that has a
-    QApplication (the tests) passes through with theirs."""
-    from PySide6.QtCore import QBuffer, QIODevice
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(str(svg))
-    if not renderer.isValid():
-        raise SystemExit(f"{svg} is not an SVG that QtSvg can draw")
-    icons = {}
-    for size in sizes:
-        image = QImage(size, size, QImage.Format.Format_ARGB32)
-        image.fill(0)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter)
-        painter.end()
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        icons[size] = bytes(buffer.data())
-    return icons
-
-
 def _tree_size_kib(root: Path) -> int:
     total = sum(p.lstat().st_size for p in root.rglob("*") if not p.is_dir())
     return (total + 1023) // 1024
@@ -191,7 +167,7 @@ def _copyright() -> str:
 def make_deb(build: Path, out: Path, ver: str) -> Path:
     target = out / deb_name(ver)
     with tempfile.TemporaryDirectory(prefix="panelbook-deb-") as temp:
-        stage = stage_deb(build, Path(temp) / "root", ver, render_icons(ICON_SVG))
+        stage = stage_deb(build, Path(temp) / "root", ver, render_icons(ICON_SVG, ICON_SIZES))
         subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(target)],
                        check=True, stdout=subprocess.DEVNULL)
     return target
@@ -209,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.build / "panelbook").is_file():
         raise SystemExit(f"{args.build} holds no 'panelbook' program: run PyInstaller first (make dist)")
     args.out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"     # drawing needs no display
     from PySide6.QtGui import QGuiApplication
 
     _app = QGuiApplication([])      # for render_icons
