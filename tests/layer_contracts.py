@@ -10,7 +10,8 @@ synthetic packages that break each rule (a checker that cannot fail proves nothi
   ``__init__`` is a module of its own);
 - :func:`sql_outside_store`: SQL text in string literals, and ``.execute(`` / ``.executescript(``
   / ``.query(`` calls, outside ``store/``;
-- :func:`long_modules`: modules over :data:`MAX_LINES` lines.
+- :func:`long_modules`: modules over :data:`MAX_LINES` lines;
+- :func:`network_outside_sync`: the network is reached from ``services/sync`` only (DESIGN).
 """
 from __future__ import annotations
 
@@ -284,6 +285,36 @@ def sql_outside_store(package_dir: Path) -> dict[str, list[str]]:
             if hits:
                 found[module.name] = sorted(set(hits))
     return found
+
+
+# -- network only in services/sync -----------------------------------------------------------------
+
+# Modules (and Qt classes) that reach the network. A local socket between two copies of the app
+# (QLocalServer, QLocalSocket) is not the network.
+NETWORK_MODULES = ("urllib.request", "http.client", "socket", "ssl", "requests", "httpx", "aiohttp")
+QT_NETWORK_CLASSES = ("QNetworkAccessManager", "QNetworkRequest", "QTcpSocket", "QUdpSocket", "QSslSocket")
+
+
+def _reaches_network(target: str) -> bool:
+    if any(target == m or target.startswith(m + ".") for m in NETWORK_MODULES):
+        return True
+    return target.startswith("PySide6.QtNetwork.") and target.rsplit(".", 1)[1] in QT_NETWORK_CLASSES
+
+
+def network_outside_sync(package_dir: Path) -> list[str]:
+    """Imports of the network anywhere but ``services/sync`` (a module, or a package of helpers)."""
+    found = []
+    for module in modules(package_dir).values():
+        if not _is_sync(module):
+            found += [str(imp) for imp in imports(module) if _reaches_network(imp.target)]
+    return sorted(found)
+
+
+def _is_sync(module: Module) -> bool:
+    """``services/sync.py``, anything in a ``services/sync/`` package, or a ``services/sync_*.py`` helper."""
+    parts = module.parts
+    return parts[:2] == ("services", "sync") or (
+        len(parts) == 2 and parts[0] == "services" and parts[1].startswith("sync_"))
 
 
 # -- (d) small modules ---------------------------------------------------------------------------

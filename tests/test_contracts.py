@@ -2,7 +2,8 @@
 
 (a) imports point one way: ui -> services -> (sources, store, exports) -> model, cli -> services
 (and ui, to open the window); the core never imports ``PySide6.QtWidgets``, not even lazily;
-(b) no import cycle; (c) no SQL outside ``store/``; (d) no module over 500 lines.
+(b) no import cycle; (c) no SQL outside ``store/``; (d) no module over 500 lines; and the network
+is reached from ``services/sync`` only.
 The machinery is in ``layer_contracts.py``; imports inside functions and under TYPE_CHECKING count.
 """
 from __future__ import annotations
@@ -48,6 +49,10 @@ def test_no_sql_outside_the_store():
 def test_no_module_over_500_lines():
     found = contracts.long_modules(PACKAGE)
     assert {name: n for name, n in found.items() if name not in KNOWN_LONG} == {}
+
+
+def test_the_network_is_reached_from_services_sync_only():
+    assert contracts.network_outside_sync(PACKAGE) == []
 
 
 def test_the_allowance_names_only_modules_that_exist():
@@ -115,6 +120,7 @@ def test_a_clean_package_passes_every_check(tmp_path):
     assert contracts.import_cycles(top) == []
     assert contracts.sql_outside_store(top) == {}
     assert contracts.long_modules(top) == {}
+    assert contracts.network_outside_sync(top) == []
 
 
 @pytest.mark.parametrize(("path", "source", "reported"), [
@@ -182,6 +188,22 @@ def test_a_long_module_is_reported(tmp_path):
     top = make_package(tmp_path, {**CLEAN, "ui/reader/view.py": "x = 1\n" * 501,
                                   "ui/shell/app.py": "x = 1\n" * 500})
     assert contracts.long_modules(top) == {"pkg.ui.reader.view": 501}
+
+
+@pytest.mark.parametrize(("path", "source", "reported"), [
+    ("services/imports.py", "def fetch(url):\n    import urllib.request\n",
+     ["pkg.services.imports:2 imports urllib.request"]),
+    ("ui/shell/app.py", "from PySide6.QtNetwork import QLocalServer, QNetworkAccessManager\n",
+     ["pkg.ui.shell.app:1 imports PySide6.QtNetwork.QNetworkAccessManager"]),
+    ("store/writer.py", "import socket\n", ["pkg.store.writer:1 imports socket"]),
+    ("services/sync.py", "import urllib.request\nfrom http.client import HTTPResponse\n", []),
+    ("services/sync/fetch.py", "import urllib.request\n", []),
+    ("services/sync_http.py", "import urllib.request\n", []),
+    ("sources/reader.py", "from urllib.parse import urljoin\n", []),
+])
+def test_the_network_outside_services_sync_is_reported(tmp_path, path, source, reported):
+    top = make_package(tmp_path, {**CLEAN, path: source})
+    assert contracts.network_outside_sync(top) == reported
 
 
 def test_cycles_are_found_in_a_long_chain_without_recursion():
