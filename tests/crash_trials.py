@@ -184,26 +184,39 @@ def run_trial(template: Template, kind: str, trial_dir: Path, delay: float, step
     config_path = trial_dir / "config.json"
     config_path.write_text(json.dumps(config), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen([sys.executable, str(WORKER), str(config_path)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    # stderr goes to a file and stdout is read to its end through the same buffered reader that
+    # read READY: communicate() would read the pipe underneath it and lose a SAVED line that
+    # arrived together with READY (as the first note does when the machine is busy).
+    with (trial_dir / "worker-stderr.txt").open("w+", encoding="utf-8") as err_file:
+        proc = subprocess.Popen([sys.executable, str(WORKER), str(config_path)], stdout=subprocess.PIPE,
+                                stderr=err_file, text=True, env=env)
+        with proc.stdout:
+            first = proc.stdout.readline()
+            if first.strip() != "READY":
+                proc.kill()
+                proc.wait()
+                raise RuntimeError(f"The {kind} worker did not start: {first!r} {_tail(err_file)}")
+            if steps is None:
+                try:
+                    proc.wait(timeout=delay)
+                except subprocess.TimeoutExpired:
+                    proc.send_signal(signal.SIGKILL)
+            rest = proc.stdout.read()
+        proc.wait()
+        err = _tail(err_file)
     outcome = Outcome(kind, delay)
-    first = proc.stdout.readline()
-    if first.strip() != "READY":
-        proc.kill()
-        _, err = proc.communicate()
-        raise RuntimeError(f"The {kind} worker did not start: {first!r} {err.strip()[-2000:]}")
-    if steps is None:
-        try:
-            proc.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-    rest, err = proc.communicate()
     if proc.returncode not in (0, -signal.SIGKILL):
-        raise RuntimeError(f"The {kind} worker failed before it was killed: {err.strip()[-2000:]}")
+        raise RuntimeError(f"The {kind} worker failed before it was killed: {err}")
     saved = [line.split() for line in rest.splitlines() if line.startswith("SAVED ")]
     outcome.saved, outcome.lines = len(saved), saved
     check(template, kind, home, saved, outcome, finished=proc.returncode == 0)
     return outcome
+
+
+def _tail(err_file) -> str:
+    """The last 2,000 characters the worker wrote to stderr."""
+    err_file.seek(0)
+    return err_file.read().strip()[-2000:]
 
 
 # -- checking ---------------------------------------------------------------------
