@@ -26,9 +26,6 @@ PACKAGE = REPO / "desktop" / "panelbook"
 KNOWN_LONG: set[str] = {
     # grew past the limit with its type annotations; wants its flowables in a module of their own.
     "panelbook.exports.briefing",
-    # being split into smaller rooms (the reader's view and find; the window's places and menus).
-    "panelbook.ui.reader.pack_reader",
-    "panelbook.ui.shell.main_window",
 }
 
 
