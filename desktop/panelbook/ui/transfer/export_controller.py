@@ -3,17 +3,18 @@
 Each export runs on the database worker (exports read the store), in stages
 with the stage named in the status bar beside a progress bar and Cancel.
 Cancel is checked between stages and, while reportlab lays pages out, after
-every paragraph or table (``exports.pdfdoc.cancellable``).  The file is
-written beside its destination under a hidden name and renamed into place
-only when the export finished and was not cancelled, so a cancelled or failed
-export leaves no file (and never half a file).  When it is done the window
+every paragraph or table (``exports.pdfdoc.cancellable``).  The briefing and
+the monitoring report are the same use cases the command line runs
+(``services.exports``); every file goes through the one atomic writer
+(``exports.atomic``): written beside its destination under a hidden name and
+put in its place only when the export finished and was not cancelled, so a
+cancelled or failed export leaves no file (and never half a file).  When it is done the window
 offers to open the file; how a file is opened (``open_file``) and how a path
 is chosen (``ask_path``) can be replaced, so tests neither open viewers nor
 file dialogs.  Nothing here is imported before the window first paints.
 """
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,15 +79,11 @@ def _stages(kind: str) -> list[str]:
     return ["Reading the meetings…", "Saving…"]
 
 
-def partial_path(path: Path) -> Path:
-    """Where an export is written until it is complete: hidden, beside its destination."""
-    return path.with_name(f".{path.name}.exporting")
-
-
 def run_export(store, request: ExportRequest, stage: Callable[[int, int, str], None],
                cancelled: Callable[[], bool]) -> ExportOutcome:
     """On the worker: run ``request``, reporting ``stage(number, of, words)`` and stopping
     when ``cancelled()`` says so.  Leaves either the finished file or nothing."""
+    from panelbook.exports.atomic import atomic_path
     from panelbook.exports.pdfdoc import ExportCancelled, cancellable
 
     stages = _stages(request.kind)
@@ -99,51 +96,51 @@ def run_export(store, request: ExportRequest, stage: Callable[[int, int, str], N
         stage(number, len(stages), stages[number])
 
     target = Path(request.path)
-    partial = partial_path(target)
     outcome = ExportOutcome(request)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with cancellable(cancelled):
-            outcome.count = _write(store, request, partial, next_stage)
-        next_stage()                  # "Saving…": the last moment Cancel still counts
-        os.replace(partial, target)
+        with atomic_path(target) as partial:
+            with cancellable(cancelled):
+                outcome.count = _write(store, request, partial, next_stage)
+            next_stage()              # "Saving…": the last moment Cancel still counts
         outcome.path = target
     except (Cancelled, ExportCancelled):
         outcome.cancelled = True
     except Exception as error:  # noqa: BLE001 - told to the user calmly, never a traceback
         outcome.error = _plain(error)
-    finally:
-        partial.unlink(missing_ok=True)
     return outcome
 
 
 def _write(store, request: ExportRequest, out: Path, next_stage: Callable[[], None]) -> int:
+    """Write the export to ``out`` (the atomic writer's partial file); the count of pages or events."""
+    from panelbook.services import exports
+
+    meeting = str(request.meeting_id)
     if request.kind == BRIEFING:
-        from panelbook.exports.briefing import render_briefing
-        from panelbook.exports.briefing_data import gather
-        from panelbook.exports.markup import markup_for
-        from panelbook.services.markup import profile_name
-
-        next_stage()
-        profile = None if request.panel else profile_name(store)
-        data = gather(store, request.meeting_id, profile=profile, panel=request.panel,
-                      with_reports=request.with_reports, items=request.items,
-                      markup=markup_for(store, request.meeting_id))
-        next_stage()
-        return render_briefing(data, out).pages
+        next_stage()                # reading the meeting and laying out are one use case;
+        next_stage()                # both stages are named before it, so Cancel counts in the layout
+        exports.export_briefing_file(store, meeting, out, panel=request.panel,
+                                     with_reports=request.with_reports, items=request.items)
+        return _page_count(out)
     if request.kind == MONITORING:
-        from panelbook.exports.monitoring import export_monitoring
-
         next_stage()
-        return export_monitoring(store, request.meeting_id, out)
+        exports.export_monitoring_file(store, meeting, out)
+        return _page_count(out)
     from panelbook.exports.ics import calendar
     from panelbook.store import briefing_queries
 
     next_stage()
+    # The calendar of the committees shown (the command line's `export ics` has every committee).
     skip = set(request.skip_committees)
     rows = [r for r in briefing_queries.all_meetings_for_calendar(store.db) if r["committee"] not in skip]
     out.write_bytes(calendar(rows).to_ical())
     return len(rows)
+
+
+def _page_count(pdf: Path) -> int:
+    """The pages of the PDF just written (the use cases give back only its path)."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)
 
 
 def _plain(error: Exception) -> str:
