@@ -200,7 +200,7 @@ def exists(db: sqlite_utils.Database, table: str, **where: Any) -> bool:
     """Whether ``table`` (a markup, document or item table) has a row with these values."""
     assert table in ("highlights", "documents", "items", "notes"), table
     clause = " AND ".join(f"{column} = ?" for column in where)
-    return bool(list(db.query(f"SELECT 1 FROM {table} WHERE {clause} LIMIT 1", list(where.values()))))
+    return db.table(table).count_where(clause, list(where.values())) > 0
 
 
 def highlights(db: sqlite_utils.Database, *, item_id: int | None = None, document_id: int | None = None,
@@ -321,7 +321,7 @@ def merge_by_uid(db: sqlite_utils.Database, table: str, fields: Row) -> str:
     """Take a note or highlight from a markup file, by its uid: ``"added"``,
     ``"updated"``, or ``"kept_newer_here"`` when the row here is as new or newer."""
     assert table in MERGED_TABLES, table
-    here = list(db.query(f"SELECT id, updated_at FROM {table} WHERE uid = ?", (fields["uid"],)))
+    here = list(db.table(table).rows_where("uid = ?", [fields["uid"]], select="id, updated_at"))
     if here and here[0]["updated_at"] >= fields["updated_at"]:
         return "kept_newer_here"
     if here:
