@@ -100,7 +100,14 @@ class CalendarPlace(QWidget):
         self.heading = heading_label("Calendar")
         self.notice = notice_label()
         self.notice.hide()
+        left = self._build_month()
+        right = self._build_list()
+        self._build_splitter(left, right)
+        self._lay_out()
 
+    def _build_month(self) -> QWidget:
+        """The month with its meetings marked, Today, the chosen day's line, and the legend
+        (one box a committee, to hide it)."""
         self.calendar = MeetingCalendar()
         self.calendar.activated.connect(self._day_activated)
         self.calendar.selectionChanged.connect(self._day_selected)
@@ -132,7 +139,10 @@ class CalendarPlace(QWidget):
         left_layout.addWidget(self.day_label)
         left_layout.addWidget(self.legend)
         left_layout.addStretch(0)
+        return left
 
+    def _build_list(self) -> QWidget:
+        """The meetings list, one line a meeting, with Open and a line saying what it holds."""
         self.list_heading = heading_label("Upcoming meetings", 1.15)
         self.list_note = QLabel()
         self.list_note.setWordWrap(True)
@@ -178,7 +188,9 @@ class CalendarPlace(QWidget):
         buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(buttons)
         right_layout.addStretch(1)
+        return right
 
+    def _build_splitter(self, left: QWidget, right: QWidget) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("calendarSplitter")
         self.splitter.addWidget(left)
@@ -191,6 +203,7 @@ class CalendarPlace(QWidget):
         self.splitter.splitterMoved.connect(self._divider_moved)
         self.splitter.setChildrenCollapsible(False)
 
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)

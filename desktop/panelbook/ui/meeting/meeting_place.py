@@ -139,8 +139,8 @@ class MeetingPlace(QWidget):
         self.markup.error.connect(self.error.emit)
         self.markup.page_requested.connect(self.reader.go_to_page)
         self.markup.read_changed.connect(self.model.set_read)
-        self.markup.marks_changed.connect(lambda _item: self.refresh_marks())
-        self.markup.highlights_changed.connect(lambda _item: self.refresh_highlights())
+        # The agenda's marks and the reader's highlights follow the panel's writes through
+        # store_changed (Change.MARKUP), like everyone else's.
         self.item_tabs = QTabWidget()
         self.item_tabs.setDocumentMode(True)
         self.item_tabs.addTab(self.details, icon("meeting"), "Details")

@@ -26,11 +26,24 @@ class BriefingDialog(QDialog):
 
     def __init__(self, agenda: dict, parent: QWidget | None = None):
         super().__init__(parent)
-        meeting = agenda["meeting"]
         self.setWindowTitle("Export the briefing pack")
+        heading = self._build_heading(agenda["meeting"])
+        self._build_edition()
+        self._build_items(agenda["items"])
+        self._build_buttons()
+        self._lay_out(heading)
+        self.resize(620, 500)
+        self._update()
+
+    @staticmethod
+    def _build_heading(meeting: dict) -> QLabel:
+        """The committee and the meeting's date."""
         heading = QLabel(f"<b>{escape(meeting['committee'])}</b><br>{escape(long_date(meeting['date']))}")
         heading.setTextFormat(Qt.TextFormat.RichText)
+        return heading
 
+    def _build_edition(self) -> None:
+        """Whose briefing (mine or the panel's), and whether the reports' pages go in."""
         self.mine = QRadioButton("My briefing: my notes and questions, and what the panel shares")
         self.panel = QRadioButton("The panel's briefing: shared markup only, no private notes")
         self.mine.setChecked(True)
@@ -41,9 +54,11 @@ class BriefingDialog(QDialog):
         self.with_reports.setToolTip("The briefing then holds the chosen items' own pages, in order, "
                                      "after each item's briefing page")
 
+    def _build_items(self, items: list[dict]) -> None:
+        """The agenda items to include, all ticked, with All and None."""
         self._updating = False
         self.model = QStandardItemModel(self)
-        for item in agenda["items"]:
+        for item in items:
             number = item_number(item)
             pages = pages_text(item.get("pages"))
             text = (f"{number}. " if number else "") + item["title"] + (f"  (pages {pages})" if pages else "")
@@ -70,12 +85,14 @@ class BriefingDialog(QDialog):
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button.clicked.connect(lambda: self._check_all(False))
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.model.itemChanged.connect(self._update)
 
+    def _lay_out(self, heading: QLabel) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addSpacing(6)
@@ -93,8 +110,6 @@ class BriefingDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.buttons)
-        self.resize(620, 500)
-        self._update()
 
     def _entries(self) -> list[QStandardItem]:
         return [self.model.item(row) for row in range(self.model.rowCount())]
