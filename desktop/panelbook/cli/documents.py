@@ -35,8 +35,8 @@ def check_date(value: str | None, option: str) -> str | None:
 def meetings(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     rows = queries.meetings(store.db, check_date(args.date_from, "--from"), check_date(args.date_to, "--to"))
     if args.json:
-        print_json([{k: m[k] for k in ("id", "committee", "date", "time", "venue", "status")} | {"council": m["council"]}
-                    for m in rows])
+        print_json([{k: m[k] for k in ("id", "committee", "date", "time", "venue", "status")}
+                    | {"council": m["council"]} for m in rows])
     else:
         table([["ID", "DATE", "TIME", "STATUS", "COMMITTEE", "VENUE"]] + [
             [m["id"], m["date"], m["time"] or "", m["status"], m["committee"], m["venue"] or ""] for m in rows])

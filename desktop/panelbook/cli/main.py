@@ -38,9 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         return _open_desktop(args)
     from panelbook.cli import commands
     from panelbook.cli.errors import UsageError
+    from panelbook.services.markup import MarkupError
     from panelbook.store import StoreBusy, StoreTooNew
     from panelbook.store.queries import NotFound
-    from panelbook.services.markup import MarkupError
     from panelbook.tracker import InvalidTransition
 
     try:

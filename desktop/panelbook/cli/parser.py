@@ -113,7 +113,8 @@ def build_parser() -> PanelbookParser:
     pe.add_argument("meeting", metavar="MEETING", help="meeting id, or its date YYYY-MM-DD")
     pe.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     pe.add_argument("--profile", default=None, help="whose notes and questions (default: this copy's profile)")
-    pe.add_argument("--panel", action="store_true", help="the whole panel's briefing: shared markup only, no private notes")
+    pe.add_argument("--panel", action="store_true",
+                    help="the whole panel's briefing: shared markup only, no private notes")
     pe.add_argument("--with-reports", action="store_true", help="append each item's own report pages")
     pe.add_argument("--items", metavar="7,8", help="only these agenda items (agenda numbers, comma-separated)")
     pe = export_sub.add_parser("monitoring", help="the Scrutiny Monitoring appendix for a meeting (PDF)")
@@ -147,6 +148,6 @@ def files_mean_open(argv: list[str], commands: set[str]) -> list[str]:
             position += 1
             continue
         if word not in commands and Path(word).exists():
-            return argv[:position] + ["open"] + argv[position:]
+            return [*argv[:position], "open", *argv[position:]]
         break
     return argv

@@ -24,9 +24,9 @@ def recs(args: argparse.Namespace, store: Store, print_json: PrintJson, table: P
         print(f"Recommendation {args.id} updated.")
         return 0
     if command == "add":
-        meeting_id = queries.resolve_meeting(store.db, args.meeting)
-        item_id = queries.resolve_item(store.db, meeting_id, args.item) if args.item else None
-        rec_id = rec_cases.add_recommendation(store, meeting_id, args.text, item_id=item_id, owner=args.owner,
+        add_to = queries.resolve_meeting(store.db, args.meeting)
+        item_id = queries.resolve_item(store.db, add_to, args.item) if args.item else None
+        rec_id = rec_cases.add_recommendation(store, add_to, args.text, item_id=item_id, owner=args.owner,
                                               deadline=args.deadline, who=args.profile)
         print(f"Recommendation {rec_id} added.")
         return 0
