@@ -19,16 +19,26 @@ from datetime import date
 from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
+from panelbook.ui.calendar.meeting_calendar import MeetingCalendar
+from panelbook.ui.common import settings
 from panelbook.ui.common.colours import COLOURS, STATUS_HELP, STATUS_WORDS, shown_status
 from panelbook.ui.common.icons import icon
-from panelbook.ui.common import settings
 from panelbook.ui.common.markers import status_icon
 from panelbook.ui.common.meetings_model import MeetingsModel, long_date
-from panelbook.ui.calendar.meeting_calendar import MeetingCalendar
 from panelbook.ui.common.widgets import heading_label, notice_label
 
 RECENT_WHEN_NOTHING_AHEAD = 12
@@ -74,7 +84,8 @@ class MeetingsTable(QTableView):
         base = super().sizeHint()
         rows = self.model().rowCount() if self.model() else 0
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
-        height += sum(self.rowHeight(row) for row in range(rows)) if rows else self.verticalHeader().defaultSectionSize()
+        height += (sum(self.rowHeight(row) for row in range(rows)) if rows
+                   else self.verticalHeader().defaultSectionSize())
         if self.horizontalScrollBar().isVisible():
             height += self.horizontalScrollBar().height()
         return QSize(base.width(), height + 2)
@@ -236,7 +247,8 @@ class CalendarPlace(QWidget):
                       if c != VENUE and not header.isSectionHidden(c))
         needed = (columns + VENUE_MIN + self.table.verticalScrollBar().sizeHint().width()
                   + 2 * self.table.frameWidth() + 12)
-        left_min = self.splitter.widget(0).minimumSizeHint().width()
+        first = self.splitter.widget(0)
+        left_min = first.minimumSizeHint().width() if first is not None else 0
         left = max(left_min, min(total * 2 // 5, total - needed))
         self.splitter.setSizes([left, total - left])
 
@@ -349,14 +361,17 @@ class CalendarPlace(QWidget):
     def _build_legend(self) -> None:
         while self.legend_layout.count():
             item = self.legend_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-            elif item.layout():
-                inner = item.layout()
+            if item is None:
+                break
+            widget, inner = item.widget(), item.layout()
+            if widget:
+                widget.deleteLater()
+            elif inner:
                 while inner.count():
                     child = inner.takeAt(0)
-                    if child.widget():
-                        child.widget().deleteLater()
+                    child_widget = child.widget() if child is not None else None
+                    if child_widget:
+                        child_widget.deleteLater()
         statuses = QGridLayout()
         statuses.setHorizontalSpacing(14)
         statuses.setVerticalSpacing(2)

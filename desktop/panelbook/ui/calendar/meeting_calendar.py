@@ -44,7 +44,7 @@ class MeetingCalendar(QCalendarWidget):
         self.updateCells()
 
     def today_date(self) -> QDate:
-        return QDate(self.today) if self.today else QDate.currentDate()
+        return QDate(self.today.year, self.today.month, self.today.day) if self.today else QDate.currentDate()
 
     def meetings_on(self, day: QDate) -> list[dict]:
         return self._by_date.get(day, [])

@@ -8,7 +8,7 @@ screen scale, and cost nothing until they are shown.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize
@@ -18,16 +18,18 @@ from PySide6.QtWidgets import QApplication
 from panelbook.paths import resources_dir
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QPainter
 
 INK = "#1f1f1f"
 
 
-def icon_path(name: str):
+def icon_path(name: str) -> Path:
     return resources_dir() / "icons" / f"{name}.svg"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _svg(name: str) -> str | None:
     path = icon_path(name)
     return path.read_text(encoding="utf-8") if path.exists() else None
@@ -35,10 +37,13 @@ def _svg(name: str) -> str | None:
 
 @lru_cache(maxsize=512)
 def _render(name: str, ink: str, width: int, height: int) -> QPixmap:
-    from PySide6.QtGui import QImage, QPainter     # drawing comes after the first paint: loaded then
+    from PySide6.QtGui import QImage, QPainter  # drawing comes after the first paint: loaded then
     from PySide6.QtSvg import QSvgRenderer
 
-    renderer = QSvgRenderer(QByteArray(_svg(name).replace(INK, ink).encode("utf-8")))
+    svg = _svg(name)
+    if svg is None:
+        raise FileNotFoundError(icon_path(name))
+    renderer = QSvgRenderer(QByteArray(svg.replace(INK, ink).encode("utf-8")))
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(0, 0, 0, 0))     # transparent (Qt's namespace is not needed at start-up)
     painter = QPainter(image)
@@ -50,7 +55,7 @@ def _render(name: str, ink: str, width: int, height: int) -> QPixmap:
 def ink(mode: QIcon.Mode = QIcon.Mode.Normal) -> str:
     """The colour icons are drawn in now: the palette's text colour (its disabled one when greyed)."""
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):
         return INK
     group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Active
     return app.palette().color(group, QPalette.ColorRole.WindowText).name()
@@ -93,7 +98,7 @@ class TintedSvgEngine(QIconEngine):
         return self.name
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     """The named icon, drawn in the palette's text colour whenever it is painted."""
     if _svg(name) is None:

@@ -8,6 +8,7 @@ scheduled meeting whose day has passed is shown as past, see ``colours``).
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
@@ -30,7 +31,7 @@ def long_date(iso: str) -> str:
 
 
 class MeetingsModel(RowTableModel):
-    COLUMNS = ["Date", "Time", "Committee", "Venue", "Status", "Items"]
+    COLUMNS: ClassVar[list[str]] = ["Date", "Time", "Committee", "Venue", "Status", "Items"]
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -2,12 +2,14 @@
 fixed columns with optional header tooltips, and lookup of a row by id."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 
 class RowTableModel(QAbstractTableModel):
-    COLUMNS: list[str] = []
-    TOOLTIPS: list[str] | None = None
+    COLUMNS: ClassVar[list[str]] = []
+    TOOLTIPS: ClassVar[list[str] | None] = None
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -44,6 +44,6 @@ def save_value(key: str, value) -> None:
 def load_int(key: str, default: int) -> int:
     value = ui_settings().value(key, default)
     try:
-        return int(value)
+        return int(value)  # type: ignore[call-overload]  # whatever the settings file held
     except (TypeError, ValueError):
         return default

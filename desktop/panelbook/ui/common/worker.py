@@ -92,7 +92,7 @@ class DatabaseWorker(QObject):
         def job():
             try:
                 result = fn(self._store_here())
-            except BaseException as error:  # delivered to the UI, never lost
+            except BaseException as error:  # noqa: BLE001 - delivered to the UI, never lost
                 self._relay.done.emit(on_error, None, error)
                 return
             self._relay.done.emit(on_done, result, None)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from panelbook.ui.meeting.agenda_model import TITLE, AgendaModel
 from panelbook.ui.common.icons import icon
+from panelbook.ui.meeting.agenda_model import TITLE, AgendaModel
 
 MarksRole = Qt.ItemDataRole.UserRole + 10
 

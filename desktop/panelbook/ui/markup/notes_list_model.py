@@ -108,7 +108,8 @@ class NotesListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.display(index.row(), note)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            state = {"open": "not asked yet", "asked": "asked", "answered": "answered"}.get(note.get("state"), "")
+            states: dict[str | None, str] = {"open": "not asked yet", "asked": "asked", "answered": "answered"}
+            state = states.get(note.get("state"), "")
             text = self.display(index.row(), note).replace("\n", ", ")
             return f"{text}, {state}" if self.kind == "question" else text
         if role == Qt.ItemDataRole.CheckStateRole and self.kind == "question":

@@ -7,7 +7,14 @@ enquiry, which can be shared with the panel as a file.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 ROLE_HELP = {
@@ -34,7 +41,7 @@ class ProfileDialog(QDialog):
         self.name_edit.setPlaceholderText("For example Cllr Amina Patel")
         self.role_box = QComboBox()
         self.role_box.setAccessibleName("Your role")
-        from panelbook.services.markup import ROLES      # the store's package, imported only when the dialog opens
+        from panelbook.services.markup import ROLES  # the store's package, imported only when the dialog opens
 
         for value in ROLES:
             self.role_box.addItem(value.capitalize(), value)

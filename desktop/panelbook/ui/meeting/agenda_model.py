@@ -5,6 +5,8 @@ Items the user has not opened yet are shown in bold, as unread mail is.
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
@@ -26,8 +28,8 @@ def pages_text(pages) -> str:
 
 
 class AgendaModel(RowTableModel):
-    COLUMNS = ["No.", "Minute", "Title", "Pages", "Exempt"]
-    TOOLTIPS = ["Agenda item number", "Minute number in the printed minutes", "Item title",
+    COLUMNS: ClassVar[list[str]] = ["No.", "Minute", "Title", "Pages", "Exempt"]
+    TOOLTIPS: ClassVar[list[str] | None] = ["Agenda item number", "Minute number in the printed minutes", "Item title",
                 "Pages of the agenda pack", "Confidential (exempt) items are marked with a lock"]
 
     def __init__(self, parent=None):

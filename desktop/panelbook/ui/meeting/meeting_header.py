@@ -66,7 +66,8 @@ class MeetingHeader(QWidget):
         self.status.show()
         bits = []
         bits.append(f"<b>Time</b> {escape(meeting['time'])}" if meeting.get("time") else "<b>Time</b> not yet known")
-        bits.append(f"<b>Venue</b> {escape(meeting['venue'])}" if meeting.get("venue") else "<b>Venue</b> not yet known")
+        bits.append(f"<b>Venue</b> {escape(meeting['venue'])}" if meeting.get("venue")
+                    else "<b>Venue</b> not yet known")
         contact = meeting.get("contact") or {}
         who = ", ".join(escape(v) for v in (contact.get("name"), contact.get("role"), contact.get("phone"),
                                              contact.get("email")) if v)

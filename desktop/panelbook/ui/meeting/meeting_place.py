@@ -11,6 +11,8 @@ pack's pages; choosing one in the panel turns the reader to its page.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -350,16 +352,24 @@ class MeetingPlace(QWidget):
         if meeting_id is None:
             return
         generation = self._generation
+
+        def show(marks: dict[int, dict[str, Any]]) -> None:
+            if generation == self._generation:
+                self.model.set_marks(marks)
+
         StoreOp(self.worker, lambda store: meeting_marks(store, meeting_id), initiator=self) \
-            .success(lambda marks: generation == self._generation and self.model.set_marks(marks)) \
-            .failure(self.error.emit).run_in_background()
+            .success(show).failure(self.error.emit).run_in_background()
 
     def refresh_highlights(self) -> None:
         document_id = self.reader.document_id
         generation = self._generation
+
+        def show(rows: list[dict[str, Any]]) -> None:
+            if generation == self._generation:
+                self.reader.set_highlights(rows)
+
         StoreOp(self.worker, lambda store: document_highlights(store, document_id), initiator=self) \
-            .success(lambda rows: generation == self._generation and self.reader.set_highlights(rows)) \
-            .failure(self.error.emit).run_in_background()
+            .success(show).failure(self.error.emit).run_in_background()
 
     def add_highlight(self, page: int, text: str, comment: str, start) -> None:
         """Save a highlight of the reader's selection, then show it in the panel and on the page."""

@@ -71,7 +71,7 @@ class OpenRecsModel(QAbstractListModel):
             from PySide6.QtWidgets import QApplication
 
             app = QApplication.instance()
-            return overdue_tint(app.palette()) if app else None
+            return overdue_tint(app.palette()) if isinstance(app, QApplication) else None
         return None
 
 

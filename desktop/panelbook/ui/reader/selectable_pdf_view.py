@@ -211,6 +211,7 @@ class SelectablePdfView(QPdfView):
         points = self.document().pagePointSize(page) if self.document() is not None else None
         if rect is None or points is None or points.width() <= 0:
             return
+        y: float
         if point is None:
             y = rect.top()
         else:
@@ -484,7 +485,7 @@ class SelectablePdfView(QPdfView):
             scale = rect.width() / points.width()
             offset = QPointF(rect.topLeft()) - self._scroll()
             for polygon in outlines(page):
-                painter.drawPolygon(QPolygonF([QPointF(p.x() * scale, p.y() * scale) + offset for p in polygon]))
+                painter.drawPolygon(QPolygonF([QPointF(p.x() * scale, p.y() * scale) + offset for p in polygon]))  # type: ignore[attr-defined]
         painter.end()
 
     def paintEvent(self, event) -> None:

@@ -56,8 +56,11 @@ class NoticeBar(QFrame):
         if warning or len(self._notices) == 1:
             from PySide6.QtWidgets import QStyle  # its many enums cost start-up time; rarely needed
 
-            kind = QStyle.StandardPixmap.SP_MessageBoxWarning if warning else QStyle.StandardPixmap.SP_MessageBoxInformation
+            pixmaps = QStyle.StandardPixmap
+            kind = pixmaps.SP_MessageBoxWarning if warning else pixmaps.SP_MessageBoxInformation
+            assert self.picture is not None       # made by _build with the text
             self.picture.setPixmap(self.style().standardIcon(kind).pixmap(22, 22))
+        assert self.text is not None
         self.text.setText("\n\n".join(self._notices))
         self.show()
 

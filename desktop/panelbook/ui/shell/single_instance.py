@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,7 @@ class SingleInstance(QObject):
         self._running: QLockFile | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
 
-    def claim(self, files: list[str] = ()) -> bool:
+    def claim(self, files: Sequence[str] = ()) -> bool:
         """Become the running copy for the folder and return True (then call
         ``listen``); or, if another copy is running, hand ``files`` over to it
         and return False.

@@ -6,12 +6,22 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView,
-    QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from panelbook.ui.meeting.agenda_model import pages_text
 from panelbook.ui.common.meetings_model import long_date
+from panelbook.ui.meeting.agenda_model import pages_text
 
 NumberRole = Qt.ItemDataRole.UserRole + 1
 
