@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -42,7 +43,8 @@ class Desktop:
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # The one QApplication: tests and benchmarks may have made it already.
+    app = cast(QApplication, QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1]))
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName("panelbook")     # packaging/linux/panelbook.desktop: the menu entry's icon and name
