@@ -30,12 +30,11 @@ from typing import Any, TypeVar
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import Spec, archive_stats, cached_archive, copy_archive, database_mb
-
 from panelbook.paths import DataFolder, sample_dir
 from panelbook.services import imports as import_cases
 from panelbook.sources.pdftext import extract_pages
 from panelbook.store import Store
+from synthetic import Spec, archive_stats, cached_archive, copy_archive, database_mb
 
 PACK_NAME = "2024-08-08 agenda pack (rebuilt).pdf"
 TARGET_RATIO = 3.0

@@ -29,12 +29,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from panelbook.services.imports import prepare_bytes, write_prepared  # noqa: E402
-from panelbook.services.markup import add_note  # noqa: E402
-from panelbook.services.recs import set_recommendation  # noqa: E402
-from panelbook.paths import DataFolder  # noqa: E402
-from panelbook.store import Store  # noqa: E402
-from panelbook.store.blobs import sha256_of  # noqa: E402
+from panelbook.paths import DataFolder
+from panelbook.services.imports import prepare_bytes, write_prepared
+from panelbook.services.markup import add_note
+from panelbook.services.recs import set_recommendation
+from panelbook.store import Store
+from panelbook.store.blobs import sha256_of
 
 MEETING_HEADING = "Children and Families Scrutiny Panel - Thursday, 8th August, 2024 5.30 pm"
 FRESH_START = date(2031, 1, 2)

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from testdata import MODERNGOV, REPO, SEEDS, snapshot
 
 from panelbook.cli import main
 from panelbook.paths import data_folder
 from panelbook.store import Store
+from testdata import MODERNGOV, REPO, SEEDS, snapshot
 
 SEED_FILES = sorted(str(p) for p in SEEDS.glob("00*.txt"))
 REBUILT_PACK = REPO / "resources" / "sample" / "2024-08-08 agenda pack (rebuilt).pdf"

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from testdata import MODERNGOV, SEEDS, snapshot
 from panelbook.cli import main
 from panelbook.paths import data_folder
 from panelbook.store import Store
+from testdata import MODERNGOV, SEEDS, snapshot
 
 SEED_FILES = sorted(str(p) for p in SEEDS.glob("00*.txt"))
 

@@ -85,8 +85,8 @@ def test_markup_import_says_what_it_merged_and_what_the_file_deleted(tmp_path, c
     code, out, err = run(capsys, "--home", laptop, "markup", "import", file)
     assert (code, out, err) == (0, "Markup imported: 1 added, 0 updated.\n", "")
 
-    from panelbook.services import markup
     from panelbook.paths import data_folder
+    from panelbook.services import markup
     from panelbook.store import Store
 
     with Store.open(data_folder(desk)) as store:

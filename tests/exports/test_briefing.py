@@ -9,12 +9,12 @@ from datetime import datetime
 import pytest
 from pypdf import PdfReader
 
-from panelbook.services.markup import add_note
-from panelbook.services.recs import set_recommendation
-from panelbook.services.sample import load_sample
 from panelbook.exports.briefing import export_briefing
 from panelbook.exports.markup import BriefingMarkup, Highlight, LineOfEnquiry
 from panelbook.paths import data_folder
+from panelbook.services.markup import add_note
+from panelbook.services.recs import set_recommendation
+from panelbook.services.sample import load_sample
 from panelbook.store import Store, queries
 
 ESCAPE_NOTE = '<b>Budget & "risks"</b> 5 < 6'
@@ -94,7 +94,7 @@ def test_cover_names_council_committee_meeting_and_reader(briefing):
 
 
 def test_outline_mirrors_the_contents(briefing):
-    result, reader, texts = briefing
+    _result, reader, texts = briefing
     outline = _outline(reader)
     assert [(d, t) for d, t, _ in outline] == (
         [(0, "Cover"), (0, "Contents"), (0, "Meeting details"), (0, "Agenda items")]
@@ -241,8 +241,8 @@ def test_panel_edition_with_nothing_shared_says_so(sample, tmp_path):
 
 
 def test_stored_markup_private_and_shared(tmp_path):
-    from panelbook.services import markup
     from panelbook.exports.markup import markup_for
+    from panelbook.services import markup
 
     store = Store.open(data_folder(tmp_path / "data"))
     try:

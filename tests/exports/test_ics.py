@@ -1,17 +1,17 @@
 """The meetings calendar (.ics), parsed back with icalendar."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from icalendar import Calendar
 
-from panelbook.services.sample import load_sample
 from panelbook.exports.ics import export_ics, meeting_uid
 from panelbook.paths import data_folder
+from panelbook.services.sample import load_sample
 from panelbook.store import Store
 
-NOW = datetime(2024, 8, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 8, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_moved_and_cancelled_meetings_are_cancelled_events(sample, tmp_path):
 
 def test_uids_are_unique_and_stable_across_exports_and_data_folders(sample, tmp_path):
     export_ics(sample, tmp_path / "a.ics", now=NOW)
-    export_ics(sample, tmp_path / "b.ics", now=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    export_ics(sample, tmp_path / "b.ics", now=datetime(2025, 1, 1, tzinfo=UTC))
     other = Store.open(data_folder(tmp_path / "other"))
     try:
         load_sample(other)

@@ -7,10 +7,10 @@ from datetime import datetime
 import pytest
 from pypdf import PdfReader
 
-from panelbook.services.recs import set_recommendation
-from panelbook.services.sample import load_sample
 from panelbook.exports.monitoring import export_monitoring, grouped
 from panelbook.paths import data_folder
+from panelbook.services.recs import set_recommendation
+from panelbook.services.sample import load_sample
 from panelbook.store import Store, briefing_queries, queries
 
 HEADER = "Date Title Action proposed Action taken Progress Status"

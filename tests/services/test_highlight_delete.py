@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from panelbook.paths import data_folder
 from panelbook.services import markup
 from panelbook.services.sample import load_sample
-from panelbook.paths import data_folder
 from panelbook.store import Store
 from panelbook.store.queries import NotFound, notes, resolve_meeting
 
@@ -71,9 +71,9 @@ def test_restore_takes_a_new_id_when_the_old_one_was_reused(sample):
 def test_deleting_twice_or_a_missing_highlight_is_one_clear_error(sample):
     light = _highlight(sample)
     removed = markup.delete_highlight(sample, light)
-    with pytest.raises(NotFound, match=f"^There is no highlight {light}\\.$"):
+    with pytest.raises(NotFound, match=rf"^There is no highlight {light}\.$"):
         markup.delete_highlight(sample, light)
-    with pytest.raises(NotFound, match="^There is no highlight 999999\\.$"):
+    with pytest.raises(NotFound, match=r"^There is no highlight 999999\.$"):
         markup.delete_highlight(sample, 999999)
     markup.restore_highlight(sample, removed)
     with pytest.raises(markup.MarkupError, match="already there"):

@@ -3,15 +3,15 @@ import json
 
 import pytest
 
+from panelbook.anchoring import Anchor, capture, locate
+from panelbook.paths import data_folder, sample_dir
 from panelbook.services import markup
 from panelbook.services.imports import import_files
 from panelbook.services.markup import add_note
 from panelbook.services.sample import load_sample, remove_sample
-from panelbook.anchoring import Anchor, capture, locate
-from tools.rebuild_pack import pack_pdf, pack_reports
-from panelbook.paths import data_folder, sample_dir
 from panelbook.store import Store
 from panelbook.store.queries import notes, resolve_item, resolve_meeting
+from tools.rebuild_pack import pack_pdf, pack_reports
 
 PACK_TEXT = (sample_dir() / "003_41e7f3da12eebc0c.txt").read_text(encoding="utf-8")
 

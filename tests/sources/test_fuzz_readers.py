@@ -19,11 +19,9 @@ import time
 from pathlib import Path
 
 import pytest
-from fuzz_markers import MARKERS
-from testdata import MODERNGOV, REPO, SEEDS
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
+from fuzz_markers import MARKERS
 from panelbook.model import UnreadableDocument
 from panelbook.sources import (
     committee_page,
@@ -37,6 +35,7 @@ from panelbook.sources import (
 )
 from panelbook.sources.detect import read_document
 from panelbook.sources.pdftext import extract_pages
+from testdata import MODERNGOV, REPO, SEEDS
 
 REBUILT_PACK = REPO / "resources" / "sample" / "2024-08-08 agenda pack (rebuilt).pdf"
 
@@ -372,7 +371,6 @@ def test_deeply_nested_xml():
 def make_long_pack(path: Path, last_page: int) -> None:
     """The 8 August 2024 pack with its last report stretched to end on ``last_page``."""
     from testdata import seed_text
-
     from tools.rebuild_pack import ReportText, pack_pdf, pack_reports
 
     front, reports = pack_reports(seed_text("003"))

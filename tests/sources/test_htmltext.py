@@ -5,8 +5,8 @@ import html
 
 from hypothesis import given, settings, strategies as st
 
-from testdata import MODERNGOV
 from panelbook.sources.htmltext import html_to_text
+from testdata import MODERNGOV
 
 # As it stands in the GetMeeting sample's XML (one level of escaping).
 SAMPLE_ESCAPED = """&lt;div class="WordSection1"&gt;

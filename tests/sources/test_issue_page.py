@@ -4,12 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from testdata import seed_text
+from hypothesis import given, settings, strategies as st
 
 from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Resolution, UnreadableDocument
 from panelbook.sources.issue_page import looks_like_issue_page, read_issue_page
+from testdata import seed_text
 
 ISSUE = "Children and Learning - Performance"
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import random
 
 import pytest
-from testdata import MODERNGOV, REPO, SEEDS
 
 from panelbook.model import ParsedDocument, UnreadableDocument
 from panelbook.sources.detect import MAX_TEXT_MB, read_document
+from testdata import MODERNGOV, REPO, SEEDS
 
 FIFTY_MB = 50 * 1024 * 1024
 REBUILT_PACK = REPO / "resources" / "sample" / "2024-08-08 agenda pack (rebuilt).pdf"

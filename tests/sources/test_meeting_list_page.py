@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from testdata import MODERNGOV, seed_text
 
 from panelbook.model import DocumentKind, MeetingStatus, UnreadableDocument
 from panelbook.sources.meeting_list_page import looks_like_meeting_list_page_html, read_meeting_list_page_html
+from testdata import MODERNGOV, seed_text
 
 LIST_URL = "https://moderngov.kingston.gov.uk/ieListMeetings.aspx?CommitteeId=711"
 COMMITTEE = "Kingston and North Kingston Neighbourhood Committee"

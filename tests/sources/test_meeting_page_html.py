@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from testdata import MODERNGOV, seed_text
 
 import panelbook.sources.meeting_page_html as meeting_page_html
 from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Resolution, UnreadableDocument
 from panelbook.sources.meeting_page import read_meeting_page
 from panelbook.sources.meeting_page_html import looks_like_meeting_page_html, read_meeting_page_html
+from testdata import MODERNGOV, seed_text
 
 PAGE_URL = "https://moderngov.kingston.gov.uk/ieListDocuments.aspx?CId=711&MId=10221&Ver=4"
 BASE = "https://moderngov.kingston.gov.uk/"

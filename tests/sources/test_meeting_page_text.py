@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from testdata import MODERNGOV, seed_text
 
 from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Resolution, UnreadableDocument
 from panelbook.sources.meeting_page import read_meeting_page
 from panelbook.sources.meeting_page_text import looks_like_meeting_page_text, read_meeting_page_text
+from testdata import MODERNGOV, seed_text
 
 TITLES_004 = [
     "Apologies and Changes in Panel Membership (If Any)",

@@ -4,12 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from testdata import seed_text
+from hypothesis import given, settings, strategies as st
 
 from panelbook.model import DocumentKind, MeetingStatus, Member, Resolution, UnreadableDocument
 from panelbook.sources.minutes import looks_like_minutes, read_minutes_pages, read_minutes_text, title_case
+from testdata import seed_text
 
 
 def _pack_minutes() -> str:

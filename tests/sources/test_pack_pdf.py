@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from tools.rebuild_pack import ReportText, pack_pdf
 from panelbook.model import UnreadableDocument
 from panelbook.sources.pack import read_pack
 from panelbook.sources.pdftext import extract_pages
+from tools.rebuild_pack import ReportText, pack_pdf
 
 FRONT = """PUBLIC INFORMATION
 HEALTH OVERVIEW AND SCRUTINY PANEL
@@ -69,7 +69,7 @@ def test_missing_report_page(tmp_path):
 
 
 def test_pack_without_a_date(tmp_path):
-    front = "\n".join(l for l in FRONT.splitlines() if "2024" not in l and "September" not in l)
+    front = "\n".join(line for line in FRONT.splitlines() if "2024" not in line and "September" not in line)
     pages = extract_pages(pack_pdf(front, [ReportText("2", 1, 2, "Report")], tmp_path / "p.pdf"))
-    with pytest.raises(UnreadableDocument, match="^This agenda pack does not say the date of its meeting.$"):
+    with pytest.raises(UnreadableDocument, match=r"^This agenda pack does not say the date of its meeting.$"):
         read_pack(pages)

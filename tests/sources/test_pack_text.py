@@ -1,14 +1,15 @@
 """The agenda pack reader on seed 003, the 8 August 2024 pack as one extracted text."""
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import pytest
-from testdata import MODERNGOV, seed_text
 
 from panelbook.model import DocumentKind, MeetingStatus, RecStatus, UnreadableDocument
 from panelbook.sources.pack import looks_like_pack, read_pack, read_pack_text
 from panelbook.sources.pdftext import extract_pages
+from testdata import MODERNGOV, seed_text
 
 ITEMS = [
     ("1", "Apologies and Changes in Panel Membership (If Any)", None,
@@ -197,16 +198,16 @@ def test_not_a_pack_text(text):
 
 def test_a_single_report_is_not_a_pack():
     pages = extract_pages(MODERNGOV / "ZebraCrossing.pdf")
-    with pytest.raises(UnreadableDocument, match="^This is not an agenda pack"):
+    with pytest.raises(UnreadableDocument, match=r"^This is not an agenda pack"):
         read_pack(pages)
-    with pytest.raises(UnreadableDocument, match="^This is not an agenda pack"):
+    with pytest.raises(UnreadableDocument, match=r"^This is not an agenda pack"):
         read_pack_text("\n".join(pages))
 
 
 def test_minutes_are_not_a_pack():
-    with pytest.raises(UnreadableDocument, match="^This is not an agenda pack"):
+    with pytest.raises(UnreadableDocument, match=r"^This is not an agenda pack"):
         read_pack_text(seed_text("000"))
-    with pytest.raises(UnreadableDocument, match="^This is not an agenda pack"):
+    with pytest.raises(UnreadableDocument, match=r"^This is not an agenda pack"):
         read_pack([])
 
 
@@ -216,7 +217,5 @@ def test_pieces_of_a_pack_never_raise_anything_else():
     for start in range(0, len(text), step):
         for piece in (text[:start], text[start:], text[start: start + step * 3]):
             for call, argument in ((read_pack_text, piece), (read_pack, piece.split("\n\n"))):
-                try:
+                with contextlib.suppress(UnreadableDocument):
                     call(argument)
-                except UnreadableDocument:
-                    pass

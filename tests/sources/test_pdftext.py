@@ -5,13 +5,13 @@ import io
 import os
 
 import pytest
-from testdata import MODERNGOV
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from tools.rebuild_pack import ReportText, pack_pdf
 from panelbook.model import UnreadableDocument
 from panelbook.sources.pdftext import extract_pages, printed_page_number
+from testdata import MODERNGOV
+from tools.rebuild_pack import ReportText, pack_pdf
 
 FRONT = "CHILDREN AND FAMILIES SCRUTINY PANEL\nAGENDA\n1 EARLY YEARS (Pages 1 - 2)\nReport of the Director."
 

@@ -5,13 +5,12 @@ import html
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from bs4 import BeautifulSoup
-from testdata import MODERNGOV, seed_text
+from hypothesis import given, settings, strategies as st
 
 from panelbook.model import Resolution
 from panelbook.sources.resolutions import parse_resolutions, split_minutes
+from testdata import MODERNGOV, seed_text
 
 
 def _between(text: str, start: str, end: str | None) -> str:
@@ -190,7 +189,7 @@ def test_two_blocks_and_repeated_decision():
 def test_split_minutes_bad_input():
     assert split_minutes("") == ("", [], [])
     assert split_minutes("   \n\n ") == ("", [], [])
-    prose, discussion, resolutions = split_minutes("\x00\ufffd random ::: 1) 2)")
+    _prose, discussion, resolutions = split_minutes("\x00\ufffd random ::: 1) 2)")
     assert discussion == [] and resolutions == []
 
 
@@ -199,7 +198,7 @@ def test_split_minutes_bad_input():
 def test_never_raises_on_any_text(text):
     for resolution in parse_resolutions(text):
         assert resolution.text
-    prose, discussion, resolutions = split_minutes(text)
+    prose, discussion, _resolutions = split_minutes(text)
     assert isinstance(prose, str) and all(discussion)
 
 

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from testdata import MODERNGOV
 from panelbook.model import DocumentKind, DocumentLink, MeetingStatus, Member, Resolution, UnreadableDocument
 from panelbook.sources.webservice import looks_like_webservice_xml, read_webservice_xml
+from testdata import MODERNGOV
 
 COMMITTEES = MODERNGOV / "mg_GetCommittees_manchester.xml"
 MEETINGS = MODERNGOV / "mg_GetMeetings_manchester.xml"

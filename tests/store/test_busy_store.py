@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from panelbook.services.sample import load_sample
 from panelbook.paths import DataFolder, sample_dir
+from panelbook.services.sample import load_sample
 from panelbook.store import Store, StoreBusy, transaction
 from panelbook.store.db import DEFAULT_BUSY_TIMEOUT_S, busy_timeout_s
 
@@ -142,12 +142,11 @@ def test_a_write_outside_a_transaction_that_meets_the_lock_is_store_busy(folder,
     monkeypatch.setenv("PANELBOOK_BUSY_TIMEOUT_S", "0.2")
     store = Store.open(folder)
     hold(30)
-    with pytest.raises(StoreBusy, match="^Another Panelbook is saving to this data folder; try again in a moment.$"):
-        with store:
-            store.db.execute("INSERT INTO settings (key, value) VALUES ('profile_name', 'Cllr Bell')")
-    with Store.open(folder) as store, pytest.raises(StoreBusy):
-        with transaction(store.db):
-            pass
+    busy = r"^Another Panelbook is saving to this data folder; try again in a moment.$"
+    with pytest.raises(StoreBusy, match=busy), store:
+        store.db.execute("INSERT INTO settings (key, value) VALUES ('profile_name', 'Cllr Bell')")
+    with Store.open(folder) as store, pytest.raises(StoreBusy), transaction(store.db):
+        pass
 
 
 def test_store_open_with_a_lock_held_still_opens_for_reading(folder, hold, monkeypatch):

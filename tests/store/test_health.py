@@ -3,11 +3,11 @@ import os
 import time
 from datetime import date, timedelta
 
+from panelbook.paths import data_folder
 from panelbook.services.markup import add_note
 from panelbook.services.sample import load_sample
-from panelbook.paths import data_folder
 from panelbook.store import Store, health
-from panelbook.store.queries import notes, resolve_meeting, resolve_item
+from panelbook.store.queries import notes, resolve_item, resolve_meeting
 
 
 def _store_with_a_note(tmp_path, text="Ask about handovers"):
@@ -102,7 +102,7 @@ def test_a_stale_session_marker_triggers_the_full_check(tmp_path, monkeypatch):
     calls = []
     real = health.check_database
     monkeypatch.setattr(health, "check_database", lambda path, full: calls.append(full) or real(path, full))
-    texts, recovery = _notes(folder)
+    _texts, recovery = _notes(folder)
     assert calls == [True] and recovery is None
     assert not (folder.root / "session-999999999").exists()
     _notes(folder)

@@ -6,12 +6,12 @@ import shutil
 import subprocess
 
 import pytest
-from testdata import seed_text
 
-from tools.rebuild_pack import NOTICE, pack_reports, rebuild_pack_pdf
 from panelbook.model import UnreadableDocument
 from panelbook.sources.pack import read_pack, read_pack_text
 from panelbook.sources.pdftext import extract_pages
+from testdata import seed_text
+from tools.rebuild_pack import NOTICE, pack_reports, rebuild_pack_pdf
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def words(text: str | None) -> list[str]:
 
 
 def test_layout(rebuilt):
-    path, pages = rebuilt
+    _path, pages = rebuilt
     parsed = read_pack(pages)
     numbered = [p for p in parsed.pages if p.printed is not None]
     front = [p for p in parsed.pages if p.printed is None]
@@ -60,7 +60,7 @@ def test_same_agenda_as_the_text(rebuilt, from_text):
     assert parsed.glossary == from_text.glossary
     assert parsed.warnings == []
     # no word of any report is lost in the layout, however small the type had to go
-    for mine, theirs in zip(items, expected):
+    for mine, theirs in zip(items, expected, strict=True):
         assert words(mine.text) == words(theirs.text), mine.agenda_number
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+
 from desktop_helpers import close_window, open_window
 
 
 @pytest.fixture
 def sample_folder(tmp_path):
-    from panelbook.services.sample import load_sample
     from panelbook.paths import data_folder
+    from panelbook.services.sample import load_sample
     from panelbook.store import Store
 
     folder = data_folder(tmp_path / "data")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 def open_window(qtbot, folder, size=(1280, 800)):
     """The main window with its worker on ``folder``, shown, with the meetings loaded."""
-    from panelbook.ui.shell.main_window import MainWindow
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow
 
     worker = DatabaseWorker(folder)
     window = MainWindow(worker)     # closed by close_window, after the worker is idle

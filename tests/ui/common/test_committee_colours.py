@@ -51,9 +51,9 @@ def test_when_every_colour_is_taken_the_least_shared_is_reused():
     table = CommitteeColours()
     names = [f"Committee {i:02}" for i in range(len(PALETTE))]
     table.assign(names)
-    table.assign(names + ["Extra"])
+    table.assign([*names, "Extra"])
     assert table.colour("Extra").name() == PALETTE[0]
-    table.assign(names + ["Extra", "Another"])
+    table.assign([*names, "Extra", "Another"])
     assert table.colour("Another").name() == PALETTE[1]
 
 

@@ -5,9 +5,9 @@ brings it back, under the same uid, in the list and on the page."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from test_markup_panel import ITEM, open_item, rows
 
 from desktop_helpers import close_window, open_window, pdf_index
-from test_markup_panel import ITEM, open_item, rows
 
 PHRASE = "BRIEF SUMMARY"
 

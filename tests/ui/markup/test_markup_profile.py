@@ -7,10 +7,10 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from test_markup_panel import ITEM, open_item, rows
 
 from desktop_helpers import close_window, open_window
 from panelbook.ui.meeting.agenda_model import TITLE
-from test_markup_panel import ITEM, open_item, rows
 
 # Dialogs and message boxes are top-level windows; the offscreen platform says it cannot pass their size on.
 SIZE_HINTS = "This plugin does not support propagateSizeHints"
@@ -26,8 +26,8 @@ def set_profile(folder, name, role):
 
 @pytest.mark.qt_log_ignore(SIZE_HINTS)
 def test_first_start_asks_for_a_profile_and_edit_profile_changes_it(qtbot, sample_folder):
-    from panelbook.ui.shell.main_window import MainWindow
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow
 
     worker = DatabaseWorker(sample_folder)
     window = MainWindow(worker)
@@ -79,8 +79,8 @@ def test_without_asking_no_dialog_opens(qtbot, window):
 
 @pytest.mark.qt_log_ignore(SIZE_HINTS)
 def test_the_chair_sets_priority_and_lines_of_enquiry_and_shares_them(qtbot, sample_folder, tmp_path):
-    from panelbook.services.sample import load_sample
     from panelbook.paths import data_folder
+    from panelbook.services.sample import load_sample
     from panelbook.store import Store
 
     set_profile(sample_folder, "Cllr Amina Patel", "chair")
@@ -143,7 +143,7 @@ def test_the_chair_sets_priority_and_lines_of_enquiry_and_shares_them(qtbot, sam
 
 
 def test_export_my_markup_writes_private_notes_and_questions(qtbot, window, sample_folder, tmp_path):
-    item, panel = open_item(qtbot, window)
+    _item, panel = open_item(qtbot, window)
     panel.note.setFocus()
     qtbot.keyClicks(panel.note, "Private thought")
     panel.new_question.setText("A question")

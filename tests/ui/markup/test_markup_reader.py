@@ -8,9 +8,9 @@ import sqlite3
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
+from test_markup_panel import open_item
 
 from desktop_helpers import close_window, open_window, pdf_index
-from test_markup_panel import open_item
 
 
 def drag(view, start: QPointF, end: QPointF) -> None:

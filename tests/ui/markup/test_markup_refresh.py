@@ -3,10 +3,11 @@ written directly, as ``panelbook note add`` does), but not for its own writes, w
 changed markup."""
 from __future__ import annotations
 
+from test_markup_panel import open_item
+
 from panelbook.services import markup
 from panelbook.store import Store
 from panelbook.ui.common.store_op import Change
-from test_markup_panel import open_item
 
 
 def question_texts(panel) -> list[str]:

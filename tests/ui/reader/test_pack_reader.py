@@ -98,8 +98,8 @@ def test_an_item_without_pages_says_so_and_keeps_the_page(qtbot, window, sql):
 
 
 def test_a_pack_imported_as_text_is_shown_as_text(qtbot, tmp_path):
-    from panelbook.services.imports import import_file
     from panelbook.paths import data_folder, sample_dir
+    from panelbook.services.imports import import_file
     from panelbook.store import Store
 
     folder = data_folder(tmp_path / "text-only")

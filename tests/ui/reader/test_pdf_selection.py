@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication
+from test_pack_reader import open_august
 
 from desktop_helpers import pdf_index
-from test_pack_reader import open_august
 
 FOOT = "4. The Panel are requested to discuss the analysis and the associated"
 HEAD = "recommendations with the invited officers."

@@ -29,8 +29,7 @@ def test_page_map():
 def test_found_model_over_the_pack_search(qtbot, qtmodeltester, sample_folder):
     from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 
-    from panelbook.store import desktop_queries
-    from panelbook.store import Store
+    from panelbook.store import Store, desktop_queries
     from panelbook.ui.reader.search_sweep import FoundModel
 
     with Store.open(sample_folder) as store:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtPdfWidgets import QPdfView
+from test_pack_reader import open_august
 
 from desktop_helpers import pdf_index
-from test_pack_reader import open_august
 
 ITEM_8 = "Item 8: Repeat Child Protection Plans - Analysis"
 

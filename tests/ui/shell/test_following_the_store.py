@@ -3,6 +3,7 @@ being refreshed by hand by the window or by other views."""
 from __future__ import annotations
 
 import pytest
+
 from desktop_helpers import meeting_on
 
 PERFORMANCE = "Children and Learning - Performance"

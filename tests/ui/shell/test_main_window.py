@@ -5,8 +5,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop_helpers import close_window, meeting_on, open_window, pdf_index
-from panelbook.ui.shell.main_window import Place
 from panelbook.ui.reader.pack_reader import PDF
+from panelbook.ui.shell.main_window import Place
 
 ITEM = "Repeat Child Protection Plans - Analysis"
 
@@ -213,8 +213,8 @@ def test_last_meeting_reopens_in_the_meeting_place(qtbot, sample_folder):
     with qtbot.waitSignal(window.meeting.meeting_loaded, timeout=20000):
         window.open_meeting(meeting_on(window, "2023-07-20"))
     close_window(qtbot, window, worker)
-    from panelbook.ui.shell.main_window import MainWindow
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow
 
     worker = DatabaseWorker(sample_folder)
     again = MainWindow(worker)

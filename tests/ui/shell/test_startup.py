@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from desktop_helpers import close_window, open_window
 
+from desktop_helpers import close_window, open_window
 from panelbook.paths import data_folder
 
 REPO = Path(__file__).resolve().parents[3]
@@ -56,8 +56,8 @@ def test_the_first_paint_comes_before_qts_namespace_and_the_side_bar_just_after(
 
 
 def test_the_window_paints_before_the_store_is_touched_and_builds_the_rest_after(qtbot, sample_folder):
-    from panelbook.ui.shell.main_window import MainWindow, Place
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow, Place
 
     worker = DatabaseWorker(sample_folder)
     window = MainWindow(worker)
@@ -84,8 +84,8 @@ def test_the_window_paints_before_the_store_is_touched_and_builds_the_rest_after
 
 
 def test_a_place_asked_for_before_it_is_built_is_built_at_once(qtbot, sample_folder):
-    from panelbook.ui.shell.main_window import MainWindow, Place
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow, Place
 
     worker = DatabaseWorker(sample_folder)
     window = MainWindow(worker)
@@ -141,8 +141,8 @@ def test_a_cloud_synced_data_folder_is_warned_about(qtbot, tmp_path):
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_last_place_is_shown_once_built(qtbot, sample_folder):
     from panelbook.ui.common import settings
-    from panelbook.ui.shell.main_window import MainWindow, Place
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.shell.main_window import MainWindow, Place
 
     settings.save_value("window/place", int(Place.SEARCH))
     worker = DatabaseWorker(sample_folder)

@@ -346,8 +346,8 @@ def test_earlier_open_recommendations_on_the_same_issue(sample_folder, accepted_
 
 @pytest.mark.qt_log_ignore(SIZE_HINTS)
 def test_open_recs_panel_lists_them_for_an_item(qtbot, qtmodeltester, sample_folder, accepted_trend):
-    from panelbook.ui.meeting.open_recs_panel import OpenRecsPanel
     from panelbook.ui.common.worker import DatabaseWorker
+    from panelbook.ui.meeting.open_recs_panel import OpenRecsPanel
 
     worker = DatabaseWorker(sample_folder)
     panel = OpenRecsPanel(worker, today=date(2024, 12, 1))

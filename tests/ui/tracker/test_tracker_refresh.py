@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from test_tracker_place import UPTAKE, open_tracker, rec_id
+
 from panelbook.services.recs import set_recommendation
 from panelbook.store import Store
 from panelbook.ui.common.store_op import Change
 from panelbook.ui.shell.main_window import Place
-from test_tracker_place import UPTAKE, open_tracker, rec_id
 
 TODAY = date(2024, 10, 1)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
-from desktop_helpers import meeting_on
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_helpers import meeting_on
 from panelbook.ui.transfer.export_controller import (
     BRIEFING,
     ICS,

@@ -8,7 +8,6 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-
 # Message boxes have a fixed size; the offscreen test platform warns that it cannot pass size
 # hints on to a window system.  That is the test platform talking, not the application.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
