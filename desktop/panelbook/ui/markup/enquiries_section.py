@@ -7,7 +7,14 @@ shared markup file has been imported, and not at all while there are none.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelbook.services import markup
@@ -97,7 +104,7 @@ class EnquiriesSection(QWidget):
     def fill(self, rows: list[dict], members: list[str]) -> None:
         refill(self.enquiries, self.enquiry_list, rows)
         self.lead.clear()
-        self.lead.addItems([""] + members)
+        self.lead.addItems(["", *members])
 
     def clear(self) -> None:
         self.enquiries.set_rows([])

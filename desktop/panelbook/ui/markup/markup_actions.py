@@ -15,19 +15,21 @@ start-up: the jobs import it on the worker.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from panelbook.ui.common.icons import icon
-from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.message_box import show_message
+from panelbook.ui.common.store_op import Change, StoreOp
 
 if TYPE_CHECKING:
+    from panelbook.store import Store
+    from panelbook.store.rows import Profile
     from panelbook.ui.markup.profile_dialog import ProfileDialog
     from panelbook.ui.meeting.meeting_place import MeetingPlace
 
@@ -45,15 +47,16 @@ class MarkupActions(QObject):
         last separator; ``meeting_place``: the Meeting place, or None while it is not built."""
         super().__init__(window)
         self.window = window
-        self.worker = window.worker
-        self.profile: dict | None = None
+        # (The window is the main window, not imported here: it imports this module.)
+        self.worker = window.worker  # type: ignore[attr-defined]
+        self.profile: Profile | None = None
         self.dialog: ProfileDialog | None = None
         self._meeting_place = meeting_place
         self._ask_at_start = False
         self._build_actions()
         self._add_to_file_menu(file_menu)
         self._add_edit_menu(file_menu)
-        window.meetings_loaded.connect(self._meetings_loaded)
+        window.meetings_loaded.connect(self._meetings_loaded)  # type: ignore[attr-defined]
         window.installEventFilter(self)
 
     def _build_actions(self) -> None:
@@ -124,15 +127,15 @@ class MarkupActions(QObject):
 
     def refresh_profile(self, ask_if_missing: bool = False) -> None:
         """Read the profile on the worker; at first start, ask for one if there is none."""
-        def known(profile: dict | None) -> None:
+        def known(profile: Profile | None) -> None:
             self._profile_known(profile)
             if profile is None and ask_if_missing:
                 self.edit_profile(first_start=True)
         StoreOp(self.worker, _profile, initiator=self).success(known).failure(self._error).run_in_background()
 
-    def _profile_known(self, profile: dict | None) -> None:
+    def _profile_known(self, profile: Profile | None) -> None:
         self.profile = profile
-        self.share_action.setEnabled(bool(profile) and profile.get("role") == "chair")
+        self.share_action.setEnabled(profile is not None and profile.get("role") == "chair")
         self.profile_changed.emit(profile)
 
     def edit_profile(self, first_start: bool = False) -> ProfileDialog:
@@ -144,7 +147,7 @@ class MarkupActions(QObject):
 
         from panelbook.ui.markup.profile_dialog import ProfileDialog
 
-        profile = self.profile or {}
+        profile: Mapping[str, Any] = self.profile or {}
         dialog = ProfileDialog(profile.get("name", ""), profile.get("role", "councillor"), first_start, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.save_profile(dialog.name(), dialog.role()))
@@ -162,9 +165,10 @@ class MarkupActions(QObject):
 
             return save_profile(store, name, role)
 
-        def saved(profile: dict) -> None:
+        def saved(profile: Profile | None) -> None:
             self._profile_known(profile)
-            self._status(f"Profile saved: {profile['name']}, {profile['role']}.")
+            if profile is not None:
+                self._status(f"Profile saved: {profile['name']}, {profile['role']}.")
             # The markup panel and the agenda's marks read themselves again on store_changed.
         StoreOp(self.worker, save, changes=Change.PROFILE | Change.MARKUP, initiator=self) \
             .success(saved).failure(self._error).run_in_background()
@@ -211,7 +215,7 @@ class MarkupActions(QObject):
         self._flush()
 
         def done(counts: dict) -> None:
-            from panelbook.services.markup import import_summary     # the core loads on the worker, not at start-up
+            from panelbook.services.markup import import_summary  # the core loads on the worker, not at start-up
 
             summary = import_summary(counts)
             self._status(summary)
@@ -228,7 +232,7 @@ class MarkupActions(QObject):
         self._message(str(error) or type(error).__name__, warning=True)
 
 
-def _profile(store) -> dict | None:
+def _profile(store: Store) -> Profile | None:
     from panelbook.services import markup
 
     return markup.profile(store)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from panelbook.exports import atomic
 from panelbook.services import markup
-from panelbook.store import Store, desktop_queries, transaction
-from panelbook.store import markup as markup_store
+from panelbook.store import Store, desktop_queries, markup as markup_store, transaction
 from panelbook.ui.common.text_spans import find_span
+
+if TYPE_CHECKING:
+    from panelbook.store.rows import Profile
 
 
 def item_markup(store: Store, item_id: int) -> dict:
@@ -100,7 +103,7 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def save_profile(store: Store, name: str, role: str) -> dict:
+def save_profile(store: Store, name: str, role: str) -> Profile | None:
     """Set who uses this copy.  The markup made under the previous name (or as
     "Me", before any profile was chosen) is the same person's: it moves to the new name."""
     before = markup.profile_name(store)
@@ -112,8 +115,10 @@ def save_profile(store: Store, name: str, role: str) -> dict:
     return markup.profile(store)
 
 
-def document_highlights(store: Store, document_id: int | None) -> list[dict]:
-    return markup.highlights(store.db, document_id=document_id) if document_id is not None else []
+def document_highlights(store: Store, document_id: int | None) -> list[dict[str, Any]]:
+    if document_id is None:
+        return []
+    return cast("list[dict[str, Any]]", markup.highlights(store.db, document_id=document_id))  # the reader's plain rows
 
 
 def write_markup_file(store: Store, path: str, shared_only: bool) -> dict:

@@ -16,8 +16,8 @@ reads the item again by itself (``worker.store_changed``).
 """
 from __future__ import annotations
 
-from html import escape
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal

@@ -13,9 +13,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from panelbook.ui.markup.markup_jobs import save_note
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
+from panelbook.ui.markup.markup_jobs import save_note
 
 SAVE_DELAY_MS = 500
 

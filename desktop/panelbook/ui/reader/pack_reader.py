@@ -40,7 +40,7 @@ BOOKMARK_LOCATION_ROLE = int(QPdfBookmarkModel.Role.Location.value)
 __all__ = ["EMPTY", "PDF", "TEXT", "PackReader"]
 
 
-class PackReader(FindInPack, ReaderControls, QWidget):
+class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # find(text), not QWidget.find(id)
     """One meeting's pack; ``item_requested`` asks the agenda to select an item (next/previous)."""
 
     item_requested = Signal(int)

@@ -19,7 +19,6 @@ from panelbook.ui.common.icons import icon
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtCore import QPointF
     from PySide6.QtPdf import QPdfSearchModel
     from PySide6.QtWidgets import QLineEdit, QTextBrowser
 
@@ -43,7 +42,7 @@ class FindInPack:
     search_sweep: SearchSweep
     found_model: FoundModel
     bookmark_model: QPdfBookmarkModel
-    go_to_page: Callable[[int, QPointF | None], None]
+    go_to_page: Callable[..., None]                 # (page index, location=None)
 
     # -- building ---------------------------------------------------------------
 

@@ -17,7 +17,7 @@ happens on the worker.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -35,6 +35,7 @@ from panelbook.ui.shell.notice_bar import NoticeBar
 from panelbook.ui.shell.places import PLACES, Place
 
 if TYPE_CHECKING:
+    from panelbook.store import Store
     from panelbook.ui.calendar.calendar_place import CalendarPlace
     from panelbook.ui.meeting.meeting_place import MeetingPlace
     from panelbook.ui.search.search_place import SearchPlace
@@ -132,19 +133,19 @@ class MainWindow(QMainWindow):
 
     @property
     def calendar(self) -> CalendarPlace:
-        return self._place_widget(Place.CALENDAR)
+        return cast("CalendarPlace", self._place_widget(Place.CALENDAR))
 
     @property
     def meeting(self) -> MeetingPlace:
-        return self._place_widget(Place.MEETING)
+        return cast("MeetingPlace", self._place_widget(Place.MEETING))
 
     @property
     def tracker(self) -> TrackerPlace:
-        return self._place_widget(Place.TRACKER)
+        return cast("TrackerPlace", self._place_widget(Place.TRACKER))
 
     @property
     def search(self) -> SearchPlace:
-        return self._place_widget(Place.SEARCH)
+        return cast("SearchPlace", self._place_widget(Place.SEARCH))
 
     @property
     def exports(self) -> ExportController:
@@ -168,19 +169,22 @@ class MainWindow(QMainWindow):
 
     def _build_place(self, place: Place) -> QWidget:
         """Build a place, put it in its stand-in's slot and restore its splitters."""
+        widget: QWidget
         if place == Place.CALENDAR:
             from panelbook.ui.calendar.calendar_place import CalendarPlace
 
-            widget = CalendarPlace()
-            widget.set_hidden_committees(window_state.hidden_committees())
-            widget.meeting_activated.connect(self.open_meeting)
+            calendar = CalendarPlace()
+            calendar.set_hidden_committees(window_state.hidden_committees())
+            calendar.meeting_activated.connect(self.open_meeting)
+            widget = calendar
         elif place == Place.MEETING:
             from panelbook.ui.meeting.meeting_place import MeetingPlace
 
-            widget = MeetingPlace(self.worker)
-            widget.error.connect(self._show_error)
-            widget.neighbour_requested.connect(self._neighbour_meeting)
-            widget.meeting_loaded.connect(self._meeting_shown)
+            meeting = MeetingPlace(self.worker)
+            meeting.error.connect(self._show_error)
+            meeting.neighbour_requested.connect(self._neighbour_meeting)
+            meeting.meeting_loaded.connect(self._meeting_shown)
+            widget = meeting
         elif place == Place.TRACKER:
             from panelbook.ui.tracker.tracker_place import TrackerPlace
 
@@ -188,16 +192,18 @@ class MainWindow(QMainWindow):
         else:
             from panelbook.ui.search.search_place import SearchPlace
 
-            widget = SearchPlace(self.worker)
-            widget.error.connect(self._show_error)
-            widget.hit_activated.connect(self.open_hit)
-            widget.meeting_activated.connect(self.open_meeting)
+            search = SearchPlace(self.worker)
+            search.error.connect(self._show_error)
+            search.hit_activated.connect(self.open_hit)
+            search.meeting_activated.connect(self.open_meeting)
+            widget = search
         self._built[place] = widget
         current = self.stack.currentIndex()
         stand_in = self.stack.widget(int(place))
         self.stack.insertWidget(int(place), widget)
-        self.stack.removeWidget(stand_in)
-        stand_in.deleteLater()
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
         self.stack.setCurrentIndex(current)
         window_state.restore_splitters(widget)
         return widget
@@ -291,8 +297,9 @@ class MainWindow(QMainWindow):
 
     def _default_meeting(self) -> int:
         ids = {m["id"] for m in self.meetings}
-        if self._restoring_meeting in ids:
-            return self._restoring_meeting
+        restoring = self._restoring_meeting
+        if restoring is not None and restoring in ids:
+            return restoring
         today = date.today().isoformat()
         ahead = [m for m in self.meetings if m["date"] >= today and m["status"] != "cancelled"]
         if ahead:
@@ -410,10 +417,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _meetings(store) -> list[dict]:
+def _meetings(store: Store) -> list[dict[str, Any]]:
     from panelbook.store import queries
 
-    return queries.meetings(store.db)
+    return cast("list[dict[str, Any]]", queries.meetings(store.db))     # the window keeps rows as plain dicts
 
 
 def store_notices(store) -> list[tuple[str, str]]:

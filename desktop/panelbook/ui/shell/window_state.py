@@ -2,6 +2,8 @@
 the splitters' sizes and the committees hidden on the calendar (in the UI settings)."""
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from panelbook.ui.common import settings
@@ -11,7 +13,7 @@ from panelbook.ui.shell.places import Place
 def hidden_committees() -> list[str] | str:
     """The committees the member chose not to show on the calendar (QSettings
     gives a one-name list back as a string; the calendar takes either)."""
-    return settings.ui_settings().value("calendar/hidden", []) or []
+    return cast("list[str] | str", settings.ui_settings().value("calendar/hidden", []) or [])
 
 
 def named_splitters(root: QWidget) -> list[QSplitter]:

@@ -6,6 +6,7 @@ words (``labels``), deadlines as short dates, and every value in full in its too
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -21,7 +22,7 @@ FIELD_WORDS = {
 class HistoryModel(QAbstractTableModel):
     """A recommendation's changes, newest first: when, who, what, before, after."""
 
-    COLUMNS = ["When", "Who", "What", "Before", "After"]
+    COLUMNS: ClassVar[list[str]] = ["When", "Who", "What", "Before", "After"]
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -10,15 +10,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelbook import tracker
 from panelbook.model import RecStatus
-from panelbook.ui.tracker.recs_model import short_date
 from panelbook.ui.common.widgets import heading_label, notice_label
-
+from panelbook.ui.tracker.recs_model import short_date
 
 NO_DATE = QDate(2000, 1, 1)     # shown as "None" when there is no deadline
 

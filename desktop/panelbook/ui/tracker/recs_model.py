@@ -10,6 +10,7 @@ base colour (readable on light and dark themes), a clock icon, and the word
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -65,8 +66,9 @@ def overdue_reason(row: dict, today: date | None = None) -> str:
 
 
 class RecsModel(RowTableModel):
-    COLUMNS = ["Meeting", "Item", "Recommendation", "Owner", "Response", "Status", "Deadline", "Overdue"]
-    TOOLTIPS = [
+    COLUMNS: ClassVar[list[str]] = ["Meeting", "Item", "Recommendation", "Owner", "Response", "Status", "Deadline",
+                                    "Overdue"]
+    TOOLTIPS: ClassVar[list[str] | None] = [
         "Date of the meeting that made the recommendation", "Agenda item it came from",
         "What the panel recommended", "Who is to act on it", "The response received so far",
         "Where it stands", "When it is due", "Past its deadline, or no response within the response time",
@@ -98,7 +100,7 @@ class RecsModel(RowTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row["overdue"]:
             app = QApplication.instance()
-            return overdue_tint(app.palette()) if app else None
+            return overdue_tint(app.palette()) if isinstance(app, QApplication) else None
         if role == Qt.ItemDataRole.DecorationRole and column == OVERDUE and row["overdue"]:
             return icon("overdue")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (MEETING, DEADLINE):

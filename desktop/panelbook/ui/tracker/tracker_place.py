@@ -24,7 +24,14 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelbook import tracker
@@ -381,7 +388,9 @@ class TrackerPlace(QWidget):
         rows = []
         for row in range(self.proxy.rowCount()):
             rec_id = self.proxy.index(row, 0).data(IdRole)
-            rows.append(self.model.rec(self.model.row_of(rec_id)))
+            at = self.model.row_of(rec_id)
+            if at is not None:
+                rows.append(self.model.rec(at))
         return rows
 
     def export_csv(self, path: str | Path) -> None:

@@ -10,7 +10,17 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from panelbook.ui.tracker.recs_model import (
-    DEADLINE, ITEM, MEETING, OVERDUE, OWNER, RESPONSE, STATUS, TEXT, IdRole, RecsFilter, RecsModel,
+    DEADLINE,
+    ITEM,
+    MEETING,
+    OVERDUE,
+    OWNER,
+    RESPONSE,
+    STATUS,
+    TEXT,
+    IdRole,
+    RecsFilter,
+    RecsModel,
 )
 
 # What each narrow column must fit; the wording and the response stretch.

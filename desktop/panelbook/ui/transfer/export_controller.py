@@ -16,9 +16,10 @@ file dialogs.  Nothing here is imported before the window first paints.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -249,7 +250,7 @@ class ExportController(QObject):
                        f"Choose a meeting on the Calendar, then export its {words}.")
         return meeting_id is not None
 
-    def _ask_and_start(self, meeting: dict | None, request: ExportRequest) -> None:
+    def _ask_and_start(self, meeting: Mapping[str, Any] | None, request: ExportRequest) -> None:
         if meeting is not None:
             head = {BRIEFING: "Briefing", MONITORING: "Monitoring"}[request.kind]
             name = safe_name(f"{head} – {meeting['committee']} – {meeting['date']}") + ".pdf"
