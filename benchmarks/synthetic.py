@@ -27,12 +27,12 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from panelbook.services.imports import document_key
-from panelbook.store.documents import save_document
 from panelbook.model import (
     AgendaItem,
     Committee,
@@ -47,7 +47,9 @@ from panelbook.model import (
     Resolution,
 )
 from panelbook.paths import DataFolder, sample_dir
+from panelbook.services.imports import document_key
 from panelbook.store import Store, transaction
+from panelbook.store.documents import save_document
 from panelbook.store.schema import MIGRATIONS
 from panelbook.store.writer import save_parsed
 
@@ -126,7 +128,7 @@ class Spec:
     seed: int = 20240808
 
     @classmethod
-    def scaled(cls, scale: float, seed: int = 20240808) -> "Spec":
+    def scaled(cls, scale: float, seed: int = 20240808) -> Spec:
         base = cls(seed=seed)
         return replace(base, committees=max(1, min(len(COMMITTEES), round(base.committees * scale))),
                        years=max(1, round(base.years * scale)))
@@ -241,7 +243,7 @@ def _pack(rng: random.Random, text: Text, spec: Spec, committee: str, day: date,
             item.pages = add_pages(index, minutes_pages)
             item.text = "\n".join(p.text for p in pages[-minutes_pages:])
         items.append(item)
-    for offset, (title, count) in enumerate(zip(titles, report_pages)):
+    for offset, (title, count) in enumerate(zip(titles, report_pages, strict=True)):
         number = len(PROCEDURAL) + offset + 1
         first = len(pages)
         span = add_pages(number, count)
@@ -326,7 +328,7 @@ def _minutes(rng: random.Random, text: Text, committee: str, day: date, titles: 
     return parsed, recs
 
 
-def _write(store: Store, parsed: ParsedDocument, identity: str, media_type: str) -> int:
+def _write(store: Store, parsed: ParsedDocument, identity: str, media_type: str) -> int | None:
     """Write one document the way an import writes it (minus the file itself)."""
     sha = hashlib.sha256(identity.encode()).hexdigest()
     key = document_key(parsed, sha)
@@ -338,14 +340,14 @@ def _write(store: Store, parsed: ParsedDocument, identity: str, media_type: str)
 # -- building and caching -----------------------------------------------------
 
 
-def build(root: Path, spec: Spec, progress=None) -> dict:
+def build(root: Path, spec: Spec, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Build the archive of ``spec`` into the data folder ``root`` (which must be new)."""
     rng = random.Random(spec.seed)
     text = Text(rng)
     started = time.perf_counter()
     store = Store(DataFolder(Path(root)))
     try:
-        for index, committee in enumerate(COMMITTEES[:spec.committees]):
+        for committee in COMMITTEES[:spec.committees]:
             previous = None
             minute = 1
             with transaction(store.db):
@@ -367,8 +369,9 @@ def build(root: Path, spec: Spec, progress=None) -> dict:
     return stats
 
 
-def archive_stats(store: Store) -> dict:
-    count = lambda table: next(iter(store.db.query(f"SELECT count(*) AS n FROM {table}")))["n"]  # noqa: E731
+def archive_stats(store: Store) -> dict[str, Any]:
+    def count(table: str) -> int:
+        return int(next(iter(store.db.query(f"SELECT count(*) AS n FROM {table}")))["n"])
     return {name: count(name) for name in ("committees", "meetings", "items", "pages", "resolutions",
                                            "recommendations", "documents", "search")}
 
@@ -377,7 +380,8 @@ def cache_root() -> Path:
     return Path(os.environ.get("PANELBOOK_BENCH_CACHE") or Path(tempfile.gettempdir()) / "panelbook-bench")
 
 
-def cached_archive(spec: Spec, fresh: bool = False, progress=None) -> tuple[Path, dict]:
+def cached_archive(spec: Spec, fresh: bool = False,
+                   progress: Callable[[str], None] | None = None) -> tuple[Path, dict[str, Any]]:
     """The data folder of ``spec``'s archive, built once and reused (``fresh`` rebuilds)."""
     folder = cache_root() / f"archive-{spec.key()}"
     info = folder / "synthetic.json"

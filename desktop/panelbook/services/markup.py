@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import sqlite_utils
 
 from panelbook import anchoring
-from panelbook.store import Store, indexer, transaction
-from panelbook.store import markup as markup_store
+from panelbook.store import Store, indexer, markup as markup_store, transaction
 from panelbook.store.queries import NotFound
 from panelbook.store.rows import Highlight, ItemMark, Note, Profile
 from panelbook.store.writer import now_iso
@@ -215,7 +214,8 @@ def export_markup(store: Store, *, who: str | None = None, shared_only: bool = F
     """One member's markup (or, with ``shared_only``, the chair's shared markup) as a JSON-able dict."""
     who = who or profile_name(store)
     db = store.db
-    notes = [dict(n) | {"item": markup_store.item_ref(db, n["item_id"])} for n in markup_store.notes_to_export(db, who, shared_only)]
+    notes = [dict(n) | {"item": markup_store.item_ref(db, n["item_id"])}
+             for n in markup_store.notes_to_export(db, who, shared_only)]
     marks = [] if shared_only else [dict(m) | {"item": markup_store.item_ref(db, m["item_id"])}
                                     for m in markup_store.marks_to_export(db, who)]
     lights = [dict(h) | {"item": markup_store.item_ref(db, h["item_id"]) if h["item_id"] else None}
@@ -300,7 +300,8 @@ def import_markup(store: Store, data: dict[str, Any] | str) -> dict[str, int]:
             fields = {k: light.get(k) for k in ("uid", "page_idx", "printed", "quote", "context_before",
                                                  "context_after", "comment", "profile", "shared", "needs_placing",
                                                  "created_at", "updated_at")}
-            counts[markup_store.merge_by_uid(db, "highlights", fields | {"item_id": item_id, "document_id": document_id})] += 1
+            placed = fields | {"item_id": item_id, "document_id": document_id}
+            counts[markup_store.merge_by_uid(db, "highlights", placed)] += 1
         for meeting in markup_store.meetings_with_notes(db):
             indexer.reindex_meeting(db, meeting)
     return counts

@@ -12,8 +12,7 @@ from typing import Any
 from panelbook import tracker
 from panelbook.model import RecStatus
 from panelbook.services.markup import profile_name
-from panelbook.store import Store, indexer, queries, transaction
-from panelbook.store import recs as rec_rows
+from panelbook.store import Store, indexer, queries, recs as rec_rows, transaction
 from panelbook.store.queries import NotFound
 from panelbook.store.rows import Recommendation
 from panelbook.store.writer import now_iso, record_change

@@ -9,15 +9,14 @@ same committee and either carries the same ``issue`` or has a title at least
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import sqlite_utils
 
 from panelbook import tracker
 from panelbook.model import RecStatus
-from panelbook.store.rows import RecListRow
 from panelbook.store import queries
 from panelbook.store.matching import title_similarity
+from panelbook.store.rows import RecListRow
 
 SIMILAR = 0.85
 

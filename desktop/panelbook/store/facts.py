@@ -32,7 +32,8 @@ def rank_of(kind: DocumentKind) -> int:
     return RANKS.get(kind, DEFAULT_RANK)
 
 
-def record(db: sqlite_utils.Database, entity: str, entity_id: int, source: str, rank: int, data: dict[str, Any]) -> None:
+def record(db: sqlite_utils.Database, entity: str, entity_id: int, source: str, rank: int,
+           data: dict[str, Any]) -> None:
     """Store (or replace) what ``source`` says about one meeting or item."""
     payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
     db.execute(

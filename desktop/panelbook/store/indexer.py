@@ -38,7 +38,8 @@ def reindex_meeting(db: sqlite_utils.Database, meeting_id: int) -> None:
         "SELECT r.id, r.text, i.id AS item_id, i.title FROM resolutions r JOIN items i ON i.id = r.item_id "
         "WHERE i.meeting_id = ?", (meeting_id,)
     ):
-        db.execute(_INSERT, (res["title"], res["text"], "resolution", res["id"], meeting_id, res["item_id"], None, None))
+        db.execute(_INSERT, (res["title"], res["text"], "resolution", res["id"], meeting_id, res["item_id"],
+                             None, None))
     for rec in db.query("SELECT * FROM recommendations WHERE meeting_id = ?", (meeting_id,)):
         index_recommendation(db, rec, delete=False)
     for note in db.query(
@@ -60,7 +61,8 @@ def index_note(db: sqlite_utils.Database, note_id: int) -> None:
     for note in db.query(
         "SELECT n.*, i.title, i.meeting_id FROM notes n JOIN items i ON i.id = n.item_id WHERE n.id = ?", (note_id,)
     ):
-        db.execute(_INSERT, (note["title"], note["text"], "note", note_id, note["meeting_id"], note["item_id"], None, None))
+        db.execute(_INSERT, (note["title"], note["text"], "note", note_id, note["meeting_id"], note["item_id"],
+                             None, None))
 
 
 def reindex_document(db: sqlite_utils.Database, document_id: int) -> None:

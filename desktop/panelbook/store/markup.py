@@ -102,7 +102,8 @@ def set_positions(db: sqlite_utils.Database, note_ids: list[int], stamp: str) ->
 
 def item_notes(db: sqlite_utils.Database, item_id: int) -> list[Note]:
     """Every note on an item, by kind and order."""
-    return [as_note(r) for r in db.query("SELECT * FROM notes WHERE item_id = ? ORDER BY kind, position, id", (item_id,))]
+    rows = db.query("SELECT * FROM notes WHERE item_id = ? ORDER BY kind, position, id", (item_id,))
+    return [as_note(r) for r in rows]
 
 
 def first_own_note(db: sqlite_utils.Database, item_id: int, profile: str) -> Row | None:

@@ -1,6 +1,7 @@
 """The store of one data folder: its database and its document files."""
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -37,10 +38,8 @@ class Store:
         self.db: sqlite_utils.Database = open_database(folder.database)
         self._marker = sessions.begin_session(folder)
         try:
-            try:
+            with contextlib.suppress(OSError):
                 folder.database.chmod(0o600)
-            except OSError:
-                pass
             with busy_is_store_busy():
                 migrate(self.db, backup=self._backup_before_migration)
                 if daily_backup:

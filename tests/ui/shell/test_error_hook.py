@@ -6,6 +6,7 @@ import re
 import threading
 
 import pytest
+
 from desktop_helpers import close_window, open_window
 
 

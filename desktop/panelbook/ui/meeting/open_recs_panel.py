@@ -14,6 +14,7 @@ answers overtaken by a newer item are dropped.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
@@ -123,7 +124,7 @@ class OpenRecsPanel(QWidget):
             return
         today = self.today
         StoreOp(self.worker, lambda store: earlier_open_recs(store.db, item_id, today), initiator=self) \
-            .success(lambda rows: self._show(request, item_id, rows)) \
+            .success(lambda rows: self._show(request, item_id, cast("list[dict[str, Any]]", rows))) \
             .failure(lambda error: self._failed(request, error)).run_in_background()
 
     def _store_changed(self, changes: Change, _initiator: object) -> None:

@@ -144,7 +144,7 @@ def _page_count(pdf: Path) -> int:
     return len(PdfReader(str(pdf)).pages)
 
 
-def _plain(error: Exception) -> str:
+def _plain(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         where = f" ({error.filename})" if error.filename else ""
         return f"The file could not be written{where}: {error.strerror.lower()}."
@@ -215,7 +215,8 @@ class ExportController(QObject):
 
     def choose_briefing(self, meeting_id: int | None) -> None:
         """Ask whose edition, reports and items (for ``meeting_id``), then where; then export."""
-        if not self._meeting_chosen(meeting_id, "briefing pack"):
+        if meeting_id is None:
+            self._no_meeting("briefing pack")
             return
         from panelbook.store import queries
 
@@ -233,7 +234,8 @@ class ExportController(QObject):
             .success(chosen_options).failure(self._show_failure).run_in_background()
 
     def choose_monitoring(self, meeting_id: int | None) -> None:
-        if not self._meeting_chosen(meeting_id, "monitoring report"):
+        if meeting_id is None:
+            self._no_meeting("monitoring report")
             return
         from panelbook.store import queries
 
@@ -244,11 +246,8 @@ class ExportController(QObject):
     def choose_calendar(self, skip_committees: list[str]) -> None:
         self._ask_and_start(None, ExportRequest(ICS, Path(), skip_committees=list(skip_committees)))
 
-    def _meeting_chosen(self, meeting_id: int | None, words: str) -> bool:
-        if meeting_id is None:
-            self._tell("Open a meeting first",
-                       f"Choose a meeting on the Calendar, then export its {words}.")
-        return meeting_id is not None
+    def _no_meeting(self, words: str) -> None:
+        self._tell("Open a meeting first", f"Choose a meeting on the Calendar, then export its {words}.")
 
     def _ask_and_start(self, meeting: Mapping[str, Any] | None, request: ExportRequest) -> None:
         if meeting is not None:
@@ -266,7 +265,7 @@ class ExportController(QObject):
 
     def _folder(self) -> Path:
         saved = settings.ui_settings().value("exports/folder", "")
-        if saved and Path(saved).is_dir():
+        if isinstance(saved, str) and saved and Path(saved).is_dir():
             return Path(saved)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(documents or Path.home())
@@ -316,14 +315,14 @@ class ExportController(QObject):
             status.showMessage(f"The {request.words} could not be exported; see the message.", 8000)
             self._tell(f"The {request.words} could not be exported.", outcome.error, QMessageBox.Icon.Warning)
         else:
+            assert outcome.path is not None     # neither cancelled nor failed: saved
             status.showMessage(f"Saved {outcome.path.name}.", 8000)
-            self._offer_to_open(outcome)
+            self._offer_to_open(outcome, outcome.path)
         self.finished.emit(outcome)
 
     # -- telling ------------------------------------------------------------
 
-    def _offer_to_open(self, outcome: ExportOutcome) -> None:
-        path = outcome.path
+    def _offer_to_open(self, outcome: ExportOutcome, path: Path) -> None:
         what = outcome.request.words
         box = self._box(f"The {what} is saved.", f"{path.name}\nin {path.parent}", QMessageBox.Icon.Information)
         if box is None:
