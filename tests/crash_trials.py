@@ -28,18 +28,16 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from panelbook.services.imports import prepare_bytes, prepare_file, write_prepared
-from panelbook.services.sample import load_sample
-from tools.rebuild_pack import pack_pdf, pack_reports
+import crash_worker
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder, sample_dir
-from panelbook.services.sample import PACK_TEXT
+from panelbook.services.imports import prepare_bytes, prepare_file, write_prepared
+from panelbook.services.sample import PACK_TEXT, load_sample
 from panelbook.store import Store
 from panelbook.store.backup import verify_backup
 from panelbook.store.blobs import blob_path, sha256_of
 from panelbook.store.queries import resolve_item, resolve_meeting
-
-import crash_worker
+from tools.rebuild_pack import pack_pdf, pack_reports
 
 WORKER = Path(__file__).resolve().with_name("crash_worker.py")
 KINDS = ("import", "note", "tracker", "backup")
@@ -262,9 +260,8 @@ def _check_files(folder: DataFolder, db, out: Outcome) -> None:
         if not path.is_file():
             out.lost.append(f"the document file {sha[:12]} is missing")
     for path in folder.files.rglob("*"):
-        if path.is_file() and not path.name.startswith(".incoming-"):
-            if sha256_of(path.read_bytes()) != path.name:
-                out.partial.append(f"the stored file {path.name[:12]} does not match its content")
+        if path.is_file() and not path.name.startswith(".incoming-") and sha256_of(path.read_bytes()) != path.name:
+            out.partial.append(f"the stored file {path.name[:12]} does not match its content")
 
 
 def _check_backups(folder: DataFolder, out: Outcome) -> None:
