@@ -57,6 +57,17 @@ def test_the_allowance_names_only_modules_that_exist():
     assert KNOWN_LONG - set(contracts.modules(PACKAGE)) == set()
 
 
+def test_test_folders_mirror_the_package():
+    """A test lives in the folder of the code it tests: tests/store/ for store/, tests/ui/reader/
+    for ui/reader/, tests/tools/ for tools/; fixtures/ holds saved stores."""
+    tests = REPO / "tests"
+    folders = {p.relative_to(tests) for p in tests.rglob("*")
+               if p.is_dir() and not any(part.startswith((".", "__")) for part in p.relative_to(tests).parts)}
+    strays = [str(f) for f in sorted(folders) if f.parts[0] != "fixtures"
+              and not (PACKAGE / f).is_dir() and not (f.parts[0] == "tools" and (REPO / f).is_dir())]
+    assert strays == []
+
+
 def _core_modules() -> list[str]:
     return sorted(name for name, m in contracts.modules(PACKAGE).items()
                   if m.layer != "ui" and m.path.name != "__main__.py")
