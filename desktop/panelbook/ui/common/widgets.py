@@ -39,6 +39,10 @@ class EmptyState(QWidget):
 
     def __init__(self, icon_name: str, title: str, text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        self._build_labels(icon_name, title, text)
+        self._lay_out()
+
+    def _build_labels(self, icon_name: str, title: str, text: str) -> None:
         self.picture = QLabel()
         self.picture.setPixmap(icon(icon_name).pixmap(48, 48))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,7 +55,8 @@ class EmptyState(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        # A column of bounded width, centred: word-wrapped labels get their full height.
+    def _lay_out(self) -> None:
+        """A column of bounded width, centred: word-wrapped labels get their full height."""
         column = QWidget()
         column.setMaximumWidth(self.COLUMN_WIDTH)
         column_layout = QVBoxLayout(column)

@@ -27,6 +27,11 @@ class MeetingHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.today: date | None = None
+        self._build_labels()
+        self._lay_out()
+
+    def _build_labels(self) -> None:
+        """The committee's swatch, the title, the status pill, the details and the sources."""
         self.swatch = QLabel()
         self.title = heading_label("", 1.3)
         self.status = QLabel()
@@ -42,10 +47,11 @@ class MeetingHeader(QWidget):
         self.sources.setAccessibleName("Where this meeting's data came from")
         for label in (self.details, self.sources):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
         self.status.setObjectName("statusPill")
         self.status.setStyleSheet(
             "QLabel#statusPill { border: 1px solid palette(mid); border-radius: 8px; padding: 1px 8px; }")
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.swatch)
         top.addWidget(self.title)

@@ -88,12 +88,27 @@ class OpenRecsPanel(QWidget):
         self.today = today
         self.item_id: int | None = None
         self._request = 0
+        self._build_heading()
+        self._build_list()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.list, 1)
+        self.show_item(None)
+        worker.store_changed.connect(self._store_changed)
+
+    def _build_heading(self) -> None:
+        """The bold title and the line that says how many are open."""
         self.title = QLabel("Open recommendations from earlier meetings")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
+
+    def _build_list(self) -> None:
+        """One recommendation a row; Enter or a double-click asks to open it in the tracker."""
         self.model = OpenRecsModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -104,13 +119,6 @@ class OpenRecsPanel(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSpacing(2)
         self.list.activated.connect(lambda index: self.rec_activated.emit(index.data(IdRole)))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.explain)
-        layout.addWidget(self.list, 1)
-        self.show_item(None)
-        worker.store_changed.connect(self._store_changed)
 
     def show_item(self, item_id: int | None) -> None:
         """List what is still open from earlier meetings on this item's issue."""
