@@ -65,7 +65,7 @@ def shown_status(status: str, iso_date: str, today: date | None = None) -> str:
 
 def _remembered() -> dict[str, int]:
     """Each committee's colour as remembered in the settings (bad entries are ignored)."""
-    raw = settings.ui_settings().value(SETTINGS_KEY, "")
+    raw = settings.load_value(SETTINGS_KEY, "")
     try:
         loaded = json.loads(raw) if isinstance(raw, str) and raw else {}
     except ValueError:

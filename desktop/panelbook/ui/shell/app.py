@@ -1,6 +1,12 @@
 """Starting the desktop: the application object, one running copy per data folder,
 the worker and the main window.
 
+The window's own remembered state (geometry, splitters) is the machine's; the last
+meeting and place, the committees' colours and the committees hidden are the data
+folder's (``settings.use_data_folder``), so a new folder never opens on another
+store's meeting.  Without a display ``run_desktop`` says so in one sentence
+(``display_check``) instead of letting Qt abort.
+
 An unexpected error in a slot goes to ``<data folder>/errors.log`` and one calm
 sentence in the window (``error_hook``), and the application keeps running.
 
@@ -18,9 +24,11 @@ from typing import cast
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from panelbook.paths import DataFolder
+from panelbook.ui.common import settings
 from panelbook.ui.common.icons import icon
 from panelbook.ui.common.settings import APPLICATION, ORGANISATION
 from panelbook.ui.common.worker import DatabaseWorker
+from panelbook.ui.shell.display_check import display_problem
 from panelbook.ui.shell.error_hook import ErrorHook
 from panelbook.ui.shell.main_window import MainWindow
 from panelbook.ui.shell.single_instance import NotAnswering, SingleInstance
@@ -40,6 +48,7 @@ class Desktop:
             self.errors.uninstall()
         self.instance.close()
         self.worker.shutdown()
+        settings.use_data_folder(None)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -76,6 +85,7 @@ def start_desktop(folder: DataFolder, files: Sequence[str] = (), *,
     instance = SingleInstance(folder)
     if not instance.claim(list(files)):
         return None
+    settings.use_data_folder(folder.root)     # before the window reads its last meeting and place
     worker = DatabaseWorker(folder)
     window = MainWindow(worker)
     errors = ErrorHook(folder.errors_log, lambda sentence: window.notices.add(sentence, warning=True), window)
@@ -91,7 +101,12 @@ def start_desktop(folder: DataFolder, files: Sequence[str] = (), *,
 
 
 def run_desktop(folder: DataFolder, argv: list[str] | None = None, files: Sequence[str] = ()) -> int:
-    """The desktop's main loop; 0 at once when the files went to the copy already open."""
+    """The desktop's main loop; 0 at once when the files went to the copy already open,
+    1 with one sentence on stderr when the window cannot open here."""
+    problem = display_problem()
+    if problem is not None:
+        print(f"panelbook: {problem}", file=sys.stderr)
+        return 1
     app = application(argv)
     try:
         desktop = start_desktop(folder, files)

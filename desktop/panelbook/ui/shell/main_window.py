@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
             export_briefing=lambda: self.exports.choose_briefing(self.shown_meeting()),
             export_monitoring=lambda: self.exports.choose_monitoring(self.shown_meeting()),
             export_calendar=lambda: self.exports.choose_calendar(self.calendar.hidden_committees()),
-            focus_search=self.focus_search))
+            focus_search=self.focus_search), self.worker.folder.root)
         self.import_action = menus.import_action
         self.export_briefing_action = menus.export_briefing_action
         self.export_monitoring_action = menus.export_monitoring_action

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
+from panelbook import __version__
 from panelbook.ui.common import settings
 from panelbook.ui.common.icons import icon
 from panelbook.ui.shell.places import PLACES, Place
@@ -38,6 +40,12 @@ Ctrl+C  Copy the selected text of the pack"""
 
 ABOUT_TEXT = ("Panelbook keeps your panel's calendar, agenda packs, minutes and recommendations on this "
               "computer, so you can prepare for meetings without a connection.")
+
+
+def about_text(data_folder: Path) -> str:
+    """Help > About: the version (the package's, as `panelbook --version` gives it), what
+    Panelbook is for, and where this window's data folder is (for backups, or a new computer)."""
+    return f"Panelbook {__version__}\n\n{ABOUT_TEXT}\n\nYour data folder: {data_folder}"
 
 
 @dataclass
@@ -107,11 +115,12 @@ def build_places_bar(window: QMainWindow, place_actions: dict[Place, QAction]) -
     return bar
 
 
-def build_menus(window: QMainWindow, place_actions: dict[Place, QAction], commands: MenuCommands) -> MenuActions:
-    """File, Go and Help."""
+def build_menus(window: QMainWindow, place_actions: dict[Place, QAction], commands: MenuCommands,
+                data_folder: Path) -> MenuActions:
+    """File, Go and Help (whose About names ``data_folder``)."""
     file_menu, import_action, briefing, monitoring, calendar = _build_file_menu(window, commands)
     find_action = _build_go_menu(window, place_actions, commands)
-    _build_help_menu(window)
+    _build_help_menu(window, data_folder)
     return MenuActions(file_menu, import_action, briefing, monitoring, calendar, find_action)
 
 
@@ -157,12 +166,12 @@ def _build_go_menu(window: QMainWindow, place_actions: dict[Place, QAction], com
     return find_action
 
 
-def _build_help_menu(window: QMainWindow) -> None:
+def _build_help_menu(window: QMainWindow, data_folder: Path) -> None:
     help_menu = window.menuBar().addMenu("&Help")
     keys = QAction("&Keyboard shortcuts", window)
     keys.setShortcuts(QKeySequence.StandardKey.HelpContents)
     keys.triggered.connect(lambda: QMessageBox.information(window, "Keyboard shortcuts", SHORTCUTS_TEXT))
     help_menu.addAction(keys)
     about = QAction("&About Panelbook", window)
-    about.triggered.connect(lambda: QMessageBox.about(window, "About Panelbook", ABOUT_TEXT))
+    about.triggered.connect(lambda: QMessageBox.about(window, "About Panelbook", about_text(data_folder)))
     help_menu.addAction(about)

@@ -13,7 +13,7 @@ from panelbook.ui.shell.places import Place
 def hidden_committees() -> list[str] | str:
     """The committees the member chose not to show on the calendar (QSettings
     gives a one-name list back as a string; the calendar takes either)."""
-    return cast("list[str] | str", settings.ui_settings().value("calendar/hidden", []) or [])
+    return cast("list[str] | str", settings.load_value("calendar/hidden", []) or [])
 
 
 def named_splitters(root: QWidget) -> list[QSplitter]:
@@ -44,9 +44,9 @@ def save_state(window: QMainWindow, place: Place, hidden: list[str] | None) -> N
     store = settings.ui_settings()
     store.setValue("window/geometry", window.saveGeometry())
     store.setValue("window/state", window.saveState())
-    store.setValue("window/place", int(place))
+    store.setValue(settings.key("window/place"), int(place))
     if hidden is not None:
-        store.setValue("calendar/hidden", hidden)
+        store.setValue(settings.key("calendar/hidden"), hidden)
     for splitter in named_splitters(window):
         store.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
     store.sync()
