@@ -4,9 +4,15 @@
   window, opened on the synthetic archive (about 1,000 meetings); floor
   ``bare_window_s``: a bare PySide6 ``QMainWindow`` shown the same way.
 - ``search_median_ms`` / ``search_worst_ms``: the core's full-text search
-  (``store.search.search``, what the Search place runs) over 20 queries;
-  floor ``raw_fts_median_ms``: the same FTS5 match, ranked the same way and
-  with snippets, as many rows, run directly on SQLite.
+  (``store.search.find``, what the Search place runs) over 20 queries;
+  floor ``raw_fts_median_ms`` / ``raw_fts_worst_ms``: the raw bm25 query (the
+  same FTS5 match ranked by bm25 over every match, with snippets, as many
+  rows) run directly on SQLite.  The order ``find`` gives: bm25 over every
+  match for a query with at most 1,000 matches (the same results as the raw
+  query); above that, bm25 over the 1,000 most recently added matches (the
+  newest documents first), said in ``search_order``.  ``search_big`` lists the
+  queries above 1,000 matches with both times; ``count_worst_ms`` is the exact
+  count the window asks for afterwards (``store.search.count_matches``).
 - ``window_complete_s`` (for the record, no target): when the window has been
   painted with its side bar and the place on screen, which are built just after
   the first paint; ``calendar_loaded_s``: when the meetings are on the calendar.
@@ -14,7 +20,9 @@
   loaded the calendar and run a search.
 
 Targets (desktop issue): first paint within 1.5x the bare window; search within
-2x the raw query and under 50 ms; under 300 MB resident.
+2x the raw query and under 50 ms; under 300 MB resident.  Issue 17: the calendar
+loaded within 2x the bare window; search worst case under 50 ms, and faster than
+the raw query on every query above 1,000 matches (``search_big_worst_ratio`` < 1).
 
 Both windows are timed the same way: an event filter on the main window itself
 notes its first paint (a filter on the whole application would also convert
@@ -126,25 +134,42 @@ def _child(mode: str, home: Path) -> dict[str, Any]:
     return figures
 
 
-def _search_times(home: Path) -> tuple[list[float], list[float]]:
+def _best_ms(run: Any, times: int = 3) -> float:
+    """The quickest of ``times`` runs, in ms (the machine is shared: the quickest is the least disturbed)."""
+    best = float("inf")
+    for _ in range(times):
+        started = time.perf_counter()
+        run()
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
+def _search_times(home: Path) -> dict[str, Any]:
+    """Each query through ``find`` and as the raw bm25 query, taken in turns; the exact counts."""
     from panelbook.paths import data_folder
     from panelbook.store import Store
-    from panelbook.store.search import fts_query, ranked_query_sql, search
+    from panelbook.store.search import count_matches, find, fts_query, ranked_query_sql
 
-    ours, raw = [], []
+    ours: list[float] = []
+    raw: list[float] = []
+    counts: list[float] = []
+    big: list[dict[str, Any]] = []
+    orders: dict[str, int] = {}
     with Store.open(data_folder(home), daily_backup=False) as store:
         conn = sqlite3.connect(str(store.folder.database))
+        raw_sql = ranked_query_sql("s.rowid, snippet(search, 1, '[', ']', '…', 16)")
         for text in QUERIES:
-            search(store.db, text)                       # warm the page cache for both
-            started = time.perf_counter()
-            search(store.db, text)
-            ours.append((time.perf_counter() - started) * 1000)
-            started = time.perf_counter()
-            conn.execute(ranked_query_sql("s.rowid, snippet(search, 1, '[', ']', '…', 16)"),
-                         (fts_query(text), 100)).fetchall()
-            raw.append((time.perf_counter() - started) * 1000)
+            results = find(store.db, text)               # warms the page cache for both
+            conn.execute(raw_sql, (fts_query(text), 100)).fetchall()
+            ours.append(_best_ms(lambda text=text: find(store.db, text)))
+            raw.append(_best_ms(lambda text=text: conn.execute(raw_sql, (fts_query(text), 100)).fetchall()))
+            matches = count_matches(store.db, text)
+            counts.append(_best_ms(lambda text=text: count_matches(store.db, text), 1))
+            orders[results.order] = orders.get(results.order, 0) + 1
+            if results.bounded:
+                big.append({"query": text, "matches": matches, "ms": round(ours[-1], 1), "raw_ms": round(raw[-1], 1)})
         conn.close()
-    return ours, raw
+    return {"ours": ours, "raw": raw, "counts": counts, "big": big, "orders": orders}
 
 
 def _compile_package() -> None:
@@ -179,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.runs):
             bare.append(_child("bare", home)["paint"])
             runs.append(_child("panelbook", home))
-        ours, raw = _search_times(home)
+        searched = _search_times(home)
+        ours, raw, big = searched["ours"], searched["raw"], searched["big"]
         figures = {
             "first_paint_s": round(statistics.median(r["paint"] for r in runs), 3),
             "bare_window_s": round(statistics.median(bare), 3),
@@ -189,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
             "search_worst_ms": round(max(ours), 1),
             "raw_fts_median_ms": round(statistics.median(raw), 1),
             "raw_fts_worst_ms": round(max(raw), 1),
+            "search_big": big,
+            "search_big_worst_ms": round(max((b["ms"] for b in big), default=0.0), 1),
+            "search_big_worst_ratio": round(max((b["ms"] / max(b["raw_ms"], 0.01) for b in big), default=0.0), 2),
+            "search_order": searched["orders"],
+            "count_worst_ms": round(max(searched["counts"]), 1),
             "peak_rss_mb": round(max(r["rss_mb"] for r in runs), 1),
             "meetings": stats.get("meetings"), "pages": stats.get("pages"), "database_mb": database_mb(home),
         }

@@ -6,6 +6,10 @@ after a newer query was sent is dropped, so results never jump backwards.
 Results are grouped by meeting; activating one opens that meeting and item
 (and, for a pack page, the reader at that page).  When the store changes, the
 query shown runs again (at once if the place is on screen, else when it is shown).
+
+A query with more than 1,000 matches is ranked among its 1,000 newest matches
+(``store.search.find``); the summary says so, and the exact number of matches
+is counted afterwards, in a second job, and added to the summary when it comes.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from panelbook.store.search import Hit, search
+from panelbook.store.search import Results, count_matches, find
 from panelbook.ui.common.icons import icon
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.widgets import EmptyState, heading_label
@@ -31,6 +35,7 @@ from panelbook.ui.search.search_results_model import HtmlRole, IsGroupRole, Sear
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 200
+COUNTING = "counting the matches…"
 # Everything the search covers: items, pack pages, minutes, resolutions, recommendations, notes.
 SEARCHED = Change.MEETINGS | Change.ITEMS | Change.DOCUMENTS | Change.RECS | Change.MARKUP | Change.PROFILE
 
@@ -184,14 +189,25 @@ class SearchPlace(QWidget):
         generation = self._generation
         text = self.box.text().strip()
         if not text:
-            self._show(generation, text, [])
+            self._show(generation, text, Results())
             return
-        StoreOp(self.worker, lambda store: search(store.db, text, limit=RESULT_LIMIT), initiator=self) \
-            .success(lambda hits: self._show(generation, text, hits)).failure(self.error.emit).run_in_background()
+        StoreOp(self.worker, lambda store: find(store.db, text, limit=RESULT_LIMIT), initiator=self) \
+            .success(lambda results: self._show(generation, text, results)).failure(self.error.emit) \
+            .run_in_background()
 
-    def _show(self, generation: int, text: str, hits: list[Hit]) -> None:
+    def _count(self, generation: int, text: str, found: str) -> None:
+        """Count every match of a bounded query on the worker; add the count to the summary."""
+        def counted(total: int) -> None:
+            if generation == self._generation:
+                self.summary.setText(found.replace(COUNTING, f"of {total:,} matches"))
+
+        StoreOp(self.worker, lambda store: count_matches(store.db, text), initiator=self) \
+            .success(counted).failure(lambda _error: None).run_in_background()
+
+    def _show(self, generation: int, text: str, results: Results) -> None:
         if generation != self._generation:
             return
+        hits = results.hits
         self.model.set_hits(text, hits)
         self.tree.expandAll()
         has = bool(hits)
@@ -202,10 +218,15 @@ class SearchPlace(QWidget):
             self.empty.set_text("Find anything the panel has seen", self.empty.text.text())
         elif has:
             meetings = self.model.group_count()
-            more = " (the best matches)" if len(hits) >= RESULT_LIMIT else ""
-            self.summary.setText(
-                f"{len(hits)} {'result' if len(hits) == 1 else 'results'}{more} in {meetings} "
-                f"{'meeting' if meetings == 1 else 'meetings'} for “{text}”. Enter or double-click opens one.")
+            if results.bounded:
+                more = f" ({results.order}, {COUNTING})"
+            else:
+                more = " (the best matches)" if len(hits) >= RESULT_LIMIT else ""
+            found = (f"{len(hits)} {'result' if len(hits) == 1 else 'results'}{more} in {meetings} "
+                     f"{'meeting' if meetings == 1 else 'meetings'} for “{text}”. Enter or double-click opens one.")
+            self.summary.setText(found)
+            if results.bounded:
+                self._count(generation, text, found)
         else:
             self.summary.setText(f"Nothing found for “{text}”.")
             self.empty.set_text(f"Nothing found for “{text}”",
