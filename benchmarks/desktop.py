@@ -15,7 +15,13 @@
   count the window asks for afterwards (``store.search.count_matches``).
 - ``window_complete_s`` (for the record, no target): when the window has been
   painted with its side bar and the place on screen, which are built just after
-  the first paint; ``calendar_loaded_s``: when the meetings are on the calendar.
+  the first paint.
+- ``calendar_loaded_s``: when the calendar has been painted with its meetings
+  (its first view: the months around today, each committee's latest meetings
+  and the count of all, read before the store's opening check; see
+  ``store.calendar_view``), beside the same floor (``calendar_ratio``, goal
+  under 2); ``meetings_loaded_s`` (for the record): when the window holds every
+  meeting, after the store is opened and checked.
 - ``peak_rss_mb``: the desktop process's peak resident memory after it has
   loaded the calendar and run a search.
 
@@ -101,15 +107,22 @@ else:
         window.repaint()
         result["complete"] = time.time() - started
     def after_paint():
-        from panelbook.store.search import search
         complete()
+        def shown():
+            # The calendar has its meetings: paint it now, and note when that picture is done.
+            if "calendar" not in result:
+                desktop.window.repaint()
+                result["calendar"] = time.time() - started
         def loaded(_=None):
+            from panelbook.store.search import search
+            shown()
             result["loaded"] = time.time() - started
             desktop.worker.submit(lambda store: len(search(store.db, "safeguarding")),
                                   lambda n: finish(), lambda e: finish())
         if desktop.window.meetings:
             loaded()
         else:
+            desktop.window.calendar_shown.connect(shown)
             desktop.window.meetings_loaded.connect(loaded)
     desktop = start_desktop(data_folder(home))     # shown, but painted only once the loop runs
     desktop.window.installEventFilter(filt)
@@ -210,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
             "first_paint_s": round(statistics.median(r["paint"] for r in runs), 3),
             "bare_window_s": round(statistics.median(bare), 3),
             "window_complete_s": round(statistics.median(r.get("complete", r["paint"]) for r in runs), 3),
-            "calendar_loaded_s": round(statistics.median(r.get("loaded", r["paint"]) for r in runs), 3),
+            "calendar_loaded_s": round(statistics.median(r.get("calendar", r["paint"]) for r in runs), 3),
+            "meetings_loaded_s": round(statistics.median(r.get("loaded", r["paint"]) for r in runs), 3),
             "search_median_ms": round(statistics.median(ours), 1),
             "search_worst_ms": round(max(ours), 1),
             "raw_fts_median_ms": round(statistics.median(raw), 1),
@@ -224,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
             "meetings": stats.get("meetings"), "pages": stats.get("pages"), "database_mb": database_mb(home),
         }
     figures["paint_ratio"] = round(figures["first_paint_s"] / figures["bare_window_s"], 2)
+    figures["calendar_ratio"] = round(figures["calendar_loaded_s"] / figures["bare_window_s"], 2)
     figures["search_ratio"] = round(figures["search_median_ms"] / max(figures["raw_fts_median_ms"], 0.01), 2)
     print(json.dumps(figures, indent=None if args.json else 1))
     return 0

@@ -118,7 +118,7 @@ MONTHS = [6, 7, 9, 10, 11, 12, 1, 2, 3, 4]   # a municipal year's meeting months
 
 @dataclass(frozen=True)
 class Spec:
-    """What to build.  ``scale`` shrinks committees and years (so scale² of the meetings)."""
+    """What to build (see ``scaled`` for what ``--scale`` changes)."""
 
     committees: int = 10
     years: int = 10
@@ -129,8 +129,13 @@ class Spec:
 
     @classmethod
     def scaled(cls, scale: float, seed: int = 20240808) -> Spec:
+        """Up to 1, fewer committees and fewer years (scale 0.1: one committee, one year);
+        above 1, more committees over the same ten years (scale 3: 30 committees x 10 years),
+        the way a council's archive grows when it follows more of its committees."""
         base = cls(seed=seed)
-        return replace(base, committees=max(1, min(len(COMMITTEES), round(base.committees * scale))),
+        if scale > 1:
+            return replace(base, committees=round(base.committees * scale))
+        return replace(base, committees=max(1, round(base.committees * scale)),
                        years=max(1, round(base.years * scale)))
 
     def key(self) -> str:
@@ -328,6 +333,18 @@ def _minutes(rng: random.Random, text: Text, committee: str, day: date, titles: 
     return parsed, recs
 
 
+def committee_names(count: int) -> list[str]:
+    """``count`` committee names: the ten above, then area panels of the same kinds."""
+    names = list(COMMITTEES[:count])
+    area = 1
+    while len(names) < count:
+        for name in COMMITTEES:
+            if len(names) < count:
+                names.append(f"{name} (Area {area})")
+        area += 1
+    return names
+
+
 def _write(store: Store, parsed: ParsedDocument, identity: str, media_type: str) -> int | None:
     """Write one document the way an import writes it (minus the file itself)."""
     sha = hashlib.sha256(identity.encode()).hexdigest()
@@ -347,7 +364,7 @@ def build(root: Path, spec: Spec, progress: Callable[[str], None] | None = None)
     started = time.perf_counter()
     store = Store(DataFolder(Path(root)))
     try:
-        for committee in COMMITTEES[:spec.committees]:
+        for committee in committee_names(spec.committees):
             previous = None
             minute = 1
             with transaction(store.db):

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from panelbook import tracker
 from panelbook.model import RecStatus
+from panelbook.store.meeting_rows import MEETINGS_SQL, meeting_dict
 from panelbook.store.rows import MeetingRow, RecListRow
 
 
@@ -20,24 +21,8 @@ class NotFound(Exception):
     """The meeting, item or recommendation the user named is not in the store."""
 
 
-def _meeting_dict(row: dict[str, Any]) -> MeetingRow:
-    return {
-        "id": row["id"], "committee": row["committee"], "date": row["date"], "time": row["time"],
-        "venue": row["venue"], "status": row["status"], "council": row["council"],
-        "contact": {
-            "name": row["contact_name"], "role": row["contact_role"],
-            "phone": row["contact_phone"], "email": row["contact_email"],
-        },
-        "source_url": row["source_url"], "sample": bool(row["sample"]),
-        "items": row.get("item_count", 0),
-    }
-
-
-_MEETINGS_SQL = """
-    SELECT m.*, c.name AS committee, c.council AS council,
-           (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS item_count
-    FROM meetings m JOIN committees c ON c.id = m.committee_id
-"""
+_meeting_dict = meeting_dict
+_MEETINGS_SQL = MEETINGS_SQL
 
 
 def meetings(db: sqlite_utils.Database, date_from: str | None = None, date_to: str | None = None) -> list[MeetingRow]:

@@ -7,10 +7,10 @@ refused; a backup is taken before migrating a store that already holds data.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-
-from panelbook.store.db import transaction
+if TYPE_CHECKING:      # the version numbers are read before the store is opened, without sqlite-utils
+    import sqlite_utils
 
 _SEARCH_COLUMNS = "title, body, kind, ref_id, meeting_id, item_id, document_id, page"
 
@@ -298,6 +298,8 @@ def migrate(db: sqlite_utils.Database, backup: Callable[[int], object] | None = 
 
     ``backup(version)`` is called before migrating a store that has data.
     """
+    from panelbook.store.db import transaction
+
     version = current_version(db)
     if version > LATEST:
         raise StoreTooNew(

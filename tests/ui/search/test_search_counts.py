@@ -3,7 +3,6 @@ are the best among the 1,000 newest matches, then adds the exact count when it h
 from __future__ import annotations
 
 from desktop_helpers import close_window, meeting_on, open_window
-
 from panelbook.store import Store, transaction
 
 

@@ -11,6 +11,11 @@ its own latest ones (``recent_meetings``): a busy committee cannot push the
 member's own panel out of the list.  The list is as tall as its rows, with a
 line under it saying what it holds.  ``today`` decides what is ahead and what
 has passed (None: the real today; tests call ``set_today``).
+
+At start the place is given the first view (``store.calendar_view``: the
+meetings around today and each committee's latest, with the number of
+meetings in all), then every meeting; the month on screen stays where the
+member put it in between.
 """
 from __future__ import annotations
 
@@ -105,6 +110,8 @@ class CalendarPlace(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._rows: list[dict] = []
+        self._total: int | None = None      # meetings in all, when ``_rows`` is a first view
+        self._legend_names: list[str] | None = None
         self._hidden: set[str] = set()
         self.today: date | None = None
 
@@ -269,11 +276,15 @@ class CalendarPlace(QWidget):
         today = self._today()
         self.today_text.setText(f"Today is {today:%A} {today.day} {today:%B %Y}")
 
-    def set_meetings(self, rows: list[dict]) -> None:
+    def set_meetings(self, rows: list[dict], total: int | None = None, keep_month: bool = False) -> None:
+        """Show ``rows``: every meeting, or a first view of them out of ``total`` in all.
+        ``keep_month`` leaves the month on screen (and the chosen day) as they are."""
         self._rows = list(rows)
-        COLOURS.assign(r["committee"] for r in rows)
-        self._build_legend()
-        self._apply()
+        self._total = total if total is not None and total != len(rows) else None
+        COLOURS.assign({r["committee"] for r in rows})
+        if COLOURS.names() != self._legend_names:      # the legend is built again only when it changes
+            self._build_legend()
+        self._apply(keep_month)
         if any(r["sample"] for r in rows):
             self.notice.setText(
                 "This is sample data: Southampton City Council's Children and Families Scrutiny Panel, "
@@ -287,7 +298,7 @@ class CalendarPlace(QWidget):
     def _visible_rows(self) -> list[dict]:
         return [r for r in self._rows if r["committee"] not in self._hidden]
 
-    def _apply(self) -> None:
+    def _apply(self, keep_month: bool = False) -> None:
         rows = self._visible_rows()
         self.calendar.set_meetings(rows)
         today = self._today().isoformat()
@@ -311,12 +322,13 @@ class CalendarPlace(QWidget):
             )
             self.list_note.show()
             self.model.set_meetings(recent)
-            if len(recent) == len(rows):
-                self.list_foot.setText(f"All {len(rows)} meetings, newest first." if len(rows) > 1 else "")
+            count = len(rows) if self._total is None or self._hidden else self._total
+            if len(recent) == count:
+                self.list_foot.setText(f"All {count} meetings, newest first." if count > 1 else "")
             else:
                 whose = "each committee's latest meetings" if several else "the latest meetings"
                 self.list_foot.setText(
-                    f"{len(recent)} of {len(rows)} meetings: {whose}, newest first. "
+                    f"{len(recent)} of {count} meetings: {whose}, newest first. "
                     "Choose a day on the calendar for earlier ones.")
         else:
             self.list_heading.setText("Upcoming meetings")
@@ -334,6 +346,9 @@ class CalendarPlace(QWidget):
         self.table.updateGeometry()
         self._fit_split()
         self.open_button.setEnabled(self.model.rowCount() > 0)
+        if keep_month:
+            self._day_selected()
+            return
         if self.model.rowCount():
             self.table.selectRow(0)
         self._show_month(ahead[0]["date"] if ahead else (max(r["date"] for r in rows) if rows else None))
@@ -391,6 +406,7 @@ class CalendarPlace(QWidget):
         self.legend_layout.addLayout(statuses)
         self.committee_boxes = {}
         names = COLOURS.names()
+        self._legend_names = names
         if names:
             caption = QLabel("Committees you follow" if len(names) > 1 else "Committee")
             caption.setObjectName("caption")

@@ -99,6 +99,24 @@ class DatabaseWorker(QObject):
 
         return self._executor.submit(job)
 
+    def peek(self, fn: Callable[[DataFolder], Any], on_done: Callable[[Any], None]) -> Future[None]:
+        """Run ``fn(folder)`` on the worker before anything opens the store: a read that need
+        not wait for the store's opening checks, such as the calendar's first view (which
+        answers None itself when in doubt).  Its answer comes back like any other; an
+        unexpected error is raised on the UI thread, where the window's error hook has it."""
+        with self._lock:
+            self._pending += 1
+
+        def job() -> None:
+            try:
+                result = fn(self.folder)
+            except BaseException as error:  # noqa: BLE001 - delivered to the UI, never lost
+                self._relay.done.emit(None, None, error)
+                return
+            self._relay.done.emit(on_done, result, None)
+
+        return self._executor.submit(job)
+
     def _deliver(self, callback, result, error) -> None:
         with self._lock:
             self._pending -= 1

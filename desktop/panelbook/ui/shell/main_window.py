@@ -35,6 +35,7 @@ from panelbook.ui.shell.notice_bar import NoticeBar
 from panelbook.ui.shell.places import PLACES, Place
 
 if TYPE_CHECKING:
+    from panelbook.paths import DataFolder
     from panelbook.store import Store
     from panelbook.ui.calendar.calendar_place import CalendarPlace
     from panelbook.ui.meeting.meeting_place import MeetingPlace
@@ -45,11 +46,13 @@ if TYPE_CHECKING:
 __all__ = ["PLACES", "MainWindow", "Place"]
 
 OPENING = "Opening your data…"
+REST_AFTER_MS = 1500     # the other places are built by then even if the calendar is still waiting
 MEETING_LIST_CHANGES = Change.MEETINGS | Change.ITEMS | Change.DOCUMENTS   # the list counts items, minutes
 
 
 class MainWindow(QMainWindow):
-    meetings_loaded = Signal()
+    meetings_loaded = Signal()      # self.meetings holds every meeting of the store
+    calendar_shown = Signal()       # the calendar shows meetings (its first view, or all of them)
     first_painted = Signal()        # the window is on screen; work kept back for it can start
     place_changed = Signal(int)
     import_finished = Signal(object)
@@ -63,6 +66,8 @@ class MainWindow(QMainWindow):
         self._restoring_meeting: int | None = settings.load_int("window/meeting", 0) or None
         self._built: dict[Place, QWidget] = {}
         self._painted = False
+        self._shown_first_view = False
+        self._rest_started = False
         self._after_paint_done = False
         self._waiting_start: bool | None = None     # start() asked for before the first paint
         self._exports: ExportController | None = None
@@ -239,7 +244,20 @@ class MainWindow(QMainWindow):
         self._build_place(place)
         if place == self.place():
             self.go(place)      # what going there does: focus, the default meeting, the tracker's data
-        if len(missing) > 1:
+        if len(missing) > 1 and place == Place.CALENDAR and not self._shown_first_view and not self.meetings:
+            # The calendar on screen waits for its first view: building the Meeting place (the
+            # PDF reader) meanwhile would hold the interpreter while the worker reads it.
+            from PySide6.QtCore import Qt  # not at the top: see window_menus.build_places_bar
+
+            self.calendar_shown.connect(self._build_rest, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(REST_AFTER_MS, self, self._build_rest)
+        elif len(missing) > 1:
+            QTimer.singleShot(0, self, self._build_next_place)
+
+    def _build_rest(self) -> None:
+        """The other places, once the calendar shows its meetings (or after REST_AFTER_MS)."""
+        if not self._rest_started:
+            self._rest_started = True
             QTimer.singleShot(0, self, self._build_next_place)
 
     # -- places -------------------------------------------------------------
@@ -330,7 +348,9 @@ class MainWindow(QMainWindow):
                 rows = queries.meetings(store.db)
             return rows
 
-        # The first job opens the store; if that fails, the meetings job reports it once.
+        # First the calendar's first view, read before the store's opening checks; then the
+        # job that opens the store (if that fails, the meetings job reports it once).
+        self.worker.peek(_early_calendar, self._show_first_view)
         StoreOp(self.worker, store_notices, initiator=self).success(self._show_notices) \
             .failure(lambda _error: None).run_in_background()
         StoreOp(self.worker, load, initiator=self).success(self._show_meetings) \
@@ -351,21 +371,35 @@ class MainWindow(QMainWindow):
             StoreOp(self.worker, _meetings, initiator=self).success(self._show_meetings) \
                 .failure(self._show_error).run_in_background()
 
-    def _show_meetings(self, rows: list[dict]) -> None:
-        first = not self.meetings
-        self.meetings = list(rows)
-        self.calendar.set_meetings(rows)
+    def _show_first_view(self, view: dict | None) -> None:
+        """The calendar's first view (``store.calendar_view``), unless the whole list came first."""
+        if view is None or self.meetings or not view["meetings"] or self._shown_first_view:
+            return
+        self._shown_first_view = True
+        self.calendar.set_meetings(view["meetings"], total=view["total"])
+        self._show_summary(view["meetings"], view["total"])
+        self.calendar_shown.emit()
+
+    def _show_summary(self, rows: list[dict], total: int) -> None:
+        """The standing line under any passing message ("Imported 2 documents."), not in its place."""
         from panelbook.ui.common.meetings_model import long_date
 
         upcoming = [r for r in rows if r["date"] >= date.today().isoformat() and r["status"] != "cancelled"]
         if self.statusBar().currentMessage() == OPENING:
             self.statusBar().clearMessage()
-        # A standing line under any passing message ("Imported 2 documents."), not in its place.
         self.summary.setText(
-            f"{len(rows)} meetings" + (f", the next on {long_date(upcoming[0]['date'])}" if upcoming else "") if rows
+            f"{total} meetings" + (f", the next on {long_date(upcoming[0]['date'])}" if upcoming else "") if total
             else "No meetings yet: import documents with File › Import.")
+
+    def _show_meetings(self, rows: list[dict]) -> None:
+        first = not self.meetings
+        self.meetings = list(rows)
+        # After the first view, the month the member may have moved to stays on screen.
+        self.calendar.set_meetings(rows, keep_month=first and self._shown_first_view)
+        self._show_summary(rows, len(rows))
         if first and rows and self.place() == Place.MEETING and self.meeting.meeting_id is None:
             self.open_meeting(self._default_meeting())
+        self.calendar_shown.emit()
         self.meetings_loaded.emit()
 
     def _show_failure(self, sentence: str) -> None:
@@ -415,6 +449,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+def _early_calendar(folder: DataFolder) -> dict[str, Any] | None:
+    """On the worker, before the store is opened: the calendar's first view, or None."""
+    from panelbook.store.calendar_view import early_view
+    from panelbook.store.schema import LATEST
+
+    return early_view(folder.database, date.today(), LATEST)
 
 
 def _meetings(store: Store) -> list[dict[str, Any]]:
