@@ -151,7 +151,9 @@ def test_one_version_number_everywhere():
 
     from panelbook import __version__
 
-    assert tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"] == __version__
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "panelbook.__version__"}
     newest = ET.parse(METAINFO).getroot().find("releases/release")
     assert newest.get("version") == __version__
     result = subprocess.run([sys.executable, "-m", "panelbook.cli", "--version"], capture_output=True, text=True,
