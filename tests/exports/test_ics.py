@@ -50,15 +50,28 @@ def test_every_meeting_with_venue_status_and_london_time(sample, tmp_path):
 
 def test_moved_and_cancelled_meetings_are_cancelled_events(sample, tmp_path):
     sample.db.execute("UPDATE meetings SET status = 'cancelled' WHERE date = '2025-01-30'")
+    sample.db.execute("UPDATE meetings SET status = 'moved' WHERE date = '2024-11-28'")
     export_ics(sample, tmp_path / "m.ics", now=NOW)
     events = Calendar.from_ical((tmp_path / "m.ics").read_bytes()).walk("VEVENT")
     status = {str(e["dtstart"].dt)[:10]: str(e["status"]) for e in events}
     assert status["2025-01-30"] == "CANCELLED"
-    assert status["2019-11-07"] == "CANCELLED"          # MOVED: not on that date
-    assert [d for d, s in status.items() if s == "CANCELLED"] == ["2019-11-07", "2025-01-30"]
+    assert status["2024-11-28"] == "CANCELLED"          # MOVED: not on that date
+    assert [d for d, s in status.items() if s == "CANCELLED"] == ["2024-11-28", "2025-01-30"]
     summaries = {str(e["dtstart"].dt)[:10]: str(e["summary"]) for e in events}
     assert summaries["2025-01-30"] == "CANCELLED: Children and Families Scrutiny Panel"
-    assert summaries["2019-11-07"] == "MOVED: Children and Families Scrutiny Panel"
+    assert summaries["2024-11-28"] == "MOVED: Children and Families Scrutiny Panel"
+
+
+def test_a_meeting_with_minutes_was_held_and_is_never_cancelled(sample, tmp_path):
+    """The 7 November 2019 page says MOVED, yet its minutes are stored: it took place."""
+    assert sample.db.execute("SELECT status FROM meetings WHERE date = '2019-11-07'").fetchone()[0] == "moved"
+    sample.db.execute("UPDATE meetings SET status = 'cancelled' WHERE date = '2024-08-08'")
+    export_ics(sample, tmp_path / "m.ics", now=NOW)
+    events = {str(e["dtstart"].dt)[:10]: e for e in Calendar.from_ical((tmp_path / "m.ics").read_bytes()).walk("VEVENT")}
+    for day in ("2019-11-07", "2024-08-08"):
+        assert str(events[day]["status"]) == "CONFIRMED"
+        assert str(events[day]["summary"]) == "Children and Families Scrutiny Panel"
+        assert "Status: Held" in str(events[day]["description"])
 
 
 def test_uids_are_unique_and_stable_across_exports_and_data_folders(sample, tmp_path):

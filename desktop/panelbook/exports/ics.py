@@ -7,7 +7,9 @@
   all-day event.  Councils publish start times only, so events last two hours.
 - A cancelled meeting is ``STATUS:CANCELLED``; so is a "moved" one, because it
   will not take place on that date (its new date is a meeting of its own).
-  Held, scheduled and new meetings are ``CONFIRMED``.
+  Held, scheduled and new meetings are ``CONFIRMED``.  A meeting whose minutes
+  are stored was held, whatever its listing says (a page may still call it
+  "moved" or "cancelled"), so it is never exported as cancelled.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def _event(row: dict[str, Any], stamp: datetime) -> Event:
     event = Event()
     event.add("uid", meeting_uid(row["committee_key"], row["date"]))
     event.add("dtstamp", stamp)
-    status = row["status"]
+    status = "held" if row.get("has_minutes") else row["status"]
     prefix = {"cancelled": "CANCELLED: ", "moved": "MOVED: "}.get(status, "")
     event.add("summary", prefix + row["committee"])
     day = date.fromisoformat(row["date"])

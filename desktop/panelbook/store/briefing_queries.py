@@ -134,7 +134,11 @@ def outstanding_at(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str,
 
 
 def all_meetings_for_calendar(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every meeting with its committee's key, name and council (for the .ics file)."""
+    """Every meeting with its committee's key, name and council (for the .ics file),
+    and ``has_minutes``: whether minutes or resolutions of it are stored (it was held)."""
     return list(db.query(
-        "SELECT m.*, c.key AS committee_key, c.name AS committee, c.council AS council "
+        "SELECT m.*, c.key AS committee_key, c.name AS committee, c.council AS council, "
+        "(EXISTS (SELECT 1 FROM items i WHERE i.meeting_id = m.id AND i.minutes_text IS NOT NULL) "
+        " OR EXISTS (SELECT 1 FROM resolutions r JOIN items i ON i.id = r.item_id WHERE i.meeting_id = m.id)"
+        ") AS has_minutes "
         "FROM meetings m JOIN committees c ON c.id = m.committee_id ORDER BY m.date, m.time, c.name"))
