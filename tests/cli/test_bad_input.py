@@ -291,21 +291,55 @@ def test_a_different_document_for_a_meeting_already_imported(home, tmp_path, cap
                    "right file")
 
 
-def test_one_bad_file_stops_the_whole_import(home, tmp_path, capsys, pack_bytes):
-    """All or nothing: a good document next to a bad one does not land either."""
+def kingston_meetings(capsys, home: Path) -> list[dict]:
+    import json
+
+    code, out, _ = run(capsys, home, "meetings", "--json")
+    assert code == 0
+    return [m for m in json.loads(out) if "Kingston" in (m["council"] or "")]
+
+
+@pytest.mark.parametrize("order", ["good first", "bad first"])
+def test_one_bad_file_does_not_stop_the_others(home, tmp_path, capsys, pack_bytes, order):
+    """Each readable file is imported, each unreadable one named with its reason,
+    a summary line counts both, and the exit status is 1."""
     good = MODERNGOV / "Agenda_151.html"
     bad = write(tmp_path, "half.pdf", pack_bytes[: len(pack_bytes) // 3])
-    assert_refused(capsys, home, [good, bad], "damaged")
-    assert_refused(capsys, home, [bad, good], "damaged", name="half.pdf")
+    files = [good, bad] if order == "good first" else [bad, good]
+    stored_before = {p for p in (home / "files").rglob("*") if p.is_file()}
+    code, out, err = run(capsys, home, "import", *map(str, files))
+    assert code == 1
+    assert "Traceback" not in out + err
+    (reason,) = err.splitlines()
+    assert reason.startswith(f"panelbook: {bad}: ") and "damaged" in reason
+    assert out.splitlines()[-1] == "1 file imported, 1 could not be imported."
+    assert "Agenda_151.html: meeting page" in out
+    assert len(kingston_meetings(capsys, home)) == 1
+    stored_after = {p for p in (home / "files").rglob("*") if p.is_file()}
+    assert len(stored_after - stored_before) == 1     # the good file's copy only
 
 
-def test_a_clash_after_a_good_file_leaves_no_trace(home, tmp_path, capsys):
-    """The clash is found while writing: the good file's rows and stored copy go too."""
+def test_a_clash_does_not_undo_the_good_file_beside_it(home, tmp_path, capsys):
+    """The clash is found while writing: that file is refused, the good one stays."""
     good = MODERNGOV / "Agenda_151.html"
     wrong = write(tmp_path, "wrong page.txt", other_document_for_the_same_meeting())
-    assert_refused(capsys, home, [good, wrong], "none of the same items")
-    code, out, _ = run(capsys, home, "meetings", "--json")
-    assert code == 0 and "Kingston" not in out
+    code, out, err = run(capsys, home, "import", str(good), str(wrong), "--json")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0].startswith(f"panelbook: {wrong}: ") and "none of the same items" in lines[0]
+    assert lines[1:] == ["1 file imported, 1 could not be imported."]
+    assert len(kingston_meetings(capsys, home)) == 1
+    assert "Allotment" not in run(capsys, home, "agenda", "2024-08-08")[1]
+
+
+def test_every_file_unreadable(home, tmp_path, capsys):
+    first = write(tmp_path, "a.pdf", b"%PDF-1.4 nothing")
+    second = tmp_path / "missing.txt"
+    before = state(home)
+    code, out, err = run(capsys, home, "import", str(first), str(second))
+    assert code == 1 and out == "0 files imported, 2 could not be imported.\n"
+    assert [line.split(": ")[1] for line in err.splitlines()] == [str(first), str(second)]
+    assert state(home) == before
 
 
 # -- files that cannot be opened -----------------------------------------------------

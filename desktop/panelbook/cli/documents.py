@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from panelbook.cli.errors import UsageError
@@ -12,14 +13,20 @@ from panelbook.store.search import search as search_store
 
 
 def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    reports = imports.import_files(store, args.files)
+    """Import each readable file, name each unreadable one with its reason on
+    stderr, end with a summary line; exit status 1 when any file failed."""
+    outcome = imports.import_each(store, args.files)
     if args.json:
-        print_json([r.as_json() for r in reports])
+        print_json([r.as_json() for r in outcome.reports])
     else:
-        for r in reports:
+        for r in outcome.reports:
             print(f"{r.file}: {r.kind.replace('_', ' ')} — {r.meetings} meetings, {r.items} items, "
                   f"{r.resolutions} resolutions, {r.recommendations} recommendations added or updated")
-    return 0
+    for name, reason in outcome.failures:
+        print(f"panelbook: {name}: {reason}", file=sys.stderr)
+    if len(args.files) > 1:
+        print(outcome.summary(), file=sys.stderr if args.json else sys.stdout)
+    return 1 if outcome.failures else 0
 
 
 def check_date(value: str | None, option: str) -> str | None:

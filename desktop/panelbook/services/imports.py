@@ -168,6 +168,42 @@ def import_files(store: Store, paths: Sequence[Path | str], *, sample: bool = Fa
     return write_prepared(store, [prepare_file(path) for path in paths], sample=sample, cancelled=cancelled)
 
 
+@dataclass
+class ImportOutcome:
+    """What importing several files did: a report per file imported and, per file
+    that was not, its name and the reason in one sentence."""
+
+    reports: list[ImportReport]
+    failures: list[tuple[str, str]]
+
+    def summary(self) -> str:
+        """One line saying how many files were imported and how many were not."""
+        done, failed = len(self.reports), len(self.failures)
+        line = f"{done} file{'s' if done != 1 else ''} imported"
+        if failed:
+            line += f", {failed} could not be imported"
+        return line + "."
+
+
+def _without_name(message: str, name: str) -> str:
+    prefix = f"{name}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def import_each(store: Store, paths: Sequence[Path | str], *, sample: bool = False) -> ImportOutcome:
+    """Import every file that can be read, each in its own transaction, and name
+    every one that cannot with its reason: one bad file never stops the others
+    (the window's import does the same)."""
+    outcome = ImportOutcome([], [])
+    for path in paths:
+        name = Path(path).name
+        try:
+            outcome.reports += write_prepared(store, [prepare_file(path)], sample=sample)
+        except UnreadableDocument as error:
+            outcome.failures.append((str(path), _without_name(str(error), name)))
+    return outcome
+
+
 def import_file(store: Store, path: Path | str, *, sample: bool = False) -> ImportReport:
     """Import one file (``import_files`` of one)."""
     return import_files(store, [path], sample=sample)[0]
