@@ -12,6 +12,7 @@ failure (it chains the cause).  Both must be 0.
 
     python benchmarks/fuzz.py [--json] [--inputs N] [--seed S] [--save DIR]
     python benchmarks/fuzz.py --junk [--json] [--junk-mb N]
+    python benchmarks/fuzz.py --markup [--json] [--inputs N] [--seed S]
 
 Figures: ``inputs``, ``unexpected_errors``, ``max_seconds`` (slowest single
 input), ``max_rss_mb`` (peak memory of the whole run), and the mix of outcomes.
@@ -22,6 +23,10 @@ on the window: each must be read or refused in one sentence, quickly.  It
 prints the seconds and outcome per input, ``max_seconds``, and its floor
 ``decode_floor_s`` (decoding the largest such file as UTF-8, the least any
 reader must do).
+
+``--markup`` fuzzes markup files instead (``benchmarks/fuzz_markup.py``): a real
+one mutated as bytes and as JSON, merged into a sample store; the only error
+that may escape is MarkupError, in one line.
 """
 from __future__ import annotations
 
@@ -204,7 +209,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write each input that failed unexpectedly into this folder")
     parser.add_argument("--junk", action="store_true", help="time documents with junk appended instead")
     parser.add_argument("--junk-mb", type=int, default=50, help="megabytes of junk to append (default 50)")
+    parser.add_argument("--markup", action="store_true", help="fuzz markup files instead of documents")
     args, _ = parser.parse_known_args(argv)
+    if args.markup:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from fuzz_markup import run_markup
+
+        figures = run_markup(args.inputs, args.seed)
+        if args.json:
+            print(json.dumps(figures))
+        else:
+            print(f"{figures['inputs']} markup files in {figures['total_seconds']} s: {figures['read']} merged, "
+                  f"{figures['refused']} refused, {figures['unexpected_errors']} unexpected errors")
+            for example in figures["examples"]:
+                print(f"  {' '.join(example['mutations'])}: {example['error']}")
+        return 1 if figures["unexpected_errors"] else 0
     if args.junk:
         figures = run_junk(args.junk_mb)
         if args.json:

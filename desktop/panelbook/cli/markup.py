@@ -7,6 +7,7 @@ from pathlib import Path
 
 from panelbook.cli.output import PrintJson, PrintTable
 from panelbook.exports import atomic
+from panelbook.model import UnreadableDocument
 from panelbook.services import markup
 from panelbook.store import Store, queries
 
@@ -39,10 +40,13 @@ def markup_file(args: argparse.Namespace, store: Store, print_json: PrintJson, t
               f"and {len(data['marks'])} flags to {args.output}.")
         return 0
     try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise markup.MarkupError(f"{args.file} cannot be read ({error}).") from None
-    counts = markup.import_markup(store, text)
+        content = Path(args.file).read_bytes()
+    except OSError as error:
+        raise UnreadableDocument(f"{args.file}: this file cannot be read ({error.strerror}).") from None
+    try:
+        counts = markup.import_markup(store, content)
+    except markup.MarkupError as error:       # a bad file, like a bad document: exit status 1
+        raise UnreadableDocument(f"{args.file}: {error}") from None
     if args.json:
         print_json(counts)
     else:

@@ -13,7 +13,6 @@ never brings back what was deleted here.
 """
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
@@ -27,15 +26,13 @@ from panelbook.store.queries import NotFound
 from panelbook.store.rows import Highlight, ItemMark, Note, Profile
 from panelbook.store.writer import now_iso
 
+from panelbook.services import markup_file
+from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "QUESTION_STATES", "MarkupError"]
+
 FLAGS = ("key item", "challenge", "follow up", "declare interest")
-QUESTION_STATES = ("open", "asked", "answered")
 ROLES = ("councillor", "chair", "clerk")
-FORMAT = "panelbook-markup"
-FORMAT_VERSION = 1
-
-
-class MarkupError(ValueError):
-    """A markup file or edit that cannot be taken."""
 
 
 # -- profile -------------------------------------------------------------------
@@ -243,20 +240,13 @@ def import_summary(counts: dict[str, int]) -> str:
     return "Markup imported: " + ", ".join(parts) + "."
 
 
-def import_markup(store: Store, data: dict[str, Any] | str) -> dict[str, int]:
+def import_markup(store: Store, data: dict[str, Any] | str | bytes) -> dict[str, int]:
     """Merge a markup file: newer edits win, nothing newer here is overwritten, what was
     deleted here stays deleted; markup whose item is not in this store is reported.
     Notes and highlights the file says were deleted go here too ("removed"), unless
-    they were changed here after that deletion."""
-    if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError:
-            raise MarkupError("This is not a Panelbook markup file (it is not JSON).") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise MarkupError("This is not a Panelbook markup file.")
-    if int(data.get("version", 0)) > FORMAT_VERSION:
-        raise MarkupError("This markup file was made by a newer Panelbook; update Panelbook to read it.")
+    they were changed here after that deletion.  The file is checked whole
+    first (``markup_file.parse``): a damaged one raises MarkupError, nothing merged."""
+    data = markup_file.parse(data)
     db = store.db
     counts = {"added": 0, "updated": 0, "kept_newer_here": 0, "no_such_item": 0, "deleted_here": 0,
               "removed": 0}

@@ -132,7 +132,7 @@ def write_markup_file(store: Store, path: str, shared_only: bool) -> dict:
 def read_markup_file(store: Store, path: str) -> dict:
     """Merge a markup file into the store; the counts say what happened."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise markup.MarkupError("This file cannot be read as a Panelbook markup file.") from None
-    return markup.import_markup(store, text)
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise markup.MarkupError(f"This file cannot be read ({error.strerror}).") from None
+    return markup.import_markup(store, data)     # a damaged file: one MarkupError sentence
