@@ -52,6 +52,7 @@ def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **c
             except ValueError:
                 raise NotFound(f"'{wanted['status']}' is not a recommendation status.") from None
             tracker.check_transition(RecStatus(current["status"]), target)
+        _keep_aside_for_drafts(current, wanted)
         diff = {k: v for k, v in wanted.items() if current.get(k) != v}
         if diff.get("response") and not current["response_received"]:
             diff["response_received"] = date.today().isoformat()
@@ -66,6 +67,22 @@ def set_recommendation(store: Store, rec_id: int, *, who: str | None = None, **c
         rec = rec_rows.update_recommendation(store.db, rec_id, diff)
         indexer.index_recommendation(store.db, rec)
     return rec
+
+
+def _keep_aside_for_drafts(current: Recommendation, wanted: dict[str, Any]) -> None:
+    """Only a draft can be set aside as "not a recommendation".  A set-aside draft
+    that becomes live (accepted by its status) has the flag cleared with the same
+    change, so it is recorded in the history; setting the flag on a live one, or
+    in the same change that makes it live, is refused with the reason."""
+    status = wanted.get("status", current["status"])
+    if status == RecStatus.DRAFT.value:
+        return
+    if wanted.get("not_a_recommendation"):
+        raise tracker.InvalidTransition(
+            f"Only a draft can be set aside as not a recommendation; this one would be '{status}'. "
+            "Close it as rejected instead if the panel has dropped it.")
+    if current["not_a_recommendation"]:
+        wanted["not_a_recommendation"] = 0
 
 
 def add_recommendation(store: Store, meeting_id: int, text: str, *, item_id: int | None = None,
