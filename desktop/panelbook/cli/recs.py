@@ -39,13 +39,20 @@ def recs(args: argparse.Namespace, store: Store, print_json: PrintJson, table: P
                 [r["at"], r["who"], r["field"], (r["before"] or "")[:40], (r["after"] or "")[:40]] for r in rows])
         return 0
     if command == "changes":
-        since = args.since or queries.last_meeting_held(store.db)
-        result = queries.changes_since(store.db, since) if since else {"since": None, "closed": [], "added": [],
-                                                                          "became_overdue": []}
+        if args.since:
+            result = queries.changes_since(store.db, args.since)
+        else:       # each recommendation from the last meeting of its own committee
+            result = queries.changes_since_last_meetings(store.db) or {
+                "since": None, "committees": [], "closed": [], "added": [], "became_overdue": []}
         if args.json:
             print_json(result)
         else:
-            print(f"Since {since or 'the beginning'}:")
+            committees = result.get("committees", [])
+            if len(committees) > 1:
+                print("Since each committee's last meeting (" + "; ".join(
+                    f"{c['committee']} {c['date']}" for c in committees) + "):")
+            else:
+                print(f"Since {result['since'] or 'the beginning'}:")
             for label, key in (("Closed", "closed"), ("Added", "added"), ("Became overdue", "became_overdue")):
                 print(f"  {label}: {len(result[key])}")
                 for rec in result[key]:

@@ -109,7 +109,7 @@ def current_status(store: Store, rec_id: int) -> str | None:
 def tracker_overview(store: Store, today: date | None = None) -> dict[str, Any]:
     """Everything the tracker place shows, read at once: every recommendation and
     the drafts, which ids fall in each view, the meetings, the last held meeting
-    and what changed since it.  ``today`` defaults to the real date."""
+    and what changed since each committee's own last meeting.  ``today`` defaults to the real date."""
     db = store.db
     today = today or date.today()
     views = {v: {r["id"] for r in queries.recommendations(db, view=v, today=today)} for v in queries.VIEWS}
@@ -118,6 +118,6 @@ def tracker_overview(store: Store, today: date | None = None) -> dict[str, Any]:
     views["drafts"] = {r["id"] for r in drafts}
     meetings = queries.meetings(db)
     last = tracker.last_held_meeting(meetings, today)
-    since = queries.changes_since(db, last["date"], today=today) if last else None
+    since = queries.changes_since_last_meetings(db, today=today)    # each committee from its own last meeting
     return {"rows": rows + drafts, "views": views, "meetings": meetings, "last": last, "since": since,
             "today": today}

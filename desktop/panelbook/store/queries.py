@@ -234,6 +234,42 @@ def changes_since(db: sqlite_utils.Database, since: str, today: date | None = No
     return {"since": since, "closed": closed, "added": added, "became_overdue": became}
 
 
+def last_meetings_held(db: sqlite_utils.Database, today: date | None = None) -> list[dict[str, Any]]:
+    """Per committee: its latest meeting held on or before ``today`` (else its latest
+    past one not cancelled), as ``{"committee_id", "committee", "date"}``, oldest first.
+    Each committee's recommendations count their changes from their own last meeting."""
+    today = today or date.today()
+    out = []
+    for committee in db.query("SELECT id, name FROM committees ORDER BY name"):
+        rows = [{"date": r["date"], "status": r["status"]} for r in db.query(
+            "SELECT date, status FROM meetings WHERE committee_id = ? ORDER BY date, time", (committee["id"],))]
+        last = tracker.last_held_meeting(rows, today)
+        if last:
+            out.append({"committee_id": committee["id"], "committee": committee["name"], "date": last["date"]})
+    return sorted(out, key=lambda row: (row["date"], row["committee"]))
+
+
+def changes_since_last_meetings(db: sqlite_utils.Database, today: date | None = None) -> dict[str, Any] | None:
+    """What happened in the tracker since each committee's own last meeting (None
+    when no committee has met): ``changes_since`` per committee, each recommendation
+    counted against the last meeting of the committee it was made at, and tagged
+    with that ``committee`` and ``since``.  ``since`` is the earliest of those dates
+    and ``committees`` lists them all."""
+    lasts = last_meetings_held(db, today)
+    if not lasts:
+        return None
+    committee_of = {r["id"]: r["committee_id"] for r in db.query(
+        "SELECT r.id, m.committee_id FROM recommendations r JOIN meetings m ON m.id = r.meeting_id")}
+    result: dict[str, Any] = {"since": lasts[0]["date"], "committees": lasts, "closed": [], "added": [],
+                              "became_overdue": []}
+    for last in lasts:
+        part = changes_since(db, last["date"], today=today)
+        for key in ("closed", "added", "became_overdue"):
+            result[key] += [rec | {"committee": last["committee"], "since": last["date"]} for rec in part[key]
+                            if committee_of.get(rec["id"]) == last["committee_id"]]
+    return result
+
+
 def notes(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
     """The markup on a meeting's items, in agenda order: notes, questions (in
     their order, with state and answer), lines of enquiry, then highlights."""

@@ -5,6 +5,7 @@ issue the recommendations came from.  Also the words that say what the table sho
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
@@ -151,11 +152,16 @@ class TrackerFilters(QWidget):
         return what + "."
 
 
-def since_text(last: dict, since: dict[str, list[dict]]) -> str:
+def since_text(last: dict, since: dict[str, Any]) -> str:
     """"Since the last meeting (date): 2 closed, nothing added, none became overdue." with a link per count."""
     parts = []
     for key, words in (("closed", "closed"), ("added", "added"), ("became_overdue", "became overdue")):
         count = len(since[key])
         parts.append(f'<a href="since:{key}">{count} {words}</a>' if count else f"nothing {words}"
                      if key != "became_overdue" else "none became overdue")
-    return f"<b>Since the last meeting</b> ({html.escape(short_date(last['date']))}): " + ", ".join(parts) + "."
+    committees = since.get("committees", [])
+    if len(committees) > 1:       # each recommendation counts from its own committee's last meeting
+        when = "; ".join(f"{html.escape(c['committee'])} {html.escape(short_date(c['date']))}" for c in committees)
+        return f"<b>Since each committee's last meeting</b> ({when}): " + ", ".join(parts) + "."
+    day = committees[0]["date"] if committees else last["date"]
+    return f"<b>Since the last meeting</b> ({html.escape(short_date(day))}): " + ", ".join(parts) + "."
