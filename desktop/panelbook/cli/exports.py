@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from panelbook.cli.errors import UsageError
@@ -33,5 +34,9 @@ def export(args: argparse.Namespace, store: Store, print_json: PrintJson, table:
                                                 items=parse_items(args.items))
     except exports.ExportRequestError as error:
         raise UsageError(str(error)) from None
+    except OSError as error:      # the disk filled or went away while writing: nothing was left behind
+        print(f"panelbook: {output} could not be written ({error.strerror or error}); nothing was written.",
+              file=sys.stderr)
+        return 1
     print(f"Written: {path}")
     return 0

@@ -5,6 +5,7 @@ import argparse
 import json
 from pathlib import Path
 
+from panelbook.cli.errors import UsageError
 from panelbook.cli.output import PrintJson, PrintTable
 from panelbook.exports import atomic
 from panelbook.model import UnreadableDocument
@@ -33,6 +34,10 @@ def notes(args: argparse.Namespace, store: Store, print_json: PrintJson, table: 
 
 def markup_file(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     if args.markup_command == "export":
+        try:
+            atomic.check_target(args.output)
+        except atomic.OutputPathError as error:
+            raise UsageError(str(error)) from None
         data = markup.export_markup(store, who=args.profile, shared_only=args.shared)
         with atomic.open_text(args.output) as handle:
             handle.write(json.dumps(data, indent=1, ensure_ascii=False))

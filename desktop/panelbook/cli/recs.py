@@ -6,6 +6,7 @@ from pathlib import Path
 
 from panelbook.cli.errors import UsageError
 from panelbook.cli.output import PrintJson, PrintTable
+from panelbook.exports import atomic
 from panelbook.exports.csv_recs import write_recs_csv
 from panelbook.services import recs as rec_cases
 from panelbook.store import Store, queries
@@ -58,6 +59,11 @@ def recs(args: argparse.Namespace, store: Store, print_json: PrintJson, table: P
                 for rec in result[key]:
                     print(f"    {rec['id']}: {rec['text'][:90]}")
         return 0
+    if args.csv:
+        try:
+            atomic.check_target(args.csv)
+        except atomic.OutputPathError as error:
+            raise UsageError(str(error)) from None
     listed_meeting = queries.resolve_meeting(store.db, args.meeting) if args.meeting else None
     listing = queries.recommendations(store.db, args.status, args.overdue, view=args.view, meeting_id=listed_meeting,
                                       issue=args.issue)

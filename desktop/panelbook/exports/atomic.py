@@ -20,6 +20,34 @@ from panelbook.store.fsutil import fsync_dir
 PARTIAL_SUFFIX = ".partial"
 
 
+class OutputPathError(ValueError):
+    """Where an export was asked to go cannot hold a file: one sentence saying why."""
+
+
+def check_target(target: Path | str, *, missing_folder_ok: bool = False) -> Path:
+    """``target`` as a Path if a file can be written there, else OutputPathError:
+    it is a folder, its folder is a file or does not exist (unless
+    ``missing_folder_ok``: the caller creates it), or the folder is not writable.
+    The command line's exports call this before any work, so a bad path costs nothing."""
+    target = Path(target)
+    parent = target.parent
+    if target.is_dir():
+        raise OutputPathError(f"{target} is a folder; give a file name inside it, "
+                              f"for example {target / ('export' + (target.suffix or '.pdf'))}.")
+    if parent.exists() and not parent.is_dir():
+        raise OutputPathError(f"{parent} is a file, not a folder, so {target.name} cannot be written inside it.")
+    if not parent.exists():
+        ancestor = next((p for p in parent.parents if p.exists()), None)
+        if ancestor is not None and not ancestor.is_dir():
+            raise OutputPathError(f"{ancestor} is a file, not a folder, so {target} cannot be written.")
+        if missing_folder_ok:
+            return target
+        raise OutputPathError(f"The folder {parent} does not exist; create it first or choose another folder.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputPathError(f"The folder {parent} cannot be written to (permission denied); choose another folder.")
+    return target
+
+
 def _flush_to_disk(path: Path) -> None:
     with path.open("rb") as handle:
         os.fsync(handle.fileno())
@@ -30,10 +58,11 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     """A fresh partial file beside ``target`` for the caller to fill; when the block
     ends normally it replaces ``target``, and whatever happens it is gone after.
 
-    The partial file is hidden (``.name.XXXX.partial``) and, like the
+    A target that cannot hold a file (``check_target``) raises OutputPathError
+    before anything is written.  The partial file is hidden (``.name.XXXX.partial``) and, like the
     destination it becomes, readable by its owner only."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = check_target(target, missing_folder_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)     # a new folder typed in the window's save dialog
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX)
     os.close(fd)
     partial = Path(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from panelbook.exports.atomic import OutputPathError, check_target
 from panelbook.services.markup import profile_name
 from panelbook.store import Store, queries
 
@@ -12,10 +13,20 @@ class ExportRequestError(Exception):
     """The export was asked for with options that do not fit together (exit status 2)."""
 
 
+def _check_output(output: Path) -> None:
+    """A bad output path (a folder, a folder that is a file or is missing) in one
+    sentence, before any of the export's work."""
+    try:
+        check_target(output)
+    except OutputPathError as error:
+        raise ExportRequestError(str(error)) from None
+
+
 def export_ics_file(store: Store, output: Path) -> Path:
     """Every meeting as an iCalendar file."""
     from panelbook.exports.ics import export_ics
 
+    _check_output(output)
     export_ics(store, output)
     return output
 
@@ -24,6 +35,7 @@ def export_monitoring_file(store: Store, meeting: str, output: Path) -> Path:
     """The Scrutiny Monitoring appendix for ``meeting`` (an id or a date)."""
     from panelbook.exports.monitoring import export_monitoring
 
+    _check_output(output)
     export_monitoring(store, queries.resolve_meeting(store.db, meeting), output)
     return output
 
@@ -39,6 +51,7 @@ def export_briefing_file(store: Store, meeting: str, output: Path, *, profile: s
     from panelbook.exports.markup import markup_for
 
     meeting_id = queries.resolve_meeting(store.db, meeting)
+    _check_output(output)
     if panel and profile:
         raise ExportRequestError("--panel makes the whole panel's briefing, which has no private notes; "
                                  "leave out --profile.")
