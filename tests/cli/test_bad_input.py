@@ -323,7 +323,7 @@ def test_a_clash_does_not_undo_the_good_file_beside_it(home, tmp_path, capsys):
     """The clash is found while writing: that file is refused, the good one stays."""
     good = MODERNGOV / "Agenda_151.html"
     wrong = write(tmp_path, "wrong page.txt", other_document_for_the_same_meeting())
-    code, out, err = run(capsys, home, "import", str(good), str(wrong), "--json")
+    code, _, err = run(capsys, home, "import", str(good), str(wrong), "--json")
     assert code == 1
     lines = err.splitlines()
     assert lines[0].startswith(f"panelbook: {wrong}: ") and "none of the same items" in lines[0]

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from testdata import REPO, snapshot
 
 from panelbook.cli import main
 from panelbook.paths import data_folder
 from panelbook.store import Store
+from testdata import REPO, snapshot
 
 REBUILT_PACK = REPO / "resources" / "sample" / "2024-08-08 agenda pack (rebuilt).pdf"
 

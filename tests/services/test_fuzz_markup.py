@@ -9,17 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from testdata import REPO
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from panelbook.paths import data_folder
 from panelbook.services.sample import load_sample
 from panelbook.store import Store
+from testdata import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from fuzz import mutate  # noqa: E402
-from fuzz_markup import classify, mutate_json, sample_markup  # noqa: E402
+from fuzz import mutate
+from fuzz_markup import classify, mutate_json, sample_markup
 
 FUZZ = settings(max_examples=150, deadline=5000, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

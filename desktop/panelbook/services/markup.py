@@ -21,13 +21,12 @@ from typing import Any
 import sqlite_utils
 
 from panelbook import anchoring
+from panelbook.services import markup_file
+from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
 from panelbook.store import Store, indexer, markup as markup_store, transaction
 from panelbook.store.queries import NotFound
 from panelbook.store.rows import Highlight, ItemMark, Note, Profile
 from panelbook.store.writer import now_iso
-
-from panelbook.services import markup_file
-from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "QUESTION_STATES", "MarkupError"]
 

@@ -7,13 +7,13 @@ import json
 from datetime import date
 
 import pytest
-from desktop_helpers import close_window, open_window
-from testdata import MODERNGOV
 
+from desktop_helpers import close_window, open_window
 from panelbook.cli import main
 from panelbook.services.imports import import_file
 from panelbook.store import Store
 from panelbook.ui.shell.main_window import Place
+from testdata import MODERNGOV
 
 UPTAKE = "That, to help target activity aimed at improving uptake"
 NOVEMBER = "That the issue returns to the agenda of the Panel in November"
