@@ -348,7 +348,7 @@ def committee_names(count: int) -> list[str]:
 def _write(store: Store, parsed: ParsedDocument, identity: str, media_type: str) -> int | None:
     """Write one document the way an import writes it (minus the file itself)."""
     sha = hashlib.sha256(identity.encode()).hexdigest()
-    key = document_key(parsed, sha)
+    key = document_key(parsed, sha, media_type)
     _, meeting_id, _ = save_parsed(store.db, parsed, key)
     save_document(store.db, parsed, key, sha, identity.rsplit("|", 1)[-1], media_type, meeting_id, False)
     return meeting_id

@@ -70,11 +70,22 @@ def read_file_bytes(path: Path) -> bytes:
         raise UnreadableDocument(f"This file cannot be read ({error.strerror}).") from None
 
 
-def document_key(parsed: ParsedDocument, sha: str) -> str:
+PDF = "application/pdf"
+
+
+def document_key(parsed: ParsedDocument, sha: str, media_type: str = PDF) -> str:
     """The stable identity of an imported document: a revised pack for the same
-    meeting replaces the earlier one; web-service lists are kept by content."""
+    meeting replaces the earlier one; web-service lists are kept by content.
+
+    A pack read from text (``media_type`` not PDF) has a key of its own: the same
+    pack imported as PDF and as text keeps both, the PDF stays the reading copy
+    (its pages and the highlights on them untouched), and the text's facts only
+    add what the PDF's lack (the PDF's were recorded first)."""
     if parsed.kind == DocumentKind.ISSUE_PAGE and parsed.issue:
         return f"issue|{norm_key(parsed.issue)}"
+    if parsed.kind == DocumentKind.AGENDA_PACK and parsed.meetings and media_type != PDF:
+        meeting = parsed.meetings[0]
+        return f"{parsed.kind.value}|{norm_key(meeting.committee)}|{meeting.date.isoformat()}|text"
     if parsed.kind in (DocumentKind.AGENDA_PACK, DocumentKind.PRINTED_MINUTES, DocumentKind.MEETING_PAGE,
                        DocumentKind.WEBSERVICE_MEETING) and parsed.meetings:
         meeting = parsed.meetings[0]
@@ -144,7 +155,7 @@ def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = Fal
                 sha, blob, created = put_blob(store.folder.files, doc.data)
                 if created:
                     created_blobs.append(blob)
-                key = document_key(doc.parsed, sha)
+                key = document_key(doc.parsed, sha, doc.media_type)
                 try:
                     _check_revision(store, key, doc.parsed, sha)
                 except UnreadableDocument as error:

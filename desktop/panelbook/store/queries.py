@@ -88,7 +88,21 @@ def agenda(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
         {"name": a["name"], "role": a["role"], "attendance": a["attendance"]}
         for a in db.query("SELECT * FROM attendees WHERE meeting_id = ? ORDER BY id", (meeting_id,))
     ]
-    return {"meeting": {**meeting(db, meeting_id), "attendees": attendees}, "items": items}
+    return {"meeting": {**meeting(db, meeting_id), "attendees": attendees, "documents": meeting_documents(db, meeting_id)},
+            "items": items}
+
+
+def meeting_documents(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
+    """The documents imported for a meeting (``agenda --json``'s ``documents``):
+    kind, title, media type and page count, the reading copy of each kind first
+    (a PDF before the same pack read as text)."""
+    return [
+        {"id": d["id"], "kind": d["kind"], "title": d["title"], "media_type": d["media_type"],
+         "page_count": d["page_count"], "file_name": d["file_name"], "imported_at": d["imported_at"]}
+        for d in db.query(
+            "SELECT * FROM documents WHERE meeting_id = ? "
+            "ORDER BY kind, media_type = 'application/pdf' DESC, imported_at DESC, id DESC", (meeting_id,))
+    ]
 
 
 def resolve_item(db: sqlite_utils.Database, meeting_id: int, ref: str) -> int:
