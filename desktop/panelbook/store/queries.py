@@ -88,8 +88,8 @@ def agenda(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
         {"name": a["name"], "role": a["role"], "attendance": a["attendance"]}
         for a in db.query("SELECT * FROM attendees WHERE meeting_id = ? ORDER BY id", (meeting_id,))
     ]
-    return {"meeting": {**meeting(db, meeting_id), "attendees": attendees, "documents": meeting_documents(db, meeting_id)},
-            "items": items}
+    documents = meeting_documents(db, meeting_id)
+    return {"meeting": {**meeting(db, meeting_id), "attendees": attendees, "documents": documents}, "items": items}
 
 
 def meeting_documents(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:

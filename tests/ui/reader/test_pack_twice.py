@@ -6,15 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from desktop_helpers import close_window, open_window
 from test_pack_reader import open_august
-from testdata import SEEDS
 
+from desktop_helpers import close_window, open_window
 from panelbook.cli import main
 from panelbook.services import markup
 from panelbook.services.imports import import_file
 from panelbook.store import Store
 from panelbook.ui.reader.pack_reader import PDF
+from testdata import SEEDS
 
 PACK_TEXT = SEEDS / "003_41e7f3da12eebc0c.txt"
 PHRASE = "REPEAT CHILD PROTECTION PLANS"
