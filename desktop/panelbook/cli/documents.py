@@ -21,7 +21,9 @@ def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJs
     else:
         for r in outcome.reports:
             print(f"{r.file}: {r.kind.replace('_', ' ')} — {r.meetings} meetings, {r.items} items, "
-                  f"{r.resolutions} resolutions, {r.recommendations} recommendations added or updated")
+                  f"{r.resolutions} resolutions, {r.recommendations} recommendations added or updated"
+                  + (f"; {r.markup_attached} notes, flags or highlights that waited for it attached"
+                     if r.markup_attached else ""))
     for name, reason in outcome.failures:
         print(f"panelbook: {name}: {reason}", file=sys.stderr)
     if len(args.files) > 1:

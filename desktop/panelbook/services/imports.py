@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from panelbook.model import DocumentKind, ParsedDocument, UnreadableDocument
+from panelbook.services import markup_merge
 from panelbook.sources.detect import read_document
 from panelbook.sources.textutil import norm_key
 from panelbook.store import Store, documents, transaction
@@ -36,9 +37,10 @@ class ImportReport:
     recommendations: int
     meeting_id: int | None
     document_id: int | None
+    markup_attached: int = 0     # notes, flags, highlights of a markup file that waited for this meeting
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        return {"markup_attached": self.markup_attached,
             "file": self.file, "kind": self.kind, "meetings": self.meetings, "items": self.items,
             "resolutions": self.resolutions, "recommendations": self.recommendations,
             "meeting_id": self.meeting_id, "document_id": self.document_id,
@@ -164,6 +166,7 @@ def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = Fal
                 document_id = documents.save_document(store.db, doc.parsed, key, sha, doc.file_name,
                                                       doc.media_type, meeting_id, sample)
                 reports.append(_report(doc.file_name, doc.parsed, counts, meeting_id, document_id))
+                reports[-1].markup_attached = markup_merge.attach_pending(store.db)   # markup that waited for it
                 if cancelled and cancelled():
                     raise ImportCancelled()
     except BaseException:

@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from panelbook import anchoring
-from panelbook.services import markup_file
+from panelbook.services import markup_file, markup_merge
 from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
 from panelbook.store import Store, indexer, markup as markup_store, transaction
 from panelbook.store.queries import NotFound
@@ -235,62 +235,18 @@ def import_summary(counts: dict[str, int]) -> str:
     if counts.get("deleted_here"):
         parts.append(f"{counts['deleted_here']} not brought back (deleted here)")
     if counts.get("no_such_item"):
-        parts.append(f"{counts['no_such_item']} for meetings not in Panelbook yet")
+        parts.append(f"{counts['no_such_item']} kept for meetings not in Panelbook yet "
+                     "(attached when they are imported)")
     return "Markup imported: " + ", ".join(parts) + "."
 
 
 def import_markup(store: Store, data: dict[str, Any] | str | bytes) -> dict[str, int]:
     """Merge a markup file: newer edits win, nothing newer here is overwritten, what was
-    deleted here stays deleted; markup whose item is not in this store is reported.
+    deleted here stays deleted; markup whose meeting is not in this store yet is kept
+    and attached when that meeting is imported (``markup_merge``).
     Notes and highlights the file says were deleted go here too ("removed"), unless
     they were changed here after that deletion.  The file is checked whole
     first (``markup_file.parse``): a damaged one raises MarkupError, nothing merged."""
     data = markup_file.parse(data)
-    db = store.db
-    counts = {"added": 0, "updated": 0, "kept_newer_here": 0, "no_such_item": 0, "deleted_here": 0,
-              "removed": 0}
-    with transaction(db):
-        tombstones = {r["uid"] for r in markup_store.tombstones(db)}
-        for dead in data.get("deleted", []):
-            counts["removed"] += markup_store.take_deletion(db, dead["uid"], dead["deleted_at"])
-        for note in data.get("notes", []):
-            if note["uid"] in tombstones:
-                counts["deleted_here"] += 1
-                continue
-            item_id = markup_store.find_item(db, note["item"])
-            if item_id is None:
-                counts["no_such_item"] += 1
-                continue
-            fields = {k: note.get(k) for k in ("uid", "profile", "kind", "text", "position", "state", "answer",
-                                                "lead", "shared", "created_at", "updated_at")}
-            counts[markup_store.merge_by_uid(db, "notes", fields | {"item_id": item_id})] += 1
-        for mark in data.get("marks", []):
-            item_id = markup_store.find_item(db, mark["item"])
-            if item_id is None:
-                counts["no_such_item"] += 1
-                continue
-            here = markup_store.item_mark(db, item_id, mark["profile"])
-            if here and here["updated_at"] >= mark["updated_at"]:
-                counts["kept_newer_here"] += 1
-                continue
-            markup_store.put_mark(db, {"item_id": item_id, "profile": mark["profile"], "flag": mark.get("flag"),
-                               "read": mark.get("read", 0), "priority": mark.get("priority"),
-                               "updated_at": mark["updated_at"]})
-            counts["updated" if here else "added"] += 1
-        for light in data.get("highlights", []):
-            if light["uid"] in tombstones:
-                counts["deleted_here"] += 1
-                continue
-            document_id = markup_store.document_id_by_key(db, light.get("document_key"))
-            if document_id is None:
-                counts["no_such_item"] += 1
-                continue
-            item_id = markup_store.find_item(db, light["item"]) if light.get("item") else None
-            fields = {k: light.get(k) for k in ("uid", "page_idx", "printed", "quote", "context_before",
-                                                 "context_after", "comment", "profile", "shared", "needs_placing",
-                                                 "created_at", "updated_at")}
-            placed = fields | {"item_id": item_id, "document_id": document_id}
-            counts[markup_store.merge_by_uid(db, "highlights", placed)] += 1
-        for meeting in markup_store.meetings_with_notes(db):
-            indexer.reindex_meeting(db, meeting)
-    return counts
+    with transaction(store.db):
+        return markup_merge.merge(store.db, data)

@@ -8,6 +8,7 @@ writes nest in it as savepoints).
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlite_utils
@@ -330,3 +331,42 @@ def merge_by_uid(db: sqlite_utils.Database, table: str, fields: Row) -> str:
         return "updated"
     db.table(table).insert(fields)
     return "added"
+
+
+# -- markup waiting for its meeting ------------------------------------------------
+# A markup file's records whose meeting (or pack) is not in this store yet are kept
+# in the settings table, one row each, under "pending-markup|<section>|<identity>",
+# so they are backed up and written in the same transactions as everything else.
+
+PENDING = "pending-markup|"
+
+
+def keep_pending(db: sqlite_utils.Database, section: str, identity: str, record: Row) -> None:
+    """Keep a markup record (a note, flag or highlight) until its meeting arrives;
+    a newer copy of the same record replaces an older one."""
+    key = f"{PENDING}{section}|{identity}"
+    rows = list(db.query("SELECT value FROM settings WHERE key = ?", (key,)))
+    if rows and json.loads(rows[0]["value"]).get("updated_at", "") > record.get("updated_at", ""):
+        return
+    db.table("settings").insert({"key": key, "value": json.dumps(record, ensure_ascii=False)}, pk="key", replace=True)
+
+
+def has_pending(db: sqlite_utils.Database) -> bool:
+    return db.table("settings").count_where("key LIKE ?", [PENDING + "%"]) > 0
+
+
+def take_pending(db: sqlite_utils.Database) -> dict[str, list[Row]]:
+    """Every kept record by section (``notes``, ``marks``, ``highlights``), removed
+    from the waiting list: the caller merges them or keeps them again."""
+    out: dict[str, list[Row]] = {"notes": [], "marks": [], "highlights": []}
+    for row in db.query("SELECT key, value FROM settings WHERE key LIKE ?", (PENDING + "%",)):
+        section = row["key"][len(PENDING):].split("|", 1)[0]
+        out.setdefault(section, []).append(json.loads(row["value"]))
+    db.execute("DELETE FROM settings WHERE key LIKE ?", (PENDING + "%",))
+    return out
+
+
+def forget_pending(db: sqlite_utils.Database, uid: str) -> int:
+    """A kept note or highlight deleted on the computer it came from: it goes too."""
+    return db.execute("DELETE FROM settings WHERE key IN (?, ?)",
+                      (f"{PENDING}notes|{uid}", f"{PENDING}highlights|{uid}")).rowcount
