@@ -95,10 +95,10 @@ def agenda(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
 def meeting_documents(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
     """The documents imported for a meeting (``agenda --json``'s ``documents``):
     kind, title, media type and page count, the reading copy of each kind first
-    (a PDF before the same pack read as text)."""
+    (a PDF before the same pack read as text).  Only what the documents say, so the
+    same documents give the same listing in any data folder."""
     return [
-        {"id": d["id"], "kind": d["kind"], "title": d["title"], "media_type": d["media_type"],
-         "page_count": d["page_count"], "file_name": d["file_name"], "imported_at": d["imported_at"]}
+        {"kind": d["kind"], "title": d["title"], "media_type": d["media_type"], "page_count": d["page_count"]}
         for d in db.query(
             "SELECT * FROM documents WHERE meeting_id = ? "
             "ORDER BY kind, media_type = 'application/pdf' DESC, imported_at DESC, id DESC", (meeting_id,))
