@@ -33,7 +33,8 @@ def item_markup(store: Store, item_id: int) -> dict:
         "more_notes": own_notes[1:],
         "questions": [n for n in notes if n["kind"] == "question" and n["profile"] == who],
         "enquiries": [n for n in notes if n["kind"] == "enquiry"],
-        "shared": [n for n in notes if n["profile"] != who and n["shared"] and n["kind"] != "enquiry"],
+        # Other members' notes and questions: shared with the panel, or brought in by their markup file.
+        "shared": [n for n in notes if n["profile"] != who and n["kind"] != "enquiry"],
         "mark": mark or {"flag": None, "read": 0, "priority": None},
         "read": item_id in desktop_queries.read_items(db),
         "highlights": markup.highlights(db, item_id=item_id),

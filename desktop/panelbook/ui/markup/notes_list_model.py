@@ -126,7 +126,9 @@ class NotesListModel(QAbstractListModel):
             elif note.get("state") == "asked":
                 lines.append("Asked")
         if self.kind == "shared" and note.get("profile"):
-            lines.append(f"From {note['profile']}")
+            what = "Question" if note.get("kind") == "question" else "Note"
+            how = "shared with the panel" if note.get("shared") else "from their markup file"
+            lines.append(f"{what} from {note['profile']}, {how}")
         return "\n".join(lines)
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -1,5 +1,6 @@
-"""Other members' markup on the item that their owners shared with the panel
-(read-only; shown only when there is some)."""
+"""Other members' notes and questions on the item: those their owners shared with
+the panel and those brought in by their markup files, each marked with whose it
+is (read-only; shown only when there is some)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -14,9 +15,9 @@ class SharedSection(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(section_title("Shared with the panel"))
+        layout.addWidget(section_title("Other members' notes and questions"))
         self.shared_model = NotesListModel("shared", editable=False, parent=self)
-        self.shared_list = FittedList("Notes shared with the panel", "")
+        self.shared_list = FittedList("Other members' notes and questions", "")
         self.shared_list.setModel(self.shared_model)
         layout.addWidget(self.shared_list)
 
