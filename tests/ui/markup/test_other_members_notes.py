@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from desktop_helpers import close_window, open_window
 from test_markup_panel import ITEM, open_item
 
+from desktop_helpers import close_window, open_window
 from panelbook.cli import main
 from panelbook.paths import data_folder
 from panelbook.services import markup
