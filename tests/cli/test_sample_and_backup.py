@@ -39,7 +39,7 @@ def test_backup_and_restore_bring_back_a_note(tmp_path, capsys):
     assert run(capsys, "--home", home, "note", "add", "2024-08-08", "8", "Ask about handovers")[0] == 0
     backup = tmp_path / "copy.sqlite3"
     assert run(capsys, "--home", home, "backup", "-o", str(backup))[0] == 0
-    assert run(capsys, "--home", home, "sample", "--remove")[0] == 0
+    assert run(capsys, "--home", home, "sample", "--remove", "--discard-markup")[0] == 0
     code, out, err = run(capsys, "--home", home, "restore", str(backup))
     assert code == 0, err
     assert "kept at" in out

@@ -8,7 +8,7 @@ from panelbook.paths import data_folder, sample_dir
 from panelbook.services import markup
 from panelbook.services.imports import import_files
 from panelbook.services.markup import add_note
-from panelbook.services.sample import load_sample, remove_sample
+from panelbook.services.sample import SampleHoldsMarkup, load_sample, remove_sample
 from panelbook.store import Store
 from panelbook.store.queries import notes, resolve_item, resolve_meeting
 from tools.rebuild_pack import pack_pdf, pack_reports
@@ -182,7 +182,10 @@ def test_removing_the_sample_takes_its_markup_with_it(sample):
     add_note(sample, item, "on a sample item")
     _highlight_phrase(sample, 11, "REPEAT CHILD PROTECTION PLANS")
     markup.set_mark(sample, item, flag="key item")
-    removed = remove_sample(sample)
+    with pytest.raises(SampleHoldsMarkup, match=r"1 note and questions, 1 highlight and 1 flag"):
+        remove_sample(sample)
+    assert sample.db.execute("SELECT count(*) FROM notes").fetchone()[0] == 1      # nothing removed unasked
+    removed = remove_sample(sample, discard_markup=True)
     assert removed["notes"] == 1
     for table in ("notes", "highlights", "item_marks", "items", "meetings"):
         assert sample.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from panelbook.cli.errors import UsageError
 from panelbook.cli.output import PrintJson, PrintTable
+from panelbook.exports import atomic
 from panelbook.services import imports, sample as sample_panel
 from panelbook.store import Store, queries
 from panelbook.store.search import search as search_store
@@ -73,6 +75,20 @@ def agenda(args: argparse.Namespace, store: Store, print_json: PrintJson, table:
     return 0
 
 
+def _ask_about_markup(store: Store) -> tuple[Path | None, bool]:
+    """At a terminal, when the sample holds the user's markup: a file to export it to
+    first, or ``discard``; nothing typed keeps everything.  (None, False): cancel."""
+    markup = sample_panel.markup_on_sample(store)
+    if not markup["total"]:
+        return None, True
+    print(f"The sample panel holds your markup ({sample_panel.markup_words(markup)}).")
+    answer = input("Export it first? Type a file name to export it to, 'delete' to remove it with the sample, "
+                   "or press Enter to keep everything: ").strip()
+    if answer.lower() == "delete":
+        return None, True
+    return (Path(answer), False) if answer else (None, False)
+
+
 def search(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     hits = search_store(store.db, " ".join(args.query))
     if args.json:
@@ -90,12 +106,27 @@ def search(args: argparse.Namespace, store: Store, print_json: PrintJson, table:
 
 def sample(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     if args.remove:
-        removed = sample_panel.remove_sample(store)
+        export_to = Path(args.export_markup) if args.export_markup else None
+        if export_to is None and not args.discard_markup and sys.stdin.isatty():
+            export_to, discard = _ask_about_markup(store)
+            if export_to is None and not discard:
+                print("Nothing was removed.")
+                return 1
+            args.discard_markup = discard
+        try:
+            removed = sample_panel.remove_sample(store, export_to=export_to, discard_markup=args.discard_markup)
+        except sample_panel.SampleHoldsMarkup as error:
+            print(f"panelbook: {error}", file=sys.stderr)
+            return 1
+        except atomic.OutputPathError as error:
+            raise UsageError(str(error)) from None
         if args.json:
             print_json(removed)
         else:
             print(f"Removed the sample panel: {removed['meetings']} meetings, {removed['documents']} documents, "
-                  f"{removed['recommendations']} recommendations and {removed['notes']} notes on sample items.")
+                  f"{removed['recommendations']} recommendations and {removed['notes']} notes on sample items."
+                  + (f" Your markup on it was exported first to {removed['markup_exported_to']}."
+                     if removed["markup_exported_to"] else ""))
         return 0
     reports = sample_panel.load_sample(store)
     if args.json:

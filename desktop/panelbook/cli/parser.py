@@ -125,6 +125,10 @@ def build_parser() -> PanelbookParser:
 
     p = sub.add_parser("sample", help="load the sample panel (Southampton's Children and Families Scrutiny Panel)")
     p.add_argument("--remove", action="store_true", help="remove the sample panel instead")
+    p.add_argument("--export-markup", metavar="FILE",
+                   help="with --remove: first write your notes, questions, flags and highlights on it to FILE")
+    p.add_argument("--discard-markup", action="store_true",
+                   help="with --remove: remove your markup on the sample panel too")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("backup", help="write a verified copy of the database")

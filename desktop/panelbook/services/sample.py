@@ -6,12 +6,16 @@ marked as sample data so the user can tell it apart and remove it.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+from panelbook.exports import atomic
 from panelbook.paths import sample_dir
 from panelbook.services.imports import ImportReport, import_files
+from panelbook.services.markup import export_markup
 from panelbook.store import Store
-from panelbook.store.sample_data import remove_sample as remove
+from panelbook.store.sample_data import remove_sample as remove, sample_markup
 
 # Import order: the pack first (committee, calendar, agenda), then the web
 # pages and minutes that add minute numbers, minutes and resolutions.
@@ -42,7 +46,53 @@ def load_sample(store: Store) -> list[ImportReport]:
     return import_files(store, sample_paths(), sample=True)
 
 
-def remove_sample(store: Store) -> dict[str, int]:
-    """Remove the sample panel.  Its document files stay in the content-addressed
-    folder: backups taken before the removal still refer to them."""
-    return remove(store.db)
+class SampleHoldsMarkup(Exception):
+    """Removing the sample panel would delete the user's own markup on it."""
+
+    def __init__(self, markup: dict[str, Any]):
+        self.markup = markup
+        super().__init__(
+            f"The sample panel holds your markup ({markup_words(markup)}); removing it would delete that. "
+            "Export it first with --export-markup FILE, or remove it too with --discard-markup.")
+
+
+def markup_words(markup: dict[str, Any]) -> str:
+    """"2 notes and questions, 1 highlight and 1 flag"."""
+    parts = [f"{markup['notes']} note{'s' if markup['notes'] != 1 else ''} and questions" if markup["notes"] else "",
+             f"{markup['highlights']} highlight{'s' if markup['highlights'] != 1 else ''}"
+             if markup["highlights"] else "",
+             f"{markup['flags']} flag{'s' if markup['flags'] != 1 else ''}" if markup["flags"] else ""]
+    words = [p for p in parts if p]
+    return " and ".join(words) if len(words) < 3 else f"{words[0]}, {words[1]} and {words[2]}"
+
+
+def markup_on_sample(store: Store) -> dict[str, Any]:
+    """The user's markup on the sample panel (what removing it would delete)."""
+    return sample_markup(store.db)
+
+
+def remove_sample(store: Store, *, export_to: Path | None = None, discard_markup: bool = False) -> dict[str, Any]:
+    """Remove the sample panel.  The user's own markup on it is never deleted
+    unasked: with some there, ``export_to`` first writes it to a markup file (every
+    member's, so ``panelbook markup import`` brings it back) and then removes;
+    ``discard_markup`` removes it too; neither raises SampleHoldsMarkup and
+    changes nothing.  Its document files stay in the content-addressed folder:
+    backups taken before the removal still refer to them."""
+    markup = sample_markup(store.db)
+    exported = None
+    if markup["total"]:
+        if export_to is not None:
+            exported = export_everyones_markup(store, export_to, markup["profiles"])
+        elif not discard_markup:
+            raise SampleHoldsMarkup(markup)
+    removed = remove(store.db)
+    return removed | {"markup_exported_to": str(exported) if exported else None}
+
+
+def export_everyones_markup(store: Store, target: Path, profiles: list[str]) -> Path:
+    """Every member's markup in one markup file (the format keeps each record's profile)."""
+    parts = [export_markup(store, who=who) for who in profiles]
+    data = parts[0] | {key: [row for part in parts for row in part[key]] for key in ("notes", "marks", "highlights")}
+    with atomic.open_text(atomic.check_target(target)) as handle:
+        handle.write(json.dumps(data, indent=1, ensure_ascii=False))
+    return target

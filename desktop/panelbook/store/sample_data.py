@@ -56,3 +56,21 @@ def remove_sample(db: sqlite_utils.Database) -> dict[str, Any]:
         for sql, params in statements:
             db.execute(sql, params)
     return {"meetings": len(meetings), "notes": notes, "recommendations": len(recs), "documents": len(documents)}
+
+
+def sample_markup(db: sqlite_utils.Database) -> dict[str, Any]:
+    """The user's markup on the sample panel, which removing it would delete: how
+    many notes and questions, highlights and flags, and whose they are."""
+    items = "SELECT i.id FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE m.sample = 1"
+    documents = "SELECT id FROM documents WHERE sample = 1 OR meeting_id IN (SELECT id FROM meetings WHERE sample = 1)"
+    notes = db.execute(f"SELECT count(*) FROM notes WHERE item_id IN ({items})").fetchone()[0]
+    highlights = db.execute(f"SELECT count(*) FROM highlights WHERE item_id IN ({items}) "
+                            f"OR document_id IN ({documents})").fetchone()[0]
+    flags = db.execute(f"SELECT count(*) FROM item_marks WHERE item_id IN ({items}) "
+                       "AND (flag IS NOT NULL OR priority IS NOT NULL)").fetchone()[0]
+    profiles = sorted({r[0] for r in db.execute(
+        f"SELECT profile FROM notes WHERE item_id IN ({items}) UNION "
+        f"SELECT profile FROM highlights WHERE item_id IN ({items}) OR document_id IN ({documents}) UNION "
+        f"SELECT profile FROM item_marks WHERE item_id IN ({items}) AND (flag IS NOT NULL OR priority IS NOT NULL)")})
+    return {"notes": notes, "highlights": highlights, "flags": flags, "total": notes + highlights + flags,
+            "profiles": profiles}
