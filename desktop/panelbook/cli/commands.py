@@ -9,13 +9,18 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from panelbook.cli import documents, exports, markup, recs
 from panelbook.cli.output import PrintJson, PrintTable
 from panelbook.paths import DataFolder
-from panelbook.store import Store
+from panelbook.services import backup as backups
+from panelbook.services.session import open_store
 
-Handler = Callable[[argparse.Namespace, Store, PrintJson, PrintTable], int]
+if TYPE_CHECKING:
+    from panelbook.store import Store
+
+Handler = Callable[[argparse.Namespace, "Store", PrintJson, PrintTable], int]
 
 
 def run(args: argparse.Namespace, folder: DataFolder, print_json: PrintJson, table: PrintTable) -> int:
@@ -23,18 +28,14 @@ def run(args: argparse.Namespace, folder: DataFolder, print_json: PrintJson, tab
     if args.command == "restore":
         return _restore(args, folder)
     handler = HANDLERS[args.command]
-    with Store.open(folder) as store:
-        for notice in (store.recovery.message if store.recovery else None, store.location_warning):
-            if notice:
-                print(f"panelbook: note: {notice}", file=sys.stderr)
+    with open_store(folder) as (store, notices):
+        for notice in notices:
+            print(f"panelbook: note: {notice}", file=sys.stderr)
         return handler(args, store, print_json, table)
 
 
 def _backup(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    from panelbook.store.backup import timestamp
-
-    target = Path(args.output) if args.output else store.folder.backups / f"manual-{timestamp()}.sqlite3"
-    store.backup_to(target)
+    target = backups.backup(store, Path(args.output) if args.output else None)
     print(f"Backup written and verified: {target}")
     return 0
 
@@ -49,11 +50,6 @@ HANDLERS: dict[str, Handler] = {
 
 def _restore(args: argparse.Namespace, folder: DataFolder) -> int:
     """Restore with the store closed: verify the backup, keep the current database aside, swap."""
-    from panelbook.store.backup import restore
-
-    kept = restore(folder, Path(args.file))
-    # Opening it once migrates an older backup to this version (with its own backup first).
-    with Store.open(folder):
-        pass
+    kept = backups.restore(folder, Path(args.file))
     print(f"Restored {args.file}." + (f" The database it replaced is kept at {kept}." if kept else ""))
     return 0

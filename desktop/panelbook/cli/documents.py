@@ -3,15 +3,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from panelbook.cli.dates import meeting_ref, optional_date
 from panelbook.cli.errors import UsageError
 from panelbook.cli.output import PrintJson, PrintTable
-from panelbook.exports import atomic
-from panelbook.services import imports, sample as sample_panel
-from panelbook.store import Store, queries
-from panelbook.store.search import search as search_store
+from panelbook.cli.words import count, shorten
+from panelbook.services import imports, meetings as meeting_cases, sample as sample_panel
+from panelbook.services.exports import ExportRequestError
+from panelbook.services.search import search as search_all
+
+if TYPE_CHECKING:
+    from panelbook.store import Store
+
+NO_MEETINGS = "No meetings yet: import a pack or follow your council."
 
 
 def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
@@ -22,8 +28,9 @@ def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJs
         print_json([r.as_json() for r in outcome.reports])
     else:
         for r in outcome.reports:
-            print(f"{r.file}: {r.kind.replace('_', ' ')} — {r.meetings} meetings, {r.items} items, "
-                  f"{r.resolutions} resolutions, {r.recommendations} recommendations added or updated"
+            print(f"{r.file}: {r.kind.replace('_', ' ')} — {count(r.meetings, 'meeting')}, {count(r.items, 'item')}, "
+                  f"{count(r.resolutions, 'resolution')}, {count(r.recommendations, 'recommendation')} "
+                  "added or updated"
                   + (f"; {r.markup_attached} notes, flags or highlights that waited for it attached"
                      if r.markup_attached else ""))
     for name, reason in outcome.failures:
@@ -33,37 +40,45 @@ def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJs
     return 1 if outcome.failures else 0
 
 
-def check_date(value: str | None, option: str) -> str | None:
-    """``value`` as an ISO date, or a UsageError naming ``option``."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UsageError(f"{option} {value}: not a date; write it as YYYY-MM-DD.") from None
-
-
 def meetings(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    rows = queries.meetings(store.db, check_date(args.date_from, "--from"), check_date(args.date_to, "--to"))
+    date_from, date_to = optional_date(args.date_from, "--from"), optional_date(args.date_to, "--to")
+    rows = meeting_cases.list_meetings(store, date_from, date_to)
     if args.json:
         print_json([{k: m[k] for k in ("id", "committee", "date", "time", "venue", "status")}
                     | {"council": m["council"]} for m in rows])
-    else:
-        table([["ID", "DATE", "TIME", "STATUS", "COMMITTEE", "VENUE"]] + [
-            [m["id"], m["date"], m["time"] or "", m["status"], m["committee"], m["venue"] or ""] for m in rows])
+        return 0
+    if not rows:
+        if date_from or date_to:
+            print(f"No meetings {_between(date_from, date_to)}; `panelbook meetings` lists them all.")
+        else:
+            print(NO_MEETINGS)
+        return 0
+    table([["ID", "DATE", "TIME", "STATUS", "COMMITTEE", "VENUE"]] + [
+        [m["id"], m["date"], m["time"] or "", meeting_cases.status_label(m["status"], m["date"]), m["committee"],
+         m["venue"] or ""] for m in rows])
+    print(count(len(rows), "meeting") + ".")
     return 0
 
 
+def _between(date_from: str | None, date_to: str | None) -> str:
+    if date_from and date_to:
+        return f"from {date_from} to {date_to}"
+    return f"from {date_from}" if date_from else f"up to {date_to}"
+
+
 def agenda(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    data = queries.agenda(store.db, queries.resolve_meeting(store.db, args.meeting))
+    data = meeting_cases.agenda(store, meeting_ref(args.meeting))
     if args.json:
         print_json(data)
         return 0
     m = data["meeting"]
-    print(f"{m['committee']} — {m['date']} {m['time'] or ''} ({m['status']})".rstrip())
+    label = meeting_cases.status_label(m["status"], m["date"])
+    print(f"{m['committee']} — {m['date']} {m['time'] or ''}".rstrip() + f" ({label})")
     if m["venue"]:
         print(f"Venue: {m['venue']}")
     print()
+    if not data["items"]:
+        print("No agenda items yet: import this meeting's agenda pack or minutes.")
     for item in data["items"]:
         number = item["agenda_number"] or ""
         minute = f"(minute {item['minute_number']})" if item["minute_number"] else ""
@@ -90,17 +105,22 @@ def _ask_about_markup(store: Store) -> tuple[Path | None, bool]:
 
 
 def search(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    hits = search_store(store.db, " ".join(args.query))
+    query = " ".join(args.query)
+    hits = search_all(store, query)
     if args.json:
         print_json([
             {"kind": h.kind, "meeting_date": h.meeting_date, "title": h.title, "snippet": h.snippet,
              "page": h.page, "meeting_id": h.meeting_id, "item_id": h.item_id, "highlights": h.highlights}
             for h in hits
         ])
-    else:
-        for h in hits:
-            page = f" p.{h.page}" if h.page else ""
-            print(f"{h.meeting_date or '':10}  {h.kind:14} {h.title}{page}\n            {h.snippet}")
+        return 0
+    if not hits:
+        print(f"No results for “{query}”.")
+        return 0
+    for h in hits:
+        page = f" p.{h.page}" if h.page else ""
+        print(f"{h.meeting_date or '':10}  {h.kind:14} {shorten(h.title, 90)}{page}\n            {h.snippet}")
+    print(count(len(hits), "result") + ".")
     return 0
 
 
@@ -118,13 +138,14 @@ def sample(args: argparse.Namespace, store: Store, print_json: PrintJson, table:
         except sample_panel.SampleHoldsMarkup as error:
             print(f"panelbook: {error}", file=sys.stderr)
             return 1
-        except atomic.OutputPathError as error:
+        except ExportRequestError as error:
             raise UsageError(str(error)) from None
         if args.json:
             print_json(removed)
         else:
-            print(f"Removed the sample panel: {removed['meetings']} meetings, {removed['documents']} documents, "
-                  f"{removed['recommendations']} recommendations and {removed['notes']} notes on sample items."
+            print(f"Removed the sample panel: {count(removed['meetings'], 'meeting')}, "
+                  f"{count(removed['documents'], 'document')}, {count(removed['recommendations'], 'recommendation')} "
+                  f"and {count(removed['notes'], 'note')} on sample items."
                   + (f" Your markup on it was exported first to {removed['markup_exported_to']}."
                      if removed["markup_exported_to"] else ""))
         return 0

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from panelbook.cli.output import print_json, table
 from panelbook.cli.parser import build_parser, files_mean_open
-from panelbook.model import UnreadableDocument
 from panelbook.paths import data_folder
 
 
@@ -38,20 +37,15 @@ def main(argv: list[str] | None = None) -> int:
         return _open_desktop(args)
     from panelbook.cli import commands
     from panelbook.cli.errors import UsageError
-    from panelbook.services.markup import MarkupError
-    from panelbook.store import StoreBusy, StoreTooNew
-    from panelbook.store.queries import NotFound
-    from panelbook.tracker import InvalidTransition
+    from panelbook.services.session import UNAVAILABLE, USER_ERRORS
 
+    bad_request: tuple[type[Exception], ...] = (UsageError, *USER_ERRORS)
     try:
         return commands.run(args, data_folder(args.home), print_json, table)
-    except UnreadableDocument as error:
+    except UNAVAILABLE as error:
         print(f"panelbook: {error}", file=sys.stderr)
         return 1
-    except (StoreTooNew, StoreBusy) as error:
-        print(f"panelbook: {error}", file=sys.stderr)
-        return 1
-    except (NotFound, UsageError, InvalidTransition, MarkupError) as error:
+    except bad_request as error:
         print(f"panelbook: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:   # the reader of our output went away (`| head`): not an error

@@ -2,47 +2,70 @@
 from __future__ import annotations
 
 import argparse
-import json
+import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from panelbook.cli.dates import meeting_ref
 from panelbook.cli.errors import UsageError
 from panelbook.cli.output import PrintJson, PrintTable
-from panelbook.exports import atomic
+from panelbook.cli.words import count
 from panelbook.model import UnreadableDocument
-from panelbook.services import markup
-from panelbook.store import Store, queries
+from panelbook.services import markup, meetings
+from panelbook.services.exports import ExportRequestError, default_export_path, export_markup_file
+
+if TYPE_CHECKING:
+    from panelbook.store import Store
+
+KIND_WORDS = {"note": "Note", "question": "Question", "enquiry": "Line of enquiry", "highlight": "Highlight"}
 
 
 def note(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    meeting_id = queries.resolve_meeting(store.db, args.meeting)
-    item_id = queries.resolve_item(store.db, meeting_id, args.item)
+    meeting_id = meetings.resolve_meeting(store, meeting_ref(args.meeting))
+    item_id = meetings.resolve_item(store, meeting_id, args.item)
     note_id = markup.add_note(store, item_id, args.text, question=args.question, who=args.profile)
     print(f"{'Question' if args.question else 'Note'} {note_id} saved.")
     return 0
 
 
 def notes(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    rows = queries.notes(store.db, queries.resolve_meeting(store.db, args.meeting))
+    rows = meetings.notes(store, meeting_ref(args.meeting))
     if args.json:
         print_json(rows)
-    else:
-        for n in rows:
-            label = n["agenda_number"] or n["minute_number"] or ""
-            print(f"{label:>3}  {n['item_title']}\n     {n['kind']}: {n['text']}  — {n['profile']}")
+        return 0
+    if not rows:
+        print(f"No notes, questions or highlights on this meeting yet: "
+              f"`panelbook note add {shlex.quote(args.meeting)} ITEM TEXT` adds one.")
+        return 0
+    for position, (item, members) in enumerate(meetings.notes_by_item(rows)):
+        if position:
+            print()
+        label = item["agenda_number"] or item["minute_number"] or ""
+        print(f"{label:>3}  {item['item_title'] or 'Highlights on pages of no item'}")
+        for n in members:
+            print(f"     {_note_line(n)}")
     return 0
+
+
+def _note_line(n: dict[str, Any]) -> str:
+    kind = KIND_WORDS.get(n["kind"], n["kind"].capitalize())
+    extra = ""
+    if n["kind"] == "question" and n.get("state"):
+        extra = f" [{n['state']}]"
+    if n["kind"] == "highlight" and n.get("page"):
+        extra = f" (page {n['page']})"
+    return f"{kind}{extra}: {n['text']}  — {n['profile']}"
 
 
 def markup_file(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     if args.markup_command == "export":
+        output = Path(args.output) if args.output else default_export_path("markup.json")
         try:
-            atomic.check_target(args.output)
-        except atomic.OutputPathError as error:
+            data = export_markup_file(store, output, who=args.profile, shared_only=args.shared)
+        except ExportRequestError as error:
             raise UsageError(str(error)) from None
-        data = markup.export_markup(store, who=args.profile, shared_only=args.shared)
-        with atomic.open_text(args.output) as handle:
-            handle.write(json.dumps(data, indent=1, ensure_ascii=False))
-        print(f"Wrote {len(data['notes'])} notes and questions, {len(data['highlights'])} highlights "
-              f"and {len(data['marks'])} flags to {args.output}.")
+        print(f"Wrote {count(len(data['notes']), 'note or question', 'notes and questions')}, "
+              f"{count(len(data['highlights']), 'highlight')} and {count(len(data['marks']), 'flag')} to {output}.")
         return 0
     try:
         content = Path(args.file).read_bytes()

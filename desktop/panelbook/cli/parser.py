@@ -1,11 +1,24 @@
-"""The ``panelbook`` command's arguments: every sub-command and option, nothing run."""
+"""The ``panelbook`` command's arguments: every sub-command and option, nothing run.
+
+Every sub-command says what it does, what each argument is and gives an example
+(``panelbook COMMAND --help``); ``tests/cli/test_help.py`` walks them all.
+"""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TypeAlias
 
 from panelbook import __version__
 from panelbook.model import RecStatus
+
+DATE = "DATE"
+DATE_HELP = "2024-12-31, 31/12/2024 or 31 Dec 2024"
+MEETING_HELP = f"the meeting's id (`panelbook meetings` lists them) or its date: {DATE_HELP}"
+ITEM_HELP = "agenda number, minute number or item id"
+SAVED = "default: in your Documents folder"
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class PanelbookParser(argparse.ArgumentParser):
@@ -14,130 +27,185 @@ class PanelbookParser(argparse.ArgumentParser):
     command_names: set[str]
 
 
+def command(sub: Subcommands, name: str, summary: str,
+            *examples: str) -> argparse.ArgumentParser:
+    """A sub-command whose ``--help`` starts with ``summary`` and ends with its examples."""
+    epilog = "example" + ("s" if len(examples) > 1 else "") + ":\n" + "\n".join(f"  {e}" for e in examples)
+    return sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+                          epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON for scripts (the contract in DESIGN.md)")
+
+
 def build_parser() -> PanelbookParser:
     """Every sub-command and option of ``panelbook``."""
     parser = PanelbookParser(
         prog="panelbook",
         description="Panelbook: meeting calendar, agenda packs and recommendations tracker for scrutiny panels.",
+        epilog="`panelbook COMMAND --help` says what a command does, its arguments and an example.",
     )
     parser.add_argument("--version", action="version", version=f"panelbook {__version__}")
     parser.add_argument("--home", metavar="DIR", help="data folder (default: $PANELBOOK_HOME or the user data folder)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub: Subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")  # type: ignore[assignment]
+    _documents(sub)
+    _recs(command(sub, "recs", "list the recommendations tracker, or change it (set, add, history, changes)",
+                  "panelbook recs --view overdue", "panelbook recs --status in_progress --csv tracker.csv",
+                  "panelbook recs set 12 --status reported_complete"))
+    _markup(sub)
+    _exports(sub)
+    _store(sub)
+    parser.command_names = set(sub.choices)
+    return parser
 
-    p = sub.add_parser("open", help="open the desktop and import FILEs into it (or into the copy already open); "
-                                    "`panelbook FILE...` does the same")
-    p.add_argument("files", nargs="*", metavar="FILE")
 
-    p = sub.add_parser("import", help="import agenda packs, minutes, ModernGov pages or web-service XML")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+def _documents(sub: Subcommands) -> None:
+    p = command(sub, "open", "open the window and import FILEs into it (or into the copy already open); "
+                             "`panelbook FILE...` does the same", "panelbook open 'agenda pack.pdf'")
+    p.add_argument("files", nargs="*", metavar="FILE", help="documents to import once the window is open")
 
-    p = sub.add_parser("meetings", help="list meetings")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
+    p = command(sub, "import", "import agenda packs, minutes, ModernGov pages or web-service XML",
+                "panelbook import 'Agenda pack 8 Aug 2024.pdf' minutes.pdf")
+    p.add_argument("files", nargs="+", metavar="FILE", help="the documents (all are read before any is written)")
+    _json(p)
 
-    p = sub.add_parser("agenda", help="a meeting's agenda")
-    p.add_argument("meeting", metavar="MEETING", help="meeting id, or its date YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
+    p = command(sub, "meetings", "list the meetings, oldest first", "panelbook meetings --from 1/9/2024")
+    p.add_argument("--from", dest="date_from", metavar=DATE, help=f"from this day on: {DATE_HELP}")
+    p.add_argument("--to", dest="date_to", metavar=DATE, help="up to and including this day")
+    _json(p)
 
-    p = sub.add_parser("search", help="search every pack, minutes, recommendation and note")
-    p.add_argument("query", nargs="+")
-    p.add_argument("--json", action="store_true")
+    p = command(sub, "agenda", "show a meeting's agenda: its items, pages and resolutions",
+                "panelbook agenda '8 Aug 2024'")
+    p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    _json(p)
 
-    p = sub.add_parser("recs", help="the recommendations tracker")
-    p.add_argument("--status", choices=[s.value for s in RecStatus])
-    p.add_argument("--overdue", action="store_true")
-    p.add_argument("--view", choices=["open", "overdue", "due", "closed", "all"],
-                   help="open, overdue, due by the next meeting, closed, or all (drafts aside)")
-    p.add_argument("--meeting", metavar="MEETING", help="only those made at this meeting (id or date)")
-    p.add_argument("--issue", metavar="TITLE", help="only those on this recurring issue")
-    p.add_argument("--csv", metavar="FILE", help="also write the listing as CSV")
-    p.add_argument("--json", action="store_true")
-    recs_sub = p.add_subparsers(dest="recs_command", metavar="{set,add,history,changes}")
-    ps = recs_sub.add_parser("set", help="update a recommendation")
-    ps.add_argument("id", type=int)
-    ps.add_argument("--status", choices=[s.value for s in RecStatus])
-    ps.add_argument("--response")
-    ps.add_argument("--deadline", metavar="YYYY-MM-DD", help="'' clears it")
-    ps.add_argument("--owner")
-    ps.add_argument("--text", help="reword the recommendation (a draft the clerk edits)")
-    ps.add_argument("--decision", help="the panel's decision on it")
-    ps.add_argument("--not-a-recommendation", action="store_true", dest="not_a_recommendation",
-                    help="set a draft aside: it asks nobody to do anything")
-    ps.add_argument("--profile", default=None, help="who is making the change (default: this copy's profile)")
-    pa = recs_sub.add_parser("add", help="add a recommendation by hand")
-    pa.add_argument("meeting", metavar="MEETING")
-    pa.add_argument("text", metavar="TEXT")
-    pa.add_argument("--item", metavar="ITEM", help="agenda number, minute number or item id")
-    pa.add_argument("--owner")
-    pa.add_argument("--deadline", metavar="YYYY-MM-DD")
-    pa.add_argument("--profile", default=None)
-    ph = recs_sub.add_parser("history", help="every change to a recommendation")
-    ph.add_argument("id", type=int)
-    ph.add_argument("--json", action="store_true")
-    pc = recs_sub.add_parser("changes", help="what was closed, added or became overdue since a date")
-    pc.add_argument("--since", metavar="YYYY-MM-DD", help="default: the last meeting held")
-    pc.add_argument("--json", action="store_true")
+    p = command(sub, "search", "search every pack, minutes, recommendation and note", "panelbook search re-referrals")
+    p.add_argument("query", nargs="+", metavar="WORD",
+                   help="the words to find (the last one may be the start of a word)")
+    _json(p)
 
-    p = sub.add_parser("note", help="add a note or question to an agenda item")
-    note_sub = p.add_subparsers(dest="note_command", metavar="add", required=True)
-    pa = note_sub.add_parser("add")
-    pa.add_argument("meeting", metavar="MEETING")
-    pa.add_argument("item", metavar="ITEM", help="agenda number, minute number or item id")
-    pa.add_argument("text", metavar="TEXT")
-    pa.add_argument("--question", action="store_true")
-    pa.add_argument("--profile", default=None)
-
-    p = sub.add_parser("markup", help="move your markup (or the chair's shared markup) between computers")
-    markup_sub = p.add_subparsers(dest="markup_command", metavar="{export,import}", required=True)
-    pe = markup_sub.add_parser("export", help="write your notes, questions, flags and highlights to a file")
-    pe.add_argument("-o", "--output", required=True, metavar="FILE")
-    pe.add_argument("--shared", action="store_true", help="only the chair's shared markup, for the panel")
-    pe.add_argument("--profile", default=None)
-    pi = markup_sub.add_parser("import", help="merge a markup file (newer edits win)")
-    pi.add_argument("file", metavar="FILE")
-    pi.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("profile", help="who uses this copy: name and role")
-    p.add_argument("name", nargs="?", help="set the profile's name (omit to show it)")
-    p.add_argument("--role", choices=["councillor", "chair", "clerk"], default="councillor")
-
-    p = sub.add_parser("notes", help="notes and questions on a meeting's items")
-    p.add_argument("meeting", metavar="MEETING")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("export", help="export a briefing pack, the monitoring report or the meeting calendar")
-    export_sub = p.add_subparsers(dest="export_command", metavar="{briefing,monitoring,ics}", required=True)
-    pe = export_sub.add_parser("briefing", help="a member's briefing pack for a meeting (PDF)")
-    pe.add_argument("meeting", metavar="MEETING", help="meeting id, or its date YYYY-MM-DD")
-    pe.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    pe.add_argument("--profile", default=None, help="whose notes and questions (default: this copy's profile)")
-    pe.add_argument("--panel", action="store_true",
-                    help="the whole panel's briefing: shared markup only, no private notes")
-    pe.add_argument("--with-reports", action="store_true", help="append each item's own report pages")
-    pe.add_argument("--items", metavar="7,8", help="only these agenda items (agenda numbers, comma-separated)")
-    pe = export_sub.add_parser("monitoring", help="the Scrutiny Monitoring appendix for a meeting (PDF)")
-    pe.add_argument("meeting", metavar="MEETING", help="meeting id, or its date YYYY-MM-DD")
-    pe.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    pe = export_sub.add_parser("ics", help="every meeting as an iCalendar file")
-    pe.add_argument("-o", "--output", required=True, metavar="FILE.ics")
-
-    p = sub.add_parser("sample", help="load the sample panel (Southampton's Children and Families Scrutiny Panel)")
+    p = command(sub, "sample", "load the sample panel (Southampton's Children and Families Scrutiny Panel)",
+                "panelbook sample", "panelbook sample --remove")
     p.add_argument("--remove", action="store_true", help="remove the sample panel instead")
     p.add_argument("--export-markup", metavar="FILE",
                    help="with --remove: first write your notes, questions, flags and highlights on it to FILE")
     p.add_argument("--discard-markup", action="store_true",
                    help="with --remove: remove your markup on the sample panel too")
-    p.add_argument("--json", action="store_true")
+    _json(p)
 
-    p = sub.add_parser("backup", help="write a verified copy of the database")
+
+def _recs(p: argparse.ArgumentParser) -> None:
+    statuses = [s.value for s in RecStatus]
+    p.add_argument("--status", choices=statuses, help="only those with this status")
+    p.add_argument("--overdue", action="store_true", help="only those past their deadline or response date")
+    p.add_argument("--view", choices=["open", "overdue", "due", "closed", "all"],
+                   help="open, overdue, due by the next meeting, closed, or all (drafts aside)")
+    p.add_argument("--meeting", metavar="MEETING", help=f"only those made at this meeting: {MEETING_HELP}")
+    p.add_argument("--issue", metavar="TITLE", help="only those on this recurring issue")
+    p.add_argument("--csv", metavar="FILE", help="also write the listing as CSV")
+    _json(p)
+    recs_sub = p.add_subparsers(dest="recs_command", metavar="{set,add,history,changes}")
+    ps = command(recs_sub, "set", "change a recommendation under the panel's rule (each change is recorded)",
+                 "panelbook recs set 12 --status in_progress --response 'Report due in March'",
+                 "panelbook recs set 12 --deadline 31/03/2025")
+    ps.add_argument("id", type=int, metavar="ID", help="the recommendation's id (`panelbook recs` lists them)")
+    ps.add_argument("--status", choices=statuses, help="its new status (the lifecycle decides which may follow)")
+    ps.add_argument("--response", metavar="TEXT", help="the response received")
+    ps.add_argument("--deadline", metavar=DATE, help=f"its deadline: {DATE_HELP}; '' clears it")
+    ps.add_argument("--owner", metavar="WHO", help="who is to act on it")
+    ps.add_argument("--text", help="reword the recommendation (a draft the clerk edits)")
+    ps.add_argument("--decision", metavar="TEXT", help="the panel's decision on it")
+    ps.add_argument("--not-a-recommendation", action="store_true", dest="not_a_recommendation",
+                    help="set a draft aside: it asks nobody to do anything")
+    ps.add_argument("--profile", metavar="NAME", default=None,
+                    help="who is making the change (default: this copy's profile)")
+    pa = command(recs_sub, "add", "add a recommendation by hand",
+                 "panelbook recs add 2024-08-08 'That the Panel receives a progress report' --item 8")
+    pa.add_argument("meeting", metavar="MEETING", help=f"the meeting it was made at: {MEETING_HELP}")
+    pa.add_argument("text", metavar="TEXT", help="the recommendation as the panel worded it")
+    pa.add_argument("--item", metavar="ITEM", help=ITEM_HELP)
+    pa.add_argument("--owner", metavar="WHO", help="who is to act on it")
+    pa.add_argument("--deadline", metavar=DATE, help=DATE_HELP)
+    pa.add_argument("--profile", metavar="NAME", default=None, help="who is adding it (default: this copy's profile)")
+    ph = command(recs_sub, "history", "show every change to a recommendation: when, who, before and after",
+                 "panelbook recs history 12")
+    ph.add_argument("id", type=int, metavar="ID", help="the recommendation's id")
+    _json(ph)
+    pc = command(recs_sub, "changes", "show what was closed, added or became overdue since a date",
+                 "panelbook recs changes --since '18 Jul 2024'")
+    pc.add_argument("--since", metavar=DATE, help=f"{DATE_HELP} (default: the last meeting held)")
+    _json(pc)
+
+
+def _markup(sub: Subcommands) -> None:
+    p = command(sub, "note", "add a note or question to an agenda item",
+                "panelbook note add 2024-08-08 8 'Ask about re-referral rates' --question")
+    note_sub = p.add_subparsers(dest="note_command", metavar="add", required=True)
+    pa = command(note_sub, "add", "add a note (or, with --question, a question) to an agenda item",
+                 "panelbook note add '8 Aug 2024' 8 'Compare with last year'")
+    pa.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    pa.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    pa.add_argument("text", metavar="TEXT", help="the note's words")
+    pa.add_argument("--question", action="store_true", help="a question to ask at the meeting, not a note")
+    pa.add_argument("--profile", metavar="NAME", default=None, help="whose note (default: this copy's profile)")
+
+    p = command(sub, "notes", "show the notes, questions, lines of enquiry and highlights on a meeting, by item",
+                "panelbook notes 08/08/2024")
+    p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    _json(p)
+
+    p = command(sub, "markup", "move your markup (or the chair's shared markup) between computers",
+                "panelbook markup export -o my-markup.json", "panelbook markup import my-markup.json")
+    markup_sub = p.add_subparsers(dest="markup_command", metavar="{export,import}", required=True)
+    pe = command(markup_sub, "export", "write your notes, questions, flags and highlights to a file",
+                 "panelbook markup export -o my-markup.json", "panelbook markup export --shared -o panel.json")
+    pe.add_argument("-o", "--output", metavar="FILE", help=f"the file to write ({SAVED}, as markup.json)")
+    pe.add_argument("--shared", action="store_true", help="only the chair's shared markup, for the panel")
+    pe.add_argument("--profile", metavar="NAME", default=None, help="whose markup (default: this copy's profile)")
+    pi = command(markup_sub, "import", "merge a markup file: the newer edit wins, nothing deleted here comes back",
+                 "panelbook markup import my-markup.json")
+    pi.add_argument("file", metavar="FILE", help="a file written by `panelbook markup export`")
+    _json(pi)
+
+    p = command(sub, "profile", "show or set who uses this copy: name and role",
+                "panelbook profile", "panelbook profile 'Cllr Bunday' --role chair")
+    p.add_argument("name", nargs="?", help="set the profile's name (omit to show it)")
+    p.add_argument("--role", choices=["councillor", "chair", "clerk"], default="councillor",
+                   help="the profile's role (default: councillor)")
+
+
+def _exports(sub: Subcommands) -> None:
+    p = command(sub, "export", "export a briefing pack, the monitoring report or the meeting calendar",
+                "panelbook export briefing 2024-08-08", "panelbook export ics -o meetings.ics")
+    export_sub = p.add_subparsers(dest="export_command", metavar="{briefing,monitoring,ics}", required=True)
+    pe = command(export_sub, "briefing", "write a member's briefing pack for a meeting (PDF)",
+                 "panelbook export briefing '8 Aug 2024' --items 7,8 -o briefing.pdf")
+    pe.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    pe.add_argument("-o", "--output", metavar="FILE.pdf", help=f"the file to write ({SAVED})")
+    pe.add_argument("--profile", metavar="NAME", default=None,
+                    help="whose notes and questions (default: this copy's profile)")
+    pe.add_argument("--panel", action="store_true",
+                    help="the whole panel's briefing: shared markup only, no private notes")
+    pe.add_argument("--with-reports", action="store_true", help="append each item's own report pages")
+    pe.add_argument("--items", metavar="7,8", help="only these agenda items (agenda numbers, comma-separated)")
+    pe = command(export_sub, "monitoring", "write the Scrutiny Monitoring appendix for a meeting (PDF)",
+                 "panelbook export monitoring 2024-08-08 -o monitoring.pdf")
+    pe.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    pe.add_argument("-o", "--output", metavar="FILE.pdf", help=f"the file to write ({SAVED})")
+    pe = command(export_sub, "ics", "write every meeting as an iCalendar file for a calendar program",
+                 "panelbook export ics -o meetings.ics")
+    pe.add_argument("-o", "--output", metavar="FILE.ics", help=f"the file to write ({SAVED})")
+
+
+def _store(sub: Subcommands) -> None:
+    p = command(sub, "backup", "write a verified copy of the database",
+                "panelbook backup -o ~/panelbook-backup.sqlite3")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: the backups folder)")
 
-    p = sub.add_parser("restore", help="replace the database with a verified backup (the current one is kept aside)")
-    p.add_argument("file", metavar="FILE")
-    parser.command_names = set(sub.choices)
-    return parser
+    p = command(sub, "restore", "replace the database with a verified backup (the current one is kept aside)",
+                "panelbook restore ~/panelbook-backup.sqlite3")
+    p.add_argument("file", metavar="FILE", help="a backup written by `panelbook backup` (or a daily one)")
 
 
 def files_mean_open(argv: list[str], commands: set[str]) -> list[str]:

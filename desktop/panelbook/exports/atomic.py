@@ -19,6 +19,13 @@ from panelbook.store.fsutil import fsync_dir
 
 PARTIAL_SUFFIX = ".partial"
 
+# Every exported file is readable and writable by its owner only, whatever the umask: a
+# briefing carries a member's private notes and questions and the pack's confidential items,
+# the markup file the same notes, and one rule for every export (the calendar and the CSV
+# too) is one a user can rely on. A file to share is shared by sending it, not by
+# leaving it readable to everyone on the computer.
+EXPORT_MODE = 0o600
+
 
 class OutputPathError(ValueError):
     """Where an export was asked to go cannot hold a file: one sentence saying why."""
@@ -60,14 +67,16 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
 
     A target that cannot hold a file (``check_target``) raises OutputPathError
     before anything is written.  The partial file is hidden (``.name.XXXX.partial``) and, like the
-    destination it becomes, readable by its owner only."""
+    destination it becomes, readable by its owner only (``EXPORT_MODE``)."""
     target = check_target(target, missing_folder_ok=True)
     target.parent.mkdir(parents=True, exist_ok=True)     # a new folder typed in the window's save dialog
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX)
     os.close(fd)
     partial = Path(name)
+    partial.chmod(EXPORT_MODE)
     try:
         yield partial
+        partial.chmod(EXPORT_MODE)      # a writer that replaced the partial file made it anew
         _flush_to_disk(partial)
         os.replace(partial, target)
         fsync_dir(target.parent)

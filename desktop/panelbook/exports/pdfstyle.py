@@ -195,6 +195,7 @@ class NumberedCanvas(Canvas):
     _doc: Any
     _pagesize: tuple[float, float]
     _pageNumber: int
+    _annotationCount: int
     _startPage: Callable[[], None]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -226,7 +227,12 @@ class NumberedCanvas(Canvas):
     def save(self) -> None:
         total = len(self._held)
         for state in self._held:
+            # A held page's state was taken before any contents link existed: keep the
+            # canvas's running count of annotations, or the links of a contents that runs
+            # over two pages get the same automatic name and reportlab refuses the second.
+            annotations = self._annotationCount
             self.__dict__.update(state)
+            self._annotationCount = annotations
             if self.footer:
                 self._draw_footer(self._pageNumber, total)
             for key, level, x, y in self._contents_marks:

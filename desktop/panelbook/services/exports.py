@@ -3,6 +3,7 @@ asked for with plain parameters (the command line parses its arguments in ``cli`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from panelbook.exports.atomic import OutputPathError, check_target
 from panelbook.services.markup import profile_name
@@ -17,7 +18,7 @@ def _check_output(output: Path) -> None:
     """A bad output path (a folder, a folder that is a file or is missing) in one
     sentence, before any of the export's work."""
     try:
-        check_target(output)
+        check_target(output, missing_folder_ok=output.parent == documents_folder())
     except OutputPathError as error:
         raise ExportRequestError(str(error)) from None
 
@@ -63,3 +64,40 @@ def export_briefing_file(store: Store, meeting: str, output: Path, *, profile: s
     except BriefingError as error:
         raise ExportRequestError(str(error)) from None
     return output
+
+
+def documents_folder() -> Path:
+    """Where exports are saved when no file is named: the user's Documents folder
+    (platformdirs' user_documents_dir), never wherever the program happened to start."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
+
+
+def default_export_path(name: str) -> Path:
+    """``name`` in the Documents folder."""
+    return documents_folder() / name
+
+
+def export_markup_file(store: Store, output: Path, *, who: str | None = None,
+                       shared_only: bool = False) -> dict[str, Any]:
+    """Write a member's markup (or the chair's shared markup) to ``output`` as a markup
+    file, atomically; return what was written."""
+    import json
+
+    from panelbook.exports import atomic
+    from panelbook.services.markup import export_markup
+
+    _check_output(output)
+    data = export_markup(store, who=who, shared_only=shared_only)
+    with atomic.open_text(output) as handle:
+        handle.write(json.dumps(data, indent=1, ensure_ascii=False))
+    return data
+
+
+def export_recs_csv(rows: list[dict[str, Any]], output: Path) -> Path:
+    """The tracker's listing ``rows`` as a CSV file at ``output``, atomically."""
+    from panelbook.exports.csv_recs import write_recs_csv
+
+    _check_output(output)
+    return write_recs_csv(rows, output)

@@ -226,18 +226,30 @@ def export_markup(store: Store, *, who: str | None = None, shared_only: bool = F
 
 
 def import_summary(counts: dict[str, int]) -> str:
-    """The counts of ``import_markup`` as one sentence (the desktop and the command line say the same)."""
-    parts = [f"{counts.get('added', 0)} added", f"{counts.get('updated', 0)} updated"]
+    """The counts of ``import_markup`` as one sentence (the desktop and the command line say the same).
+    When the import changed nothing here, it says so first: "Markup already up to date"."""
+    def word(n: int) -> str:
+        return "note or highlight" if n == 1 else "notes and highlights"
+
+    changed = [f"{counts.get('added', 0)} added", f"{counts.get('updated', 0)} updated"]
     if counts.get("removed"):
-        parts.append(f"{counts['removed']} removed (deleted in the file)")
+        changed.append(f"{counts['removed']} removed (deleted in the file)")
+    left = []
+    if counts.get("unchanged"):
+        left.append(f"{counts['unchanged']} the same here")
     if counts.get("kept_newer_here"):
-        parts.append(f"{counts['kept_newer_here']} kept as they are (newer here)")
+        left.append(f"{counts['kept_newer_here']} kept as they are (newer here)")
     if counts.get("deleted_here"):
-        parts.append(f"{counts['deleted_here']} not brought back (deleted here)")
+        left.append(f"{counts['deleted_here']} not brought back (deleted here)")
     if counts.get("no_such_item"):
-        parts.append(f"{counts['no_such_item']} kept for meetings not in Panelbook yet "
-                     "(attached when they are imported)")
-    return "Markup imported: " + ", ".join(parts) + "."
+        left.append(f"{counts['no_such_item']} kept for meetings not in Panelbook yet "
+                    "(attached when they are imported)")
+    if not (counts.get("added") or counts.get("updated") or counts.get("removed") or counts.get("no_such_item")):
+        total = sum(counts.get(k, 0) for k in ("unchanged", "kept_newer_here", "deleted_here", "no_such_item"))
+        if not total:
+            return "Markup already up to date: the file holds no notes, flags or highlights."
+        return f"Markup already up to date: nothing in the file is newer ({total} {word(total)}: {', '.join(left)})."
+    return "Markup imported: " + ", ".join(changed + left) + "."
 
 
 def import_markup(store: Store, data: dict[str, Any] | str | bytes) -> dict[str, int]:

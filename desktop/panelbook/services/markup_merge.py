@@ -30,7 +30,8 @@ def merge(db: sqlite_utils.Database, data: dict[str, Any]) -> dict[str, int]:
     """Merge ``data`` (checked, complete records) inside the caller's transaction:
     newer edits win, deletions here stay, records whose meeting or pack is not here
     are kept for later (counted as ``no_such_item``)."""
-    counts = {"added": 0, "updated": 0, "kept_newer_here": 0, "no_such_item": 0, "deleted_here": 0, "removed": 0}
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_newer_here": 0, "no_such_item": 0, "deleted_here": 0,
+              "removed": 0}
     tombstones = {r["uid"] for r in markup_store.tombstones(db)}
     for dead in data.get("deleted", []):
         counts["removed"] += markup_store.take_deletion(db, dead["uid"], dead["deleted_at"])
@@ -54,7 +55,9 @@ def merge(db: sqlite_utils.Database, data: dict[str, Any]) -> dict[str, int]:
             continue
         here = markup_store.item_mark(db, item_id, mark["profile"])
         if here and here["updated_at"] >= mark["updated_at"]:
-            counts["kept_newer_here"] += 1
+            same = here["updated_at"] == mark["updated_at"] and all(
+                here[k] == mark.get(k, 0 if k == "read" else None) for k in ("flag", "read", "priority"))
+            counts["unchanged" if same else "kept_newer_here"] += 1
             continue
         markup_store.put_mark(db, {"item_id": item_id, "profile": mark["profile"], "flag": mark.get("flag"),
                                    "read": mark.get("read", 0), "priority": mark.get("priority"),
@@ -85,4 +88,4 @@ def attach_pending(db: sqlite_utils.Database) -> int:
         return 0
     waiting = markup_store.take_pending(db)
     counts = merge(db, waiting)
-    return counts["added"] + counts["updated"] + counts["kept_newer_here"]
+    return counts["added"] + counts["updated"] + counts["unchanged"] + counts["kept_newer_here"]

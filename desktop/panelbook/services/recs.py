@@ -121,3 +121,26 @@ def tracker_overview(store: Store, today: date | None = None) -> dict[str, Any]:
     since = queries.changes_since_last_meetings(db, today=today)    # each committee from its own last meeting
     return {"rows": rows + drafts, "views": views, "meetings": meetings, "last": last, "since": since,
             "today": today}
+
+
+def listing(store: Store, *, status: str | None = None, overdue: bool = False, view: str | None = None,
+            meeting: str | None = None, issue: str | None = None) -> list[dict[str, Any]]:
+    """The tracker's listing (the ``recs --json`` rows), filtered by status, overdue,
+    view, the meeting they were made at (id or ISO date) or recurring issue."""
+    meeting_id = queries.resolve_meeting(store.db, meeting) if meeting else None
+    return [dict(r) for r in queries.recommendations(store.db, status, overdue, view=view,
+                                                     meeting_id=meeting_id, issue=issue)]
+
+
+def history(store: Store, rec_id: int) -> list[dict[str, Any]]:
+    """Every change to a recommendation: when, who, what, before and after."""
+    return queries.history(store.db, rec_id)
+
+
+def changes(store: Store, since: str | None = None) -> dict[str, Any]:
+    """What was closed, added or became overdue since ``since``; by default each
+    recommendation since the last meeting of its own committee (``committees`` names them)."""
+    if since:
+        return queries.changes_since(store.db, since)
+    return queries.changes_since_last_meetings(store.db) or {
+        "since": None, "committees": [], "closed": [], "added": [], "became_overdue": []}

@@ -12,6 +12,7 @@ from typing import Any
 
 from panelbook.exports import atomic
 from panelbook.paths import sample_dir
+from panelbook.services.exports import ExportRequestError
 from panelbook.services.imports import ImportReport, import_files
 from panelbook.services.markup import export_markup
 from panelbook.store import Store
@@ -93,6 +94,10 @@ def export_everyones_markup(store: Store, target: Path, profiles: list[str]) -> 
     """Every member's markup in one markup file (the format keeps each record's profile)."""
     parts = [export_markup(store, who=who) for who in profiles]
     data = parts[0] | {key: [row for part in parts for row in part[key]] for key in ("notes", "marks", "highlights")}
-    with atomic.open_text(atomic.check_target(target)) as handle:
+    try:
+        atomic.check_target(target)
+    except atomic.OutputPathError as error:
+        raise ExportRequestError(str(error)) from None
+    with atomic.open_text(target) as handle:
         handle.write(json.dumps(data, indent=1, ensure_ascii=False))
     return target

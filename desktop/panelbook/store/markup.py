@@ -321,9 +321,13 @@ def document_id_by_key(db: sqlite_utils.Database, key: str | None) -> int | None
 
 def merge_by_uid(db: sqlite_utils.Database, table: str, fields: Row) -> str:
     """Take a note or highlight from a markup file, by its uid: ``"added"``,
-    ``"updated"``, or ``"kept_newer_here"`` when the row here is as new or newer."""
+    ``"updated"``, ``"unchanged"`` when the row here is the same edit, or ``"kept_newer_here"``
+    when the row here is newer (or as new but different: the edit here wins a tie)."""
     assert table in MERGED_TABLES, table
-    here = list(db.table(table).rows_where("uid = ?", [fields["uid"]], select="id, updated_at"))
+    here = list(db.table(table).rows_where("uid = ?", [fields["uid"]]))
+    if here and here[0]["updated_at"] == fields["updated_at"] and all(
+            here[0].get(k) == v for k, v in fields.items() if k in here[0]):
+        return "unchanged"
     if here and here[0]["updated_at"] >= fields["updated_at"]:
         return "kept_newer_here"
     if here:

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._shown_first_view = False
         self._rest_started = False
+        self._store_opening = False
         self._after_paint_done = False
         self._waiting_start: bool | None = None     # start() asked for before the first paint
         self._exports: ExportController | None = None
@@ -224,14 +225,15 @@ class MainWindow(QMainWindow):
             return      # the one-second fallback, after the paint has already come
         self._after_paint_done = True
         self._painted = True
-        # The side bar and the place on screen first, then the worker (whose imports
-        # would otherwise compete with them for the interpreter), then the other places.
+        # The side bar; the calendar's first view read on the worker (a small read that needs only
+        # the standard library) while the place on screen is built; then the store's opening
+        # (whose imports would otherwise compete for the interpreter), then the other places.
         self.places_bar = window_menus.build_places_bar(self, self.place_actions)
-        self._build_next_place()
-        self.first_painted.emit()
         if self._waiting_start is not None:
             load_sample, self._waiting_start = self._waiting_start, None
             self.start(load_sample)
+        self._build_next_place()
+        self.first_painted.emit()
 
     def _build_next_place(self) -> None:
         """After the first paint: build the places still missing, one per turn of the event loop
@@ -338,6 +340,22 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(1000, self, self._after_first_paint)
             self._waiting_start = load_sample_if_empty
             return
+        # First the calendar's first view, read before the store's opening checks; once it is
+        # shown (or after REST_AFTER_MS), the jobs that open the store and read every meeting.
+        def first_view_read(view: dict[str, Any] | None) -> None:
+            self._show_first_view(view)
+            self._open_store(load_sample_if_empty)
+
+        self.worker.peek(_early_calendar, first_view_read)
+        QTimer.singleShot(REST_AFTER_MS, self, lambda: self._open_store(load_sample_if_empty))
+
+    def _open_store(self, load_sample_if_empty: bool) -> None:
+        """Open the store and read every meeting (once): the first job opens it; if that fails,
+        the meetings job reports it once."""
+        if self._store_opening:
+            return
+        self._store_opening = True
+
         def load(store):
             from panelbook.services import sample
             from panelbook.store import queries
@@ -348,9 +366,6 @@ class MainWindow(QMainWindow):
                 rows = queries.meetings(store.db)
             return rows
 
-        # First the calendar's first view, read before the store's opening checks; then the
-        # job that opens the store (if that fails, the meetings job reports it once).
-        self.worker.peek(_early_calendar, self._show_first_view)
         StoreOp(self.worker, store_notices, initiator=self).success(self._show_notices) \
             .failure(lambda _error: None).run_in_background()
         StoreOp(self.worker, load, initiator=self).success(self._show_meetings) \

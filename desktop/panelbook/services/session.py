@@ -1,0 +1,31 @@
+"""Opening the store for one piece of work, and the errors a use case raises that
+the person is told about in one sentence (the command line maps them to exit statuses).
+
+``USER_ERRORS`` are bad requests (a meeting that does not exist, a move the tracker's rule
+forbids, a markup file that is not one); ``UNAVAILABLE`` are a document or a store that
+cannot be used right now.  Either way nothing was changed.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from panelbook.model import UnreadableDocument
+from panelbook.paths import DataFolder
+from panelbook.services.exports import ExportRequestError
+from panelbook.services.markup import MarkupError
+from panelbook.store import Store, StoreBusy, StoreTooNew
+from panelbook.store.queries import NotFound
+from panelbook.tracker import InvalidTransition
+
+USER_ERRORS: tuple[type[Exception], ...] = (NotFound, InvalidTransition, MarkupError, ExportRequestError)
+UNAVAILABLE: tuple[type[Exception], ...] = (UnreadableDocument, StoreTooNew, StoreBusy)
+
+
+@contextmanager
+def open_store(folder: DataFolder) -> Iterator[tuple[Store, list[str]]]:
+    """The store in ``folder``, open for the block, with the notices to pass on
+    (a recovery from a backup, a data folder in an unsafe place)."""
+    with Store.open(folder) as store:
+        notices = [n for n in (store.recovery.message if store.recovery else None, store.location_warning) if n]
+        yield store, notices
