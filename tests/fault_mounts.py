@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 _probe: str | bool | None = False        # not probed yet
 
 
-def _run(*argv: str) -> subprocess.CompletedProcess:
+def _run(*argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(list(argv), capture_output=True, text=True, timeout=30)
 
 
@@ -93,7 +93,7 @@ def read_only_view(source: Path, point: Path) -> Iterator[Path]:
         unmount(point)
 
 
-def cli(home: Path, *args: str, timeout_s: float = 120) -> subprocess.CompletedProcess:
+def cli(home: Path, *args: str, timeout_s: float = 120) -> subprocess.CompletedProcess[str]:
     """The real command line, in its own process, on the data folder ``home``."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "desktop"), str(REPO)]),
            "QT_QPA_PLATFORM": "offscreen"}

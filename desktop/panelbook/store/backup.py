@@ -10,7 +10,7 @@ from pathlib import Path
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
 from panelbook.store.db import StoreBusy
-from panelbook.store.faults import faults_are_plain
+from panelbook.store.faults import faults_are_plain, is_damage
 from panelbook.store.fsutil import fsync_dir
 from panelbook.store.schema import LATEST
 from panelbook.store.sessions import live_sessions
@@ -85,14 +85,24 @@ def restore(folder: DataFolder, backup: Path) -> Path | None:
 
 
 def _copy_through_sqlite(database: Path, target: Path) -> None:
-    """A consistent copy of ``database`` (its write-ahead log folded in first)."""
-    conn = sqlite3.connect(str(database))
+    """A consistent copy of ``database`` (its write-ahead log folded in first); a database
+    too damaged for SQLite to copy is copied byte for byte, with its -wal and -shm."""
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        dest = sqlite3.connect(str(target))
+        conn = sqlite3.connect(str(database))
         try:
-            conn.backup(dest)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            dest = sqlite3.connect(str(target))
+            try:
+                conn.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        conn.close()
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        target.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(str(database) + suffix)
+            if source.exists():
+                shutil.copyfile(source, Path(str(target) + suffix))

@@ -145,15 +145,21 @@ class Store:
         except StoreUnavailable as fault:
             self.notices.append(f"Today's automatic backup could not be taken. {fault}")
 
-    def _guard(self) -> None:
-        """Before each write: refuse it in one sentence when writing cannot work.  A store
-        opened read-only because the disk was full is opened again for writing once there
-        is room, so that an edit kept waiting in the window can be saved."""
+    def _check_folder(self) -> None:
+        """Refuse in one sentence when the data folder or its database went away or was
+        replaced since the store was opened (writing would go to a file nobody will see)."""
         root = self.folder.root
         if not root.is_dir() or not self.folder.database.exists():
             raise StoreUnavailable(GONE, sentence(GONE, root))
         if _identity(self.folder.database) != self._file_identity:
             raise StoreUnavailable(REPLACED, sentence(REPLACED, root))
+
+    def _guard(self) -> None:
+        """Before each write: refuse it in one sentence when writing cannot work.  A store
+        opened read-only because the disk was full is opened again for writing once there
+        is room, so that an edit kept waiting in the window can be saved."""
+        root = self.folder.root
+        self._check_folder()
         if self.read_only is None:
             return
         if self._read_only_kind == FULL and not low_on_space(root):
@@ -205,6 +211,11 @@ class Store:
         """A consistent copy of the database through SQLite's backup API,
         written to a temporary name, verified, then renamed into place."""
         target = Path(target)
+        inside = target.resolve().is_relative_to(self.folder.root.resolve())
+        if inside:
+            self._guard()        # the backups folder is in the data folder: it must take a write
+        else:
+            self._check_folder()
         with faults_are_plain(self.folder.root if target.is_relative_to(self.folder.root) else target.parent):
             return self._backup_to(target)
 
@@ -278,6 +289,6 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def _read_only_sentence(kind: str, root: Path) -> str:
     if kind == FULL:
         return ("The disk holding your Panelbook data is full, so nothing can be changed until you free some "
-                "space; reading still works, and an edit you make is kept until it can be saved.")
+                "space; reading still works.")
     return sentence(kind if kind == READ_ONLY else READ_ONLY,
                     root, None if kind == READ_ONLY else f"Panelbook cannot write in its data folder ({root})")
