@@ -76,3 +76,30 @@ def test_a_read_only_folder_reads_and_refuses_writes_in_one_line(mounts):
         backup = cli(view, "backup")
         assert backup.returncode == 1 and "read-only" in _one_line(backup)
     assert snapshot(home) == before                    # nothing moved, restored or created
+
+
+def test_a_store_opened_read_only_on_a_full_disk_writes_again_once_there_is_room(mounts):
+    """The window keeps its store open: once space is freed, the edit it kept is saved
+    through the same Store (opened again for writing), not lost or refused for good."""
+    from panelbook.paths import DataFolder
+    from panelbook.services.markup import add_note
+    from panelbook.store import Store
+    from panelbook.store.faults import StoreUnavailable
+    from panelbook.store.queries import resolve_item, resolve_meeting
+
+    with small_disk(mounts / "disk", 8192) as disk:
+        home = disk / "data"
+        assert cli(home, "sample").returncode == 0
+        filler = fill(disk)
+        store = Store.open(DataFolder(home))
+        try:
+            assert store.read_only is not None and "full" in store.read_only
+            item = resolve_item(store.db, resolve_meeting(store.db, "2024-08-08"), "8")
+            with pytest.raises(StoreUnavailable):
+                add_note(store, item, "typed while the disk was full")
+            free(filler)
+            add_note(store, item, "typed while the disk was full")
+            assert store.read_only is None
+        finally:
+            store.close()
+        assert "typed while the disk was full" in cli(home, "notes", "2024-08-08").stdout
