@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from fault_mounts import mount_unavailable
 from fault_trials import FAULTS, KEPT, Outcome, _inspect, findings, prepare_template, run_trial
 
