@@ -37,8 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return _open_desktop(args)
     from panelbook.cli import commands
     from panelbook.cli.errors import UsageError
-    from panelbook.services.session import UNAVAILABLE, USER_ERRORS
-    from panelbook.store.faults import plain
+    from panelbook.services.session import UNAVAILABLE, USER_ERRORS, fault_sentence
 
     bad_request: tuple[type[Exception], ...] = (UsageError, *USER_ERRORS)
     folder = data_folder(args.home)
@@ -54,8 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
-        fault = plain(error, folder.root)
-        print(f"panelbook: {fault if fault is not None else _os_error_line(error)}", file=sys.stderr)
+        print(f"panelbook: {fault_sentence(error, folder) or _os_error_line(error)}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - a user never sees a traceback; the log keeps it
         log = _log_unexpected(args.home)

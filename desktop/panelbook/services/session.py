@@ -15,7 +15,7 @@ from panelbook.paths import DataFolder
 from panelbook.services.exports import ExportRequestError
 from panelbook.services.markup import MarkupError
 from panelbook.store import Store, StoreBusy, StoreTooNew
-from panelbook.store.faults import StoreUnavailable
+from panelbook.store.faults import StoreUnavailable, plain
 from panelbook.store.queries import NotFound
 from panelbook.tracker import InvalidTransition
 
@@ -33,3 +33,10 @@ def open_store(folder: DataFolder) -> Iterator[tuple[Store, list[str]]]:
         restored = store.recovery.message if store.recovery and store.recovery.restored_from else None
         notices = [n for n in (restored, *store.notices, store.location_warning) if n]
         yield store, notices
+
+
+def fault_sentence(error: OSError, folder: DataFolder) -> str | None:
+    """The one sentence for an OSError that is a fault of the data folder's disk (full,
+    read-only, forbidden, failing, gone), or None when it is about some other file."""
+    fault = plain(error, folder.root)
+    return None if fault is None else str(fault)
