@@ -3,10 +3,13 @@ import os
 import time
 from datetime import date, timedelta
 
+import pytest
+
 from panelbook.paths import data_folder
 from panelbook.services.markup import add_note
 from panelbook.services.sample import load_sample
 from panelbook.store import Store, health
+from panelbook.store.faults import StoreReadOnly, StoreUnavailable
 from panelbook.store.queries import notes, resolve_item, resolve_meeting
 
 
@@ -62,16 +65,47 @@ def test_a_corrupt_newest_backup_is_passed_over_for_an_older_good_one(tmp_path):
     assert recovery.restored_from.name != "manual-2.sqlite3"
 
 
-def test_no_backup_at_all_starts_empty_and_keeps_the_damaged_file(tmp_path):
+def test_no_backup_at_all_never_starts_an_empty_store_beside_the_damaged_file(tmp_path):
     folder = data_folder(tmp_path / "data")
     folder.ensure()
     folder.database.write_bytes(b"this is not a database" * 100)
-    with Store.open(folder) as store:
-        assert store.recovery is not None
-        assert "no backup to restore" in store.recovery.message
-        assert store.db.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
-        kept = store.recovery.damaged_copy
-    assert kept.read_bytes().startswith(b"this is not a database")
+    with pytest.raises(StoreUnavailable) as raised:
+        Store.open(folder)
+    message = str(raised.value)
+    assert "no backup could replace it" in message and str(folder.database) in message
+    assert folder.database.read_bytes() == b"this is not a database" * 100     # not moved, not emptied
+    assert not health.damaged_copies(folder)
+
+
+def test_damage_with_no_backup_opens_read_only_and_refuses_writes(tmp_path):
+    folder = _store_with_a_note(tmp_path)
+    for backup in folder.backups.glob("*.sqlite3"):
+        backup.unlink()
+    _damage_an_index(folder)
+    with Store.open(folder, daily_backup=False) as store:
+        assert store.recovery is not None and store.recovery.restored_from is None
+        assert store.read_only is not None and "no backup could replace it" in store.read_only
+        meeting = resolve_meeting(store.db, "2024-08-08")
+        assert [r[0] for r in store.db.execute("SELECT text FROM notes")] == ["Ask about handovers"]
+        with pytest.raises(StoreReadOnly):
+            add_note(store, resolve_item(store.db, meeting, "8"), "more")
+    assert health.check_database(folder.database, full=True) is not None      # still where it was
+
+
+def _damage_an_index(folder):
+    """Give the store an index of its own and scribble over that index's page: quick_check
+    fails, while every table Panelbook reads is intact."""
+    import sqlite3
+
+    conn = sqlite3.connect(folder.database, isolation_level=None)
+    conn.execute("CREATE TABLE scratch (x TEXT)")
+    conn.executemany("INSERT INTO scratch VALUES (?)", [(f"row {i}",) for i in range(200)])
+    conn.execute("CREATE INDEX scratch_x ON scratch (x)")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'scratch_x'").fetchone()[0]
+    conn.close()
+    _scribble(folder.database, offset=(root - 1) * page_size, size=64)
 
 
 def test_garbage_in_the_wal_never_makes_the_store_unreadable(tmp_path):

@@ -31,7 +31,10 @@ def run(args: argparse.Namespace, folder: DataFolder, print_json: PrintJson, tab
     with open_store(folder) as (store, notices):
         for notice in notices:
             print(f"panelbook: note: {notice}", file=sys.stderr)
-        return handler(args, store, print_json, table)
+        status = handler(args, store, print_json, table)
+        if store.read_only:     # said after reading; a refused write says it once, as its error
+            print(f"panelbook: note: {store.read_only}", file=sys.stderr)
+        return status
 
 
 def _backup(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:

@@ -15,17 +15,28 @@ from panelbook.paths import DataFolder
 from panelbook.services.exports import ExportRequestError
 from panelbook.services.markup import MarkupError
 from panelbook.store import Store, StoreBusy, StoreTooNew
+from panelbook.store.faults import StoreUnavailable, plain
 from panelbook.store.queries import NotFound
 from panelbook.tracker import InvalidTransition
 
 USER_ERRORS: tuple[type[Exception], ...] = (NotFound, InvalidTransition, MarkupError, ExportRequestError)
-UNAVAILABLE: tuple[type[Exception], ...] = (UnreadableDocument, StoreTooNew, StoreBusy)
+UNAVAILABLE: tuple[type[Exception], ...] = (UnreadableDocument, StoreTooNew, StoreBusy, StoreUnavailable)
 
 
 @contextmanager
 def open_store(folder: DataFolder) -> Iterator[tuple[Store, list[str]]]:
     """The store in ``folder``, open for the block, with the notices to pass on
-    (a recovery from a backup, a data folder in an unsafe place)."""
+    (a recovery from a backup, an unclean shutdown, an interrupted restore finished, a data
+    folder in an unsafe place).  Why a store open read-only cannot be changed is
+    ``store.read_only``, for the caller to say after reading (a refused write says it itself)."""
     with Store.open(folder) as store:
-        notices = [n for n in (store.recovery.message if store.recovery else None, store.location_warning) if n]
+        restored = store.recovery.message if store.recovery and store.recovery.restored_from else None
+        notices = [n for n in (restored, *store.notices, store.location_warning) if n]
         yield store, notices
+
+
+def fault_sentence(error: OSError, folder: DataFolder) -> str | None:
+    """The one sentence for an OSError that is a fault of the data folder's disk (full,
+    read-only, forbidden, failing, gone), or None when it is about some other file."""
+    fault = plain(error, folder.root)
+    return None if fault is None else str(fault)

@@ -1,6 +1,7 @@
 """Backups and restores of the database (document files are content-addressed and need no copies)."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from datetime import datetime
@@ -9,6 +10,7 @@ from pathlib import Path
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
 from panelbook.store.db import StoreBusy
+from panelbook.store.faults import faults_are_plain, is_damage
 from panelbook.store.fsutil import fsync_dir
 from panelbook.store.schema import LATEST
 from panelbook.store.sessions import live_sessions
@@ -49,28 +51,58 @@ def verify_backup(path: Path) -> int:
 
 def restore(folder: DataFolder, backup: Path) -> Path | None:
     """Replace the store with a verified backup; the current database is kept aside
-    in the backups folder (its path is returned).  The store must not be open."""
+    in the backups folder (its path is returned).  The store must not be open.
+
+    A disk that is full or read-only stops it before anything is replaced (its
+    sentence as StoreUnavailable), and what it had begun to write is removed."""
     verify_backup(backup)
     if folder.root.exists() and live_sessions(folder):
         raise StoreBusy("Panelbook is open on this data folder; close it before restoring a backup.")
-    folder.ensure()
-    folder.backups.mkdir(parents=True, exist_ok=True)
-    kept = None
-    if folder.database.exists():
-        kept = folder.backups / f"replaced-by-restore-{timestamp()}.sqlite3"
-        conn = sqlite3.connect(str(folder.database))
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            dest = sqlite3.connect(str(kept))
-            conn.backup(dest)
-            dest.close()
-        finally:
-            conn.close()
-    incoming = folder.database.with_name(folder.database.name + ".restoring")
-    shutil.copyfile(backup, incoming)
-    incoming.chmod(0o600)
-    for suffix in ("-wal", "-shm"):
-        Path(str(folder.database) + suffix).unlink(missing_ok=True)
-    incoming.replace(folder.database)
+    written: list[Path] = []
+    try:
+        with faults_are_plain(folder.root):
+            folder.ensure()
+            folder.backups.mkdir(parents=True, exist_ok=True)
+            kept = None
+            if folder.database.exists():
+                kept = folder.backups / f"replaced-by-restore-{timestamp()}.sqlite3"
+                written.append(kept)
+                _copy_through_sqlite(folder.database, kept)
+            incoming = folder.database.with_name(folder.database.name + ".restoring")
+            written.append(incoming)
+            shutil.copyfile(backup, incoming)
+            incoming.chmod(0o600)
+            for suffix in ("-wal", "-shm"):
+                Path(str(folder.database) + suffix).unlink(missing_ok=True)
+            incoming.replace(folder.database)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        raise
     fsync_dir(folder.root)
     return kept
+
+
+def _copy_through_sqlite(database: Path, target: Path) -> None:
+    """A consistent copy of ``database`` (its write-ahead log folded in first); a database
+    too damaged for SQLite to copy is copied byte for byte, with its -wal and -shm."""
+    try:
+        conn = sqlite3.connect(str(database))
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            dest = sqlite3.connect(str(target))
+            try:
+                conn.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        target.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(str(database) + suffix)
+            if source.exists():
+                shutil.copyfile(source, Path(str(target) + suffix))

@@ -6,7 +6,8 @@
   runs SQLite's full ``integrity_check`` instead of the ``quick_check``.
 - A database that fails its check, or is not a database at all, is moved aside
   (never deleted) and the newest backup that verifies is put in its place.  The
-  user is told in plain words what was recovered and from when.
+  user is told in plain words what was recovered and from when.  A disk that is
+  full, read-only or failing is no damage: nothing is moved (see ``faults``).
 - Automatic backups are taken once a day through SQLite's backup API, verified,
   and rotated: the last 7 days, one a week for 4 weeks, one a month for 6
   months.  Backups taken before a migration, and the user's own, are never
@@ -23,7 +24,8 @@ from pathlib import Path
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
 from panelbook.store.backup import timestamp, verify_backup
-from panelbook.store.db import busy_is_store_busy, busy_timeout_s
+from panelbook.store.db import busy_is_store_busy, busy_timeout_s, is_busy, open_for_reading
+from panelbook.store.faults import StoreUnavailable, faults_are_plain, is_damage, kind_of, plain
 from panelbook.store.fsutil import fsync_dir
 
 AUTO_PREFIX = "auto-"
@@ -48,8 +50,18 @@ class Recovery:
                 f"The damaged file is kept at {self.damaged_copy}."
             )
         return (
-            f"Your Panelbook data was damaged ({self.problem}) and there was no backup to restore, so Panelbook "
-            f"started with an empty store. The damaged file is kept at {self.damaged_copy}; nothing was deleted."
+            f"Your Panelbook data is damaged ({self.problem}) and no backup could replace it, so it is open "
+            f"read-only to keep what is left; the damaged file stays at {self.damaged_copy}. Restore a backup "
+            "with panelbook restore FILE, or move the file away to start afresh."
+        )
+
+    @property
+    def unopenable_message(self) -> str:
+        """When no backup could replace the damaged file and it cannot be read at all."""
+        return (
+            f"Your Panelbook data is damaged ({self.problem}) and no backup could replace it; nothing was moved "
+            f"or deleted: the file stays at {self.damaged_copy}. Restore a backup with panelbook restore FILE, "
+            "or move the file away to start afresh."
         )
 
 
@@ -57,25 +69,44 @@ class Recovery:
 
 
 def check_database(path: Path, full: bool) -> str | None:
-    """None when the database is sound; otherwise a short description of the problem.
+    """None when the database is sound; otherwise a short description of the damage.
 
-    A database another program holds locked is busy, not damaged: that raises
-    StoreBusy, so that start-up never moves a database in use aside."""
+    Only SQLite saying so is damage: a corrupt page, "file is not a database", a
+    torn header.  A database another program holds locked raises StoreBusy, and a
+    disk that is full, read-only or failing raises StoreUnavailable, so that
+    start-up never moves a sound database aside."""
+    root = path.parent
+    with faults_are_plain(root), path.open("rb") as handle:
+        header = handle.read(100)
+    if header and (len(header) < 100 or not header.startswith(b"SQLite format 3\x00")):
+        return "the file is not a database"
     try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-        if header and header != b"SQLite format 3\x00":
-            return "the file is not a database"
-        conn = sqlite3.connect(str(path), timeout=busy_timeout_s())
-        try:
-            with busy_is_store_busy():
+        with faults_are_plain(root), busy_is_store_busy():
+            conn = _checking_connection(path)
+            try:
                 rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
+            finally:
+                conn.close()
     except sqlite3.DatabaseError as error:
-        return f"SQLite reports: {error}"
+        if is_damage(error):
+            return f"SQLite reports: {error}"
+        raise
     result = "; ".join(str(r[0]) for r in rows[:3])
     return None if result == "ok" else f"SQLite reports: {result}"
+
+
+def _checking_connection(path: Path) -> sqlite3.Connection:
+    """A connection for the start-up check; on a folder or disk that will not take a
+    write (no room for the -shm file), the read-only way ``open_for_reading`` uses."""
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_s())
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if is_damage(error) or is_busy(error) or kind_of(error, path.parent) is None:
+            raise
+    return open_for_reading(path).conn
 
 
 def backups_newest_first(folder: DataFolder) -> list[Path]:
@@ -85,27 +116,88 @@ def backups_newest_first(folder: DataFolder) -> list[Path]:
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def recover(folder: DataFolder, problem: str) -> Recovery:
-    """Move the damaged database aside and put the newest verified backup in its place."""
-    aside = folder.backups / f"damaged-{timestamp()}"
-    aside.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(str(folder.database) + suffix)
-        if source.exists():
-            shutil.move(str(source), str(aside / source.name))
+def damaged_copies(folder: DataFolder) -> list[Path]:
+    """Databases kept aside by earlier recoveries, newest first."""
+    if not folder.backups.is_dir():
+        return []
+    return sorted(folder.backups.glob(f"damaged-*/{folder.database.name}"), reverse=True)
+
+
+def restoring_path(folder: DataFolder) -> Path:
+    """Where a backup is copied before it is renamed over the database."""
+    return folder.database.with_name(folder.database.name + ".restoring")
+
+
+def recover(folder: DataFolder, problem: str) -> Recovery | None:
+    """Put the newest verified backup in place of a damaged database, which is kept aside.
+
+    The backup is copied in full beside the database first; only then is the damaged
+    file (with its -wal and -shm) moved aside and the copy renamed into place, so a
+    copy that fails (a full disk) leaves everything where it was, and an interrupted
+    one is finished or rolled back by ``settle_interrupted_restore``.  None when no
+    backup verifies: the damaged file then stays where it is."""
+    incoming = restoring_path(folder)
     for candidate in backups_newest_first(folder):
         try:
             verify_backup(candidate)
         except UnreadableDocument:
             continue
-        incoming = folder.database.with_name(folder.database.name + ".restoring")
-        shutil.copyfile(candidate, incoming)
-        incoming.chmod(0o600)
+        try:
+            shutil.copyfile(candidate, incoming)
+            incoming.chmod(0o600)
+            aside = folder.backups / f"damaged-{timestamp()}"
+            aside.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            incoming.unlink(missing_ok=True)
+            fault = plain(error, folder.root)
+            if fault is None:
+                raise
+            raise StoreUnavailable(fault.kind, (
+                f"Your Panelbook data is damaged ({problem}), and it could not be restored from its backup: "
+                f"{fault}") .replace("nothing was changed", "nothing was moved")) from error
+        _move_aside(folder, aside)
         incoming.replace(folder.database)
         fsync_dir(folder.root)
         taken = datetime.fromtimestamp(candidate.stat().st_mtime)
         return Recovery(problem, aside / folder.database.name, candidate, taken)
-    return Recovery(problem, aside / folder.database.name, None, None)
+    return None
+
+
+def _move_aside(folder: DataFolder, aside: Path) -> None:
+    """Rename the database and its -wal / -shm into ``aside`` (same disk: no space needed)."""
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(folder.database) + suffix)
+        if source.exists():
+            source.replace(aside / source.name)
+    fsync_dir(aside)
+
+
+def settle_interrupted_restore(folder: DataFolder) -> str | None:
+    """Finish or roll back a restore that was interrupted (a crash, a full disk).
+
+    A ``.restoring`` copy beside a database is a copy that never got renamed in: it is
+    removed (rolled back).  A ``.restoring`` copy where the database is missing means the
+    damaged file was already moved aside: the copy, if it verifies, is renamed in
+    (finished).  Returns a sentence for the user when something was done."""
+    incoming = restoring_path(folder)
+    if not incoming.exists():
+        return None
+    if folder.database.exists():
+        incoming.unlink()
+        return None
+    try:
+        verify_backup(incoming)
+    except UnreadableDocument:
+        incoming.unlink()
+        return None
+    aside = folder.backups / f"damaged-{timestamp()}-leftovers"
+    if any(Path(str(folder.database) + s).exists() for s in ("-wal", "-shm")):
+        aside.mkdir(parents=True, exist_ok=True)
+        _move_aside(folder, aside)
+    incoming.replace(folder.database)
+    fsync_dir(folder.root)
+    return ("A restore of your Panelbook data was interrupted last time; it has now been finished. "
+            f"The damaged file is kept in {folder.backups}.")
 
 
 # -- automatic backups and rotation --------------------------------------------

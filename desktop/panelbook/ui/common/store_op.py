@@ -38,6 +38,10 @@ __all__ = ["NO_CHANGE", "Change", "StoreOp", "alive", "calm_sentence"]
 def calm_sentence(error: BaseException, changes: Change) -> str:
     """The one sentence the user sees for an operation that failed with nobody to handle it:
     what could not be done, why (the error's own words), and that nothing was lost."""
+    from panelbook.store.faults import StoreUnavailable
+
+    if isinstance(error, StoreUnavailable):     # already one sentence: what happened, what to do
+        return f"That could not be saved. {error}" if changes else str(error)
     reason = (str(error) or type(error).__name__).strip().rstrip(".")
     if changes:
         return f"That could not be saved: {reason}. Nothing was lost."

@@ -93,7 +93,7 @@ class DatabaseWorker(QObject):
             try:
                 result = fn(self._store_here())
             except BaseException as error:  # noqa: BLE001 - delivered to the UI, never lost
-                self._relay.done.emit(on_error, None, error)
+                self._relay.done.emit(on_error, None, self._plain(error))
                 return
             self._relay.done.emit(on_done, result, None)
 
@@ -116,6 +116,15 @@ class DatabaseWorker(QObject):
             self._relay.done.emit(on_done, result, None)
 
         return self._executor.submit(job)
+
+    def _plain(self, error: BaseException) -> BaseException:
+        """A full, read-only or failing disk as StoreUnavailable and its one sentence
+        (a raw OSError or SQLite error otherwise reaches the user in the system's words)."""
+        if not isinstance(error, Exception):
+            return error
+        from panelbook.store.faults import plain
+
+        return plain(error, self.folder.root) or error
 
     def _deliver(self, callback, result, error) -> None:
         with self._lock:

@@ -72,8 +72,28 @@ class NoteSection(QWidget):
     def _note_saved(self, item_id: int, _note_id: object) -> None:
         if item_id == self.host.item_id:
             self.note_status.setText("Saved")
+            self.note_status.setToolTip("")
         self.host.marks_changed_for(item_id)
 
     def _note_failed(self, error: BaseException) -> None:
+        from panelbook.store.faults import StoreUnavailable
+
         self.note_status.setText("Not saved yet: it will be tried again")
+        if isinstance(error, StoreUnavailable):
+            # The disk, not the note: the editor keeps it and saves it by itself when it can;
+            # the window's notice bar says why, once (no dialog on every try).
+            self.note_status.setText("Not saved yet")
+            self.note_status.setToolTip("Your note is kept here and saves by itself when Panelbook can write again.")
+            self.host.worker.failed.emit(_kept_sentence(error))
+            return
         self.host.error.emit(error)
+
+
+def _kept_sentence(error: BaseException) -> str:
+    """What the notice bar says when the disk refused the note: what happened, what to do,
+    and that the note is kept and will be saved (the editor tries again by itself)."""
+    from panelbook.store.faults import FULL, StoreUnavailable
+
+    if isinstance(error, StoreUnavailable) and error.kind == FULL:
+        return "The disk holding your Panelbook data is full: free some space; your note is kept and will be saved."
+    return f"{error} Your note is kept and will be saved when Panelbook can write again."

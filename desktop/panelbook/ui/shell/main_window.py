@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
             from panelbook.store import queries
 
             rows = queries.meetings(store.db)
-            if not rows and load_sample_if_empty:
+            if not rows and load_sample_if_empty and not store.read_only:
                 sample.load_sample(store)
                 rows = queries.meetings(store.db)
             return rows
@@ -422,6 +422,13 @@ class MainWindow(QMainWindow):
         self.notices.add(sentence, warning=True)
 
     def _show_error(self, error: BaseException) -> None:
+        from panelbook.store.faults import StoreUnavailable
+
+        if isinstance(error, StoreUnavailable):
+            # The disk (full, read-only, gone), not the user: one calm sentence in the notice bar,
+            # said once however many things meet it, never a dialog each time.
+            self.notices.add(str(error), warning=True)
+            return
         self.statusBar().showMessage("Something could not be read; see the message.", 8000)
         show_message(self, str(error) or type(error).__name__, warning=True)
 
@@ -485,6 +492,9 @@ def store_notices(store) -> list[tuple[str, str]]:
     notices = []
     if store.recovery is not None:
         notices.append(("warning", store.recovery.message))
+    notices.extend(("info", text) for text in store.notices)
+    if store.read_only and (store.recovery is None or store.read_only != store.recovery.message):
+        notices.append(("warning", store.read_only))        # the banner: why nothing can be changed
     if store.location_warning:
         notices.append(("info", store.location_warning))
     return notices

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +46,8 @@ from panelbook.ui.tracker.tracker_exports import TrackerExports
 from panelbook.ui.tracker.tracker_filters import VIEW_NAMES, TrackerFilters, since_text
 from panelbook.ui.tracker.tracker_notice import TrackerNotice
 from panelbook.ui.tracker.tracker_table import RecsTable
+
+RETRY_MS = 3000      # how often a change the disk would not take is tried again
 
 
 class Refused(Exception):
@@ -345,6 +347,15 @@ class TrackerPlace(QWidget):
             self._status(f"Recommendation {rec_id} saved.")
 
         def refused(error: BaseException):
+            from panelbook.store.faults import StoreUnavailable
+
+            if isinstance(error, StoreUnavailable):
+                # The disk, not the change: the editor keeps it (no reload over it), and it is
+                # saved by itself once writing works again.
+                self.editor.show_message(f"Not saved yet: your change is kept and will be saved by itself. {error}")
+                self._status("The change is not saved yet; it will be saved when Panelbook can write again.")
+                QTimer.singleShot(RETRY_MS, self, lambda: self._write(rec_id, changes, done, refused))
+                return
             self._pending_message = str(error) if isinstance(error, Refused) else \
                 f"This change was not saved: {error or type(error).__name__}"
             self.editor.show_message(self._pending_message)

@@ -1,0 +1,56 @@
+"""A tracker change saved while the disk is full (a small tmpfs filled to the last byte) stays
+in the editor, says it is not saved yet, and is saved by itself once space is freed.  Skipped,
+with the reason, where mounting is not allowed."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from test_tracker_place import open_tracker, select
+
+from desktop_helpers import close_window, open_window
+from fault_mounts import fill, free, mount_unavailable, small_disk
+from panelbook.paths import DataFolder
+
+RESPONSE = "Response typed while the disk was full."
+
+
+def _response(folder, rid):
+    conn = sqlite3.connect(f"file:{folder.database}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT response FROM recommendations WHERE id = ?", (rid,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_a_change_made_on_a_full_disk_is_kept_and_saved_when_space_returns(qtbot, tmp_path, sample_folder):
+    reason = mount_unavailable(tmp_path)
+    if reason:
+        pytest.skip(reason)
+    with small_disk(tmp_path / "disk", 12288) as disk:
+        folder = DataFolder(disk / "data")
+        shutil.copytree(sample_folder.root, folder.root)
+        window, worker = open_window(qtbot, folder)
+        filler = None
+        try:
+            tracker = open_tracker(qtbot, window)
+            rid = tracker.shown_rows()[0]["id"]
+            select(qtbot, tracker, rid)
+            filler = fill(disk)
+            tracker.editor.response.setPlainText(RESPONSE)
+            tracker.editor.save_button.click()
+            qtbot.waitUntil(lambda: tracker.editor.message.text().startswith("Not saved yet"), timeout=10000)
+            assert "full" in tracker.editor.message.text()
+            assert tracker.editor.response.toPlainText() == RESPONSE             # kept in the editor
+            assert _response(folder, rid) != RESPONSE
+            free(filler)
+            filler = None
+            with qtbot.waitSignal(tracker.saved, timeout=15000):
+                pass
+            assert _response(folder, rid) == RESPONSE
+        finally:
+            if filler is not None:
+                free(filler)
+            close_window(qtbot, window, worker)
