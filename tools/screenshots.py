@@ -2,7 +2,7 @@
 
 ``python -m tools.screenshots [OUT_DIR] [--dark]`` loads the sample
 panel into a temporary data folder, opens the window offscreen and writes
-``<place>-<width>x<height>.png`` for each place at 1280x800 and 1920x1080,
+``<place>-<width>x<height>.png`` for each place at 1024x700, 1280x800 and 1920x1080,
 plus ``docs/screenshot.png`` (the Meeting place at 1280x800) when OUT_DIR is
 the default ``docs/screenshots``.
 """
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from panelbook.ui.shell.main_window import MainWindow, Place
 
-SIZES = [(1280, 800), (1920, 1080)]
+SIZES = [(1024, 700), (1280, 800), (1920, 1080)]
 PLACE_NAMES = ["calendar", "meeting", "tracker", "search"]
 SAMPLE_MEETING_DATE = "2024-08-08"
 SAMPLE_ITEM = "Repeat Child Protection Plans - Analysis"

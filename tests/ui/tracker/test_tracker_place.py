@@ -220,6 +220,12 @@ def test_editing_a_response_and_status_saves_and_adds_history(qtbot, window, sql
     assert changes["Deadline"] == ("30 Nov 2024", "(none)")
     assert changes["Owner"] == ("(none)", "Head of SEND")
     assert tracker.history_model.index(0, 1).data() == "Me"         # the profile, newest change first
+    # The history reads in whole words, the full response included, no "Awai…" cut.
+    shown = tracker.history.entries_text()
+    assert "Status: Not complete → Reported complete" in shown
+    assert "Owner: (none) → Head of SEND" in shown
+    assert "The SEND Partnership action plan was presented on 28 November 2024." in shown
+    assert "…" not in shown and shown.index("Me") < shown.index("import")
     assert tracker.editor.message.text() == "Saved."
     assert tracker.editor.rec["status"] == "reported_complete"
     # Reported complete is still open: the row stays where it was, no longer overdue.

@@ -4,8 +4,10 @@ or a sentence saying why the list is empty.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from panelbook import tracker
 from panelbook.store import queries
@@ -36,21 +38,36 @@ class HistoryView(QWidget):
         self._show_state(None)
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setModel(self.history_model)
+        """Each change as a short paragraph: when and who on top, then what changed from
+        what to what in whole, wrapped words (a narrow table cut them to "Awai…")."""
+        self.table = QTextBrowser()
         self.table.setAccessibleName("History of the recommendation")
-        self.table.setTabKeyNavigation(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # Before and after share what is left of the width (full texts in their tooltips).
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BEFORE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AFTER, QHeaderView.ResizeMode.Stretch)
+        self.table.setOpenLinks(False)
+        self.table.setTabChangesFocus(True)
+        self.table.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.history_model.modelReset.connect(self._render)
+
+    def _render(self) -> None:
+        """Write the model's changes into the browser, newest first."""
+        model = self.history_model
+        parts = []
+        for r in range(model.rowCount()):
+            when, who, what = (model.index(r, c).data() for c in range(3))
+            before, after = (model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole) for c in (BEFORE, AFTER))
+            head = f"<b>{html.escape(when or '')}</b>"
+            if who:
+                head += f" &middot; {html.escape(who)}"
+            change = f"<b>{html.escape(what or '')}</b>: "
+            if before:
+                change += f"{html.escape(before)} &rarr; "
+            change += html.escape(after or "(none)")
+            parts.append(f"<p style='margin-bottom:8px'>{head}<br>{change}</p>")
+        self.table.setHtml("".join(parts))
+
+    def entries_text(self) -> str:
+        """The history as it reads on screen (plain text)."""
+        return self.table.toPlainText()
 
     def _build_labels(self) -> None:
         self.title = QLabel("History")
