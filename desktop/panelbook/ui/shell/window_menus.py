@@ -23,20 +23,41 @@ from panelbook.ui.common import settings
 from panelbook.ui.common.icons import icon
 from panelbook.ui.shell.places import PLACES, Place
 
-SHORTCUTS_TEXT = """Ctrl+1  Calendar
-Ctrl+2  Meeting
-Ctrl+3  Tracker
-Ctrl+4  Search
-Ctrl+F or Ctrl+K  Search box
-Ctrl+O  Import documents
-Ctrl+E  Export the briefing pack of the meeting shown
-Ctrl+T  Today on the calendar
-Enter  Open the chosen meeting or search result
-Alt+Down / Alt+Up  Next / previous agenda item in the pack
-Ctrl+Shift+Right / Left  Later / earlier meeting
-Ctrl++ / Ctrl+-  Zoom the pack in / out
-Ctrl+0  Fit the pack to the width
-Ctrl+C  Copy the selected text of the pack"""
+# F1's list: (keys, what they do). Every key here is a shortcut the window really has,
+# and every shortcut the window has is here (tests/ui/shell/test_shortcut_list.py checks both).
+SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
+    (("Ctrl+1",), "Calendar"),
+    (("Ctrl+2",), "Meeting"),
+    (("Ctrl+3",), "Tracker"),
+    (("Ctrl+4",), "Search"),
+    (("Ctrl+F", "Ctrl+K"), "Search box"),
+    (("Ctrl+O",), "Import documents"),
+    (("Ctrl+E",), "Export the briefing pack of the meeting shown"),
+    (("Ctrl+T",), "Today on the calendar"),
+    (("Alt+Down", "Alt+Up"), "Next / previous agenda item in the pack"),
+    (("Ctrl+Shift+Right", "Ctrl+Shift+Left"), "Later / earlier meeting"),
+    (("Ctrl++", "Ctrl+-"), "Zoom the pack in / out"),
+    (("Ctrl+0",), "Fit the pack to the width"),
+    (("Ctrl+H",), "Highlight the selected text of the pack"),
+    (("Esc",), "Cancel the highlight being commented"),
+    (("Ctrl+S",), "Save the recommendation being edited (Tracker)"),
+    (("F1",), "This list of shortcuts"),
+    (("Ctrl+Q",), "Quit"),
+]
+# Keys the lists and tables handle themselves (no shortcut to register).
+LIST_KEYS: list[tuple[tuple[str, ...], str]] = [
+    (("Enter",), "Open the chosen meeting or search result"),
+    (("Tab", "Shift+Tab"), "Next / previous control (arrows move within a list or table)"),
+    (("Ctrl+C",), "Copy the selected text of the pack"),
+]
+
+
+def shortcuts_text() -> str:
+    """F1's list as plain lines: the keys, two spaces, what they do."""
+    return "\n".join(f"{' / '.join(keys)}  {what}" for keys, what in SHORTCUTS + LIST_KEYS)
+
+
+SHORTCUTS_TEXT = shortcuts_text()
 
 ABOUT_TEXT = ("Panelbook keeps your panel's calendar, agenda packs, minutes and recommendations on this "
               "computer, so you can prepare for meetings without a connection.")
@@ -148,7 +169,7 @@ def _build_file_menu(window: QMainWindow, commands: MenuCommands) -> tuple[QMenu
         export_menu.addAction(action)
     file_menu.addSeparator()
     quit_action = QAction("&Quit", window)
-    quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+    quit_action.setShortcuts([QKeySequence("Ctrl+Q")])   # the standard key is empty on some platforms
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
     return file_menu, import_action, briefing, monitoring, calendar
