@@ -231,6 +231,9 @@ def test_editing_a_response_and_status_saves_and_adds_history(qtbot, window, sql
     # Reported complete is still open: the row stays where it was, no longer overdue.
     assert tracker.current_id() == rid
     assert tracker.proxy.index(tracker.table.currentIndex().row(), OVERDUE).data() == ""
+    # Moving on to another recommendation leaves "Saved." behind.
+    select(qtbot, tracker, rec_id(sql, UPTAKE))
+    assert not tracker.editor.message.isVisible()
 
 
 def test_a_refused_change_is_explained_and_changes_nothing(qtbot, window, sql, sample_folder):
@@ -271,6 +274,7 @@ def test_drafts_are_accepted_or_set_aside_with_undo(qtbot, window, sql):
 
     other = tracker.current_id()
     assert other is not None and other != rid
+    assert not tracker.editor.message.isVisible()      # "Saved." was about the draft that left, not this one
     with qtbot.waitSignal(tracker.loaded, timeout=10000):
         tracker.editor.aside_button.click()
     assert sql.execute("SELECT not_a_recommendation FROM recommendations WHERE id = ?", (other,)).fetchone()[0] == 1

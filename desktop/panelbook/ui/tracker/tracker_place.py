@@ -91,6 +91,7 @@ class TrackerPlace(QWidget):
         self._select_after_load: int | None = None
         self._moved_notice: int | None = None
         self._pending_message: str | None = None
+        self._pending_for: int | None = None        # the recommendation the message is about
         self._since_ids: tuple[str, set[int]] | None = None
         self._set_aside: int | None = None
         self._build_parts()
@@ -220,9 +221,13 @@ class TrackerPlace(QWidget):
         self._show_since(result)
         self.exports.fill_pdf_menu(result)
         self._apply_filter(keep)
-        if self._pending_message and self.editor.rec is not None:
+        # "Saved." belongs to the recommendation saved: never shown over another one
+        # (a saved row that left the view hands the editor to its neighbour).  A refusal names
+        # its recommendation, so it stays whichever is shown (_pending_for None).
+        if self._pending_message and self.editor.rec is not None \
+                and self._pending_for in (None, self.editor.rec["id"]):
             self.editor.show_message(self._pending_message)
-        self._pending_message = None
+        self._pending_message, self._pending_for = None, None
         moved, self._moved_notice = self._moved_notice, None
         if moved is not None and self.current_id() != moved:
             self._tell_where(moved)
@@ -339,7 +344,7 @@ class TrackerPlace(QWidget):
     def save(self, rec_id: int, changes: dict) -> None:
         """Save the editor's changes on the worker; refusals come back as a message in the editor."""
         def done(_result):
-            self._pending_message = "Saved."
+            self._pending_message, self._pending_for = "Saved.", rec_id
             self._select_after_load = rec_id
             self._moved_notice = rec_id
             self.refresh()
@@ -356,6 +361,7 @@ class TrackerPlace(QWidget):
                 self._status("The change is not saved yet; it will be saved when Panelbook can write again.")
                 QTimer.singleShot(RETRY_MS, self, lambda: self._write(rec_id, changes, done, refused))
                 return
+            self._pending_for = None
             self._pending_message = str(error) if isinstance(error, Refused) else \
                 f"This change was not saved: {error or type(error).__name__}"
             self.editor.show_message(self._pending_message)
