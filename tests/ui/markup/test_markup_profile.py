@@ -91,6 +91,10 @@ def test_the_chair_sets_priority_and_lines_of_enquiry_and_shares_them(qtbot, sam
         assert panel.is_chair
         assert not panel.enquiry_box.isHidden() and not panel.priority_box.isHidden()
         assert panel.enquiry_title.text() == "Lines of enquiry"
+        section = panel.enquiries_section
+        tools = (section.up_button, section.down_button, section.delete_button)
+        assert panel.enquiries.rowCount() == 0
+        assert [b.isEnabled() for b in tools] == [False, False, False]    # nothing to move or delete
         for text, lead in [("Why do families return to child protection?", "Cllr Bogle"),
                            ("Is the Family Safeguarding Model working?", "")]:
             panel.new_enquiry.setFocus()
@@ -102,6 +106,10 @@ def test_the_chair_sets_priority_and_lines_of_enquiry_and_shares_them(qtbot, sam
         assert [panel.enquiries.index(r).data() for r in range(2)] == [
             "1. Why do families return to child protection?\nLeads: Cllr Bogle",
             "2. Is the Family Safeguarding Model working?"]
+        section.enquiry_list.setCurrentIndex(panel.enquiries.index(0))
+        assert [b.isEnabled() for b in tools] == [False, True, True]      # the first line: down, not up
+        section.enquiry_list.setCurrentIndex(panel.enquiries.index(1))
+        assert [b.isEnabled() for b in tools] == [True, False, True]
         panel.priority_box.setValue(1)
         model = window.meeting.model
         qtbot.waitUntil(lambda: model.marks(item["id"]).get("priority") == 1)

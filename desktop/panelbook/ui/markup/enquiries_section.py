@@ -78,14 +78,28 @@ class EnquiriesSection(QWidget):
         self.enquiry_tools = QWidget()
         tools = QHBoxLayout(self.enquiry_tools)
         tools.setContentsMargins(0, 0, 0, 0)
-        for name, text, tip, handler in [
-            ("up", "Up", "Move up (Ctrl+Up)", lambda: self._move(-1)),
-            ("down", "Down", "Move down (Ctrl+Down)", lambda: self._move(+1)),
-            ("delete", "Delete", "Delete the line of enquiry (Delete)", self._delete),
-        ]:
-            button = tool_button(name, text, tip, text_shown=False)
+        self.up_button = tool_button("up", "Up", "Move up (Ctrl+Up)", text_shown=False)
+        self.down_button = tool_button("down", "Down", "Move down (Ctrl+Down)", text_shown=False)
+        self.delete_button = tool_button("delete", "Delete", "Delete the line of enquiry (Delete)", text_shown=False)
+        for button, handler in [(self.up_button, lambda: self._move(-1)), (self.down_button, lambda: self._move(+1)),
+                                (self.delete_button, self._delete)]:
             button.clicked.connect(handler)
             tools.addWidget(button)
+        # Up, Down and Delete only when there is a line for them to act on.
+        for signal in (self.enquiries.modelReset, self.enquiries.rowsInserted, self.enquiries.rowsRemoved,
+                       self.enquiries.layoutChanged):
+            signal.connect(self._update_tools)
+        selection = self.enquiry_list.selectionModel()
+        assert selection is not None                # the list has its model
+        selection.currentChanged.connect(self._update_tools)
+        self._update_tools()
+
+    def _update_tools(self, *_args) -> None:
+        current = self.enquiry_list.currentIndex()
+        row, count = (current.row() if current.isValid() else -1), self.enquiries.rowCount()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.delete_button.setEnabled(row >= 0)
 
     def _lay_out(self) -> None:
         head = QHBoxLayout()
