@@ -219,3 +219,25 @@ def test_question_tools_are_greyed_until_a_question_is_chosen(qtbot, window):
     add_questions(qtbot, panel, ["Why did repeat plans rise?"])
     panel.question_list.setCurrentIndex(panel.questions.index(0))
     assert all(button.isEnabled() for button in tools)
+
+
+def test_saved_is_not_shown_over_the_next_items_empty_note(qtbot, window, sample_folder):
+    item, panel = open_item(qtbot, window)
+    panel.note.setFocus()
+    with qtbot.waitSignal(panel.note.saved, timeout=5000):
+        qtbot.keyClicks(panel.note, "First thoughts")
+    assert panel.note_status.text() == "Saved"
+    other = next(it for it in window.meeting.model.items() if it["id"] != item["id"])
+    with qtbot.waitSignal(panel.loaded, timeout=20000):
+        window.meeting.select_item(other["id"])
+    assert panel.note.toPlainText() == ""
+    assert panel.note_status.text() == ""             # nothing saved here yet
+    # Typing left waiting on one item is saved on leaving it, and says nothing over the next.
+    qtbot.keyClicks(panel.note, "Second thoughts")
+    with qtbot.waitSignal(panel.loaded, timeout=20000):
+        window.meeting.select_item(item["id"])
+    qtbot.waitUntil(lambda: not panel.note.busy)
+    assert panel.note.toPlainText() == "First thoughts"
+    assert panel.note_status.text() == ""
+    assert [n["text"] for n in rows(sample_folder, "SELECT text FROM notes WHERE item_id = ?", (other["id"],))] == \
+        ["Second thoughts"]

@@ -31,7 +31,7 @@ class NoteSection(QWidget):
         self.note = NoteEditor(self.host.worker)
         self.note.setMinimumHeight(60)
         self.note.setMaximumHeight(104)
-        self.note.saving.connect(lambda: self.note_status.setText("Saving…"))
+        self.note.saving.connect(self._note_saving)
         self.note.saved.connect(self._note_saved)
         self.note.failed.connect(self._note_failed)
 
@@ -59,15 +59,24 @@ class NoteSection(QWidget):
 
     def fill(self, data: dict) -> None:
         note = data["note"]
-        self.note.set_item(data["item_id"], note["text"] if note else "")
+        moved = data["item_id"] != self.note.item_id
+        self.note.set_item(data["item_id"], note["text"] if note else "")   # saves the previous item's first
+        if moved:
+            self.note_status.setText("")        # "Saved" was about the previous item's note
         self.more_model.set_rows(data["more_notes"])
         self.more_list.setVisible(bool(data["more_notes"]))
 
     def clear(self) -> None:
         self.note.set_item(None, "")
+        self.note_status.setText("")
         self.more_model.set_rows([])
 
     # -- saving -------------------------------------------------------------
+
+    def _note_saving(self) -> None:
+        """"Saving…" for the note on screen; the previous item's, saved on leaving it, says nothing here."""
+        if self.note.item_id == self.host.item_id:
+            self.note_status.setText("Saving…")
 
     def _note_saved(self, item_id: int, _note_id: object) -> None:
         if item_id == self.host.item_id:
