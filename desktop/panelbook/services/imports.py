@@ -15,7 +15,7 @@ from panelbook.services import markup_merge
 from panelbook.sources.detect import read_document
 from panelbook.sources.textutil import norm_key
 from panelbook.store import Store, documents, transaction
-from panelbook.store.blobs import put_blob
+from panelbook.store.blobs import put_blob, sha256_of
 from panelbook.store.writer import WriteCounts, save_parsed
 
 DEFAULT_MAX_BYTES = 500 * 1024 * 1024
@@ -142,6 +142,14 @@ def prepare_file(path: Path | str) -> Prepared:
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{path.name}: {error}") from None
     return prepare_bytes(data, path.name)
+
+
+def already_stored(store: Store, doc: Prepared) -> bool:
+    """True when the store holds this very document (same identity, same content):
+    importing it again would change nothing, so the window says "already up to date"."""
+    sha = sha256_of(doc.data)
+    existing = documents.document_by_key(store.db, document_key(doc.parsed, sha))
+    return existing is not None and existing["sha256"] == sha
 
 
 def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = False,

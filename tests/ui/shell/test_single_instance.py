@@ -225,4 +225,5 @@ def test_files_handed_over_during_an_import_wait_their_turn(qtbot, window, moder
     gate.set()
     assert waiting == [str(moderngov / "Agenda_151.html")]
     qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=60000)
-    assert [[r.file for r in o.reports] for o in outcomes] == [["Agenda_151.html"], ["Agenda_151.html"]]
+    assert [[r.file for r in o.reports] for o in outcomes] == [["Agenda_151.html"], []]
+    assert outcomes[1].unchanged == ["Agenda_151.html"]        # the second turn: already up to date

@@ -13,6 +13,11 @@ from PySide6.QtWidgets import QMessageBox
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
+# The web page's meeting and its twelve agenda items (as the page lists them), and the six
+# recommendations its minutes give.
+AGENDA_151_ADDED = "1 meeting, 12 agenda items, 6 recommendations added or updated."
+
+
 def _block_worker(window):
     """Hold the worker until the returned event is set (so the test can look at a running import)."""
     gate = threading.Event()
@@ -40,7 +45,8 @@ def test_import_names_the_unreadable_file_and_imports_the_rest(qtbot, window, tm
     assert not outcome.failures[0][1].startswith("agenda.pdf:")
     assert not window.progress.isVisible() and window.import_action.isEnabled()
     (box,) = _messages(window)
-    assert box.text() == "1 document was imported. This document could not be imported:"
+    assert box.text() == f"Imported Agenda_151.html: {AGENDA_151_ADDED} This document could not be imported:"
+    assert box.icon() == QMessageBox.Icon.Warning
     assert box.informativeText().startswith("agenda.pdf: ")
     assert "Traceback" not in box.informativeText()
     box.close()
@@ -125,4 +131,36 @@ def test_a_finished_import_is_said_and_the_count_of_meetings_stays_beneath(qtbot
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         window.import_files([str(moderngov / "Agenda_151.html")])
     qtbot.waitUntil(lambda: window.summary.text().startswith("9 meetings"), timeout=20000)
-    assert window.statusBar().currentMessage() == "Imported 1 document."
+    assert window.statusBar().currentMessage() == "Imported Agenda_151.html: " + AGENDA_151_ADDED
+
+
+def test_an_import_says_what_changed_or_that_it_was_already_up_to_date(qtbot, window, moderngov):
+    agenda = str(moderngov / "Agenda_151.html")
+    changes = []
+    window.worker.store_changed.connect(lambda what, _by: changes.append(what))
+    # The same file given twice in one import is read once, and said so.
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as finished:
+        window.import_files([agenda, agenda])
+    assert [r.file for r in finished.args[0].reports] == ["Agenda_151.html"]
+    assert window.statusBar().currentMessage() == (
+        f"Imported Agenda_151.html: {AGENDA_151_ADDED} Agenda_151.html was given more than once and read once.")
+    assert len(changes) == 1
+    qtbot.waitUntil(lambda: len(window.meetings) == 9, timeout=20000)
+    # Again, unchanged: nothing is written, nothing refreshes, and the window says so.
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as finished:
+        window.import_files([agenda])
+    assert finished.args[0].reports == [] and finished.args[0].unchanged == ["Agenda_151.html"]
+    assert window.statusBar().currentMessage() == "Agenda_151.html was already up to date: nothing changed."
+    assert len(changes) == 1 and not _messages(window)
+    assert len(window.meetings) == 9
+
+
+def test_a_failed_import_is_a_warning(qtbot, window, tmp_path):
+    bad = tmp_path / "agenda.pdf"
+    bad.write_bytes(b"%PDF-1.4\nthis is not really a PDF at all")
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.import_files([str(bad)])
+    (box,) = _messages(window)
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert box.text() == "This document could not be imported:"
+    box.close()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton
 
 from panelbook.ui.common.worker import DatabaseWorker
-from panelbook.ui.transfer.import_controller import ImportController, ImportOutcome
+from panelbook.ui.transfer.import_controller import ImportController, ImportOutcome, summary
 
 IMPORT_FILTER = "Council documents (*.pdf *.txt *.htm *.html *.xml);;All files (*)"
 
@@ -91,9 +91,8 @@ class ImportStatus(QObject):
         self.import_action.setEnabled(True)
         if outcome.cancelled:
             self.window.statusBar().showMessage("Import cancelled; nothing was changed.", 8000)
-        else:
-            done = len(outcome.reports)
-            self.window.statusBar().showMessage(f"Imported {done} document{'s' if done != 1 else ''}.", 8000)
+        elif summary(outcome):
+            self.window.statusBar().showMessage(summary(outcome), 8000)
         self.finished.emit(outcome)
         if self.waiting:
             files, self.waiting = self.waiting, []

@@ -8,6 +8,7 @@ write leaves the store exactly as it was.
 """
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,35 @@ class ImportOutcome:
     reports: list = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)   # (file name, what is wrong)
     cancelled: bool = False
+    unchanged: list[str] = field(default_factory=list)     # imported before, the same: nothing to write
+    repeated: list[str] = field(default_factory=list)      # given twice in one import: read once
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def summary(outcome: ImportOutcome) -> str:
+    """What an import changed, in one sentence for the status bar: what was added or
+    updated, what was already up to date; never a count of files as if each changed something."""
+    parts = []
+    if outcome.reports:
+        counts = [(sum(r.meetings for r in outcome.reports), "meeting"),
+                  (sum(r.items for r in outcome.reports), "agenda item"),
+                  (sum(r.recommendations for r in outcome.reports), "recommendation")]
+        what = ", ".join(_plural(n, word) for n, word in counts if n)
+        names = _names([r.file for r in outcome.reports])
+        parts.append(f"Imported {names}" + (f": {what} added or updated." if what else "."))
+    if outcome.unchanged:
+        verb = "was" if len(outcome.unchanged) == 1 else "were"
+        parts.append(f"{_names(outcome.unchanged)} {verb} already up to date: nothing changed.")
+    if outcome.repeated:
+        parts.append(f"{_names(outcome.repeated)} was given more than once and read once.")
+    return " ".join(parts)
 
 
 class ImportController(QObject):
@@ -76,6 +106,7 @@ class ImportController(QObject):
             except UnreadableDocument as error:
                 outcome.failures.append((path.name, _without_name(str(error), path.name)))
         self.progress.emit(len(paths), len(paths) + 1, "")
+        prepared = self._only_new(store, prepared, outcome)
         if prepared:
             try:
                 outcome.reports = imports.write_prepared(store, prepared, cancelled=self._cancel.is_set)
@@ -86,6 +117,26 @@ class ImportController(QObject):
                 name = text.split(":", 1)[0] if ":" in text else "A document"
                 outcome.failures.append((name, _without_name(text, name)))
         return outcome
+
+    @staticmethod
+    def _only_new(store, prepared: list, outcome: ImportOutcome) -> list:
+        """On the worker: leave out a file given twice and one the store already holds as it is."""
+        from panelbook.services import imports
+
+        seen: set[bytes] = set()
+        new = []
+        for doc in prepared:
+            digest = hashlib.sha256(doc.data).digest()
+            if digest in seen:
+                if doc.file_name not in outcome.repeated:
+                    outcome.repeated.append(doc.file_name)
+                continue
+            seen.add(digest)
+            if imports.already_stored(store, doc):
+                outcome.unchanged.append(doc.file_name)
+            else:
+                new.append(doc)
+        return new
 
     def _done(self, outcome: ImportOutcome) -> None:
         self.running = False
@@ -109,12 +160,12 @@ class ImportController(QObject):
         if outcome.cancelled:
             head, details = "The import was cancelled; nothing was changed.", ""
         else:
-            done = len(outcome.reports)
-            head = (f"{done} document{'s were' if done != 1 else ' was'} imported. " if done else "") + (
+            done = summary(outcome)
+            head = (f"{done} " if done else "") + (
                 "This document could not be imported:" if len(outcome.failures) == 1
                 else "These documents could not be imported:")
             details = "\n\n".join(f"{name}: {what}" for name, what in outcome.failures)
-        show_message(self.window, head, title="Import", details=details)
+        show_message(self.window, head, title="Import", details=details, warning=bool(outcome.failures))
 
 
 def _without_name(message: str, name: str) -> str:
