@@ -29,7 +29,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -37,6 +36,7 @@ from panelbook import __version__, tracker
 from panelbook.exports import fonts
 from panelbook.exports.assemble import assemble
 from panelbook.exports.briefing_data import BriefingData, ItemBriefing, gather
+from panelbook.exports.fitted_table import FittedTable
 from panelbook.exports.markup import BriefingMarkup
 from panelbook.exports.pdfdoc import Marker, NewPage, RecordingDoc, bookmark, slot
 from panelbook.exports.pdfstyle import (
@@ -86,9 +86,9 @@ def _pages(pages: Sequence[int] | None) -> str:
 
 
 def _table(rows: Sequence[list[Any]], widths: list[float], st: Styles, *, header: bool = True, zebra: bool = True,
-           split_in_row: bool = False) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, splitInRow=int(split_in_row),
-                  hAlign="LEFT")
+           split_in_row: bool = False) -> FittedTable:
+    table = FittedTable(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1,
+                        splitInRow=int(split_in_row), hAlign="LEFT")
     # (Typed loosely: the stubs allow "splitlast" in the column of a cell, not in its row.)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
@@ -105,9 +105,9 @@ def _table(rows: Sequence[list[Any]], widths: list[float], st: Styles, *, header
     return table
 
 
-def _facts(rows: list[tuple[str, str]], st: Styles, width: float, label_width: float = 38 * mm) -> Table:
+def _facts(rows: list[tuple[str, str]], st: Styles, width: float, label_width: float = 38 * mm) -> FittedTable:
     data = [[Paragraph(para(k), st.cell_bold), Paragraph(para(v), st.cell)] for k, v in rows if v]
-    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table = FittedTable(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -133,7 +133,7 @@ class _Builder:
         d, st, m = self.data, self.st, self.data.meeting
         out: list[Flowable] = [bookmark(Spacer(1, 0), "Cover", 0, "cover")]
         if d.marking:
-            box = Table([[Paragraph(para(d.marking), st.marking)]], colWidths=[self.width])
+            box = FittedTable([[Paragraph(para(d.marking), st.marking)]], colWidths=[self.width])
             box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, MARKING), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
                                      ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
             out += [box, Spacer(1, 14 * mm)]
@@ -225,7 +225,7 @@ class _Builder:
                     Paragraph(para(c["terms_of_reference"]), st.small)]
         return out
 
-    def _agenda_table(self) -> Table:
+    def _agenda_table(self) -> FittedTable:
         st = self.st
         personal = not self.data.panel
         head = ["No.", "Item", "Pack pages"] + (["Your notes"] if personal else [])
@@ -343,8 +343,9 @@ class _Builder:
     def report_title(b: ItemBriefing) -> str:
         return f"Report – pack {_pages(b.item['pages'])}" if b.item["pages"] else "Report"
 
-    def report_slots(self, b: ItemBriefing) -> list[Flowable]:
-        """Reserved pages for the item's own report pages, bookmarked under the item."""
+    def report_slots(self, b: ItemBriefing, after: str = "body") -> list[Flowable]:
+        """Reserved pages for the item's own report pages, bookmarked under the item; the page
+        after them takes the template ``after`` (the template must be named before the last break)."""
         out: list[Flowable] = [NextPageTemplate("slot"), PageBreak()]
         for n, index in enumerate(b.report_pages):
             marker = slot(index)
@@ -352,7 +353,7 @@ class _Builder:
                 bookmark(marker, self.report_title(b), 2, f"report-{b.item['id']}")
             out.append(marker)
             if n == len(b.report_pages) - 1:
-                out.append(NextPageTemplate("body"))
+                out.append(NextPageTemplate(after))
             out.append(PageBreak())
         return out
 
@@ -419,7 +420,9 @@ class _Builder:
                 story.append(Spacer(1, 6 * mm))
             story += self.item(b)
             if b.report_pages:
-                story += self.report_slots(b)
+                # The outstanding table is landscape: after the last report, its page is named here.
+                last = b is d.items[-1] and bool(d.outstanding)
+                story += self.report_slots(b, "landscape" if last else "body")
         if d.outstanding:
             story += [NextPageTemplate("landscape"), NewPage(), *self.outstanding(),
                       NextPageTemplate("body"), PageBreak()]

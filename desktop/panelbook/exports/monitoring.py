@@ -19,12 +19,13 @@ from typing import Any, cast
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, TableStyle
 
 from panelbook import __version__
 from panelbook.exports import fonts
 from panelbook.exports.assemble import assemble
 from panelbook.exports.briefing import status_words
+from panelbook.exports.fitted_table import FittedTable
 from panelbook.exports.pdfdoc import RecordingDoc, bookmark
 from panelbook.exports.pdfstyle import (
     ACCENT,
@@ -60,7 +61,7 @@ def grouped(rows: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, A
     return [(d, t, recs) for (d, t), recs in sorted(groups.items(), key=lambda kv: kv[0][0])]
 
 
-def _table(groups: list[tuple[str, str, list[dict[str, Any]]]], st: Styles) -> Table:
+def _table(groups: list[tuple[str, str, list[dict[str, Any]]]], st: Styles) -> FittedTable:
     data: list[list[Paragraph | str]] = [[Paragraph(h, st.head_cell) for h in HEAD]]
     # (Typed loosely: the stubs allow "splitlast" in the column of a cell, not in its row.)
     commands: list[tuple[Any, ...]] = [
@@ -89,7 +90,7 @@ def _table(groups: list[tuple[str, str, list[dict[str, Any]]]], st: Styles) -> T
             if number > 1:
                 commands.append(("LINEABOVE", (2, len(data) - 1), (-1, len(data) - 1), 0.4, RULE))
         commands.append(("LINEABOVE", (0, first), (-1, first), 0.8, INK))
-    table = Table(data, colWidths=WIDTHS, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
+    table = FittedTable(data, colWidths=WIDTHS, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 
