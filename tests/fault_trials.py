@@ -255,9 +255,10 @@ def run_trial(template: Template, fault: str, path: str, n: int, scratch: Path) 
     _copy(template, home, path)
     if fault == "read-only":
         with read_only_view(home, scratch / "view") as view:
-            spare_view = view / "exports"
             config = _config(template, view, path, n, spare)
-            config["export_file"] = str(spare_view / "calendar.ics")
+            # Into the read-only folder itself: the export meets the read-only disk, not a
+            # missing folder (which the export refuses before writing anything).
+            config["export_file"] = str(view / "calendar.ics")
             config["restore_file"] = str(view / "backups" / "manual-older.sqlite3")
             lines, err = _run_worker(config, scratch, None)
         return _inspect(outcome, home, config, lines, err, writes_possible=False)

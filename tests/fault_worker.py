@@ -28,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
+from panelbook.services.exports import ExportRequestError
 from panelbook.store import Store, StoreBusy
 from panelbook.store.faults import StoreUnavailable, plain
 
@@ -114,7 +115,7 @@ def main() -> int:
     config = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     try:
         run(config)
-    except (StoreUnavailable, StoreBusy, UnreadableDocument) as error:
+    except (StoreUnavailable, StoreBusy, UnreadableDocument, ExportRequestError) as error:
         say(f"REFUSED {error}")
         return 1
     except OSError as error:
