@@ -10,6 +10,7 @@ import datetime
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 
 class MeetingStatus(str, enum.Enum):
@@ -47,6 +48,40 @@ class RecStatus(str, enum.Enum):
     CLOSED_COMPLETE = "closed_complete"
     REJECTED = "rejected"
     CLOSED_REJECTED = "closed_rejected"
+
+
+class NewsKind(StrEnum):
+    """What a sync found changed; the values are the JSON contract of ``news --json``."""
+
+    NEW_MEETING = "new_meeting"
+    CANCELLED = "cancelled"
+    MOVED = "moved"
+    CHANGED = "changed"                        # time or venue changed
+    AGENDA_PUBLISHED = "agenda_published"
+    NEW_DOCUMENT = "new_document"
+    CHANGED_DOCUMENT = "changed_document"
+    REMOVED_DOCUMENT = "removed_document"
+    SUPPLEMENT = "supplement"
+    MINUTES_PUBLISHED = "minutes_published"
+    DECISIONS_PUBLISHED = "decisions_published"
+
+
+@dataclass(frozen=True)
+class NewsInput:
+    """One change a sync found, to be recorded as news (``store.news.record_news``).
+
+    The ids are the store's own (None when the change is not about one: a
+    removed document has no row left); ``title`` says what it is about in the
+    council's words ("Reports pack", "Supplement 1"); ``at`` is when the sync
+    saw it, ISO 8601 in UTC ("2026-12-02T18:04:00Z").
+    """
+
+    kind: NewsKind
+    committee_id: int | None
+    meeting_id: int | None
+    document_id: int | None
+    title: str
+    at: str
 
 
 class UnreadableDocument(Exception):

@@ -6,6 +6,7 @@ import pytest
 
 from panelbook.paths import data_folder
 from panelbook.store import Store
+from panelbook.store.news import list_news
 from panelbook.store.queries import history, notes, recommendations, resolve_meeting
 from panelbook.store.schema import LATEST
 from panelbook.store.search import search
@@ -44,5 +45,8 @@ def test_saved_store_migrates_with_every_note_highlight_and_tracker_edit(fixture
         assert [h["who"] for h in history(store.db, rec["id"]) if h["who"] != "import"] == ["Cllr Fixture"] * 2
         assert any(r["owner"] == "Scrutiny Manager" for r in recommendations(store.db))
         assert any(h.kind == "note" for h in search(store.db, "agency costs"))
+        if version >= 2:
+            assert [(n["kind"], n["meeting_date"], n["seen"]) for n in list_news(store)] == [
+                ("minutes_published", "2024-08-08", False), ("agenda_published", "2024-08-08", True)]
     if version < LATEST:
         assert list(folder.backups.glob(f"before-migration-v{version}-*"))

@@ -55,6 +55,7 @@ def build_parser() -> PanelbookParser:
                   "panelbook recs set 12 --status reported_complete"))
     _markup(sub)
     _exports(sub)
+    _news(sub)
     _store(sub)
     parser.command_names = set(sub.choices)
     return parser
@@ -196,6 +197,15 @@ def _exports(sub: Subcommands) -> None:
     pe = command(export_sub, "ics", "write every meeting as an iCalendar file for a calendar program",
                  "panelbook export ics -o meetings.ics")
     pe.add_argument("-o", "--output", metavar="FILE.ics", help=f"the file to write ({SAVED})")
+
+
+def _news(sub: Subcommands) -> None:
+    p = command(sub, "news", "list what syncs found new or changed (meetings, packs, supplements, minutes), "
+                             "newest first", "panelbook news --unseen", "panelbook news --unseen --mark-seen")
+    p.add_argument("--unseen", action="store_true", help="only the entries not yet read")
+    p.add_argument("--mark-seen", action="store_true", dest="mark_seen",
+                   help="mark the entries listed as read, once printed")
+    _json(p)
 
 
 def _store(sub: Subcommands) -> None:

@@ -7,7 +7,8 @@
 - ``writer``: what an import writes (committees, meetings, items, resolutions,
   recommendations), merged from every document's facts (``facts``, ``matching``);
 - per subject: ``documents`` (a document, its pages and glossary), ``recs``,
-  ``markup`` (profiles, notes, marks, highlights, tombstones), ``queries`` (the
+  ``markup`` (profiles, notes, marks, highlights, tombstones), ``news`` (what a
+  sync found changed, read and unread), ``queries`` (the
   listings), ``briefing_queries``, ``desktop_queries``, ``earlier_recs``,
   ``sample_data``, ``calendar_view`` (the calendar's first view, read before the
   store is opened) with ``meeting_rows``; ``search`` and ``indexer`` for full-text search; ``blobs``

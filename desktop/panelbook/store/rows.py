@@ -128,6 +128,23 @@ class ItemMark(TypedDict):
     updated_at: str
 
 
+class NewsRow(TypedDict):
+    """An entry of What's new (the ``news --json`` record gives the first six keys)."""
+
+    kind: str               # a NewsKind value
+    committee: str | None
+    meeting_date: str | None   # YYYY-MM-DD
+    title: str
+    at: str                 # when the sync saw it, ISO 8601 UTC
+    seen: bool              # whether the user has seen it
+    id: int
+    committee_id: int | None
+    meeting_id: int | None
+    document_id: int | None
+    council: str | None
+    seen_at: str | None     # when the user saw it, ISO 8601 UTC
+
+
 class Profile(TypedDict):
     name: str
     role: str               # councillor | chair | clerk

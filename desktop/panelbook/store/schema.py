@@ -278,10 +278,32 @@ V1 = [
     END""",
 ]
 
+# What's new: every change a sync found (model.NewsKind), per committee, with
+# when the sync saw it (``at``, ISO 8601 UTC) and when the user saw it
+# (``seen_at``, NULL while unread).  A meeting or committee that goes (the
+# sample panel removed) takes its news with it; a document that goes leaves
+# its news standing (a "removed document" entry outlives its row).
+V2 = [
+    """CREATE TABLE news (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        committee_id INTEGER REFERENCES committees(id) ON DELETE CASCADE,
+        meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        title TEXT NOT NULL,
+        at TEXT NOT NULL,
+        seen_at TEXT
+    )""",
+    "CREATE INDEX news_at ON news(at)",
+    "CREATE INDEX news_unseen ON news(committee_id) WHERE seen_at IS NULL",
+    "CREATE INDEX news_meeting ON news(meeting_id)",
+    "CREATE INDEX news_document ON news(document_id)",
+]
+
 # Released versions are never edited: a change to the schema is a new list
-# appended here (V2, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
+# appended here (V3, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
 # tests/fixtures/make_store_fixture.py, so every saved version keeps migrating.
-MIGRATIONS: list[list[str]] = [V1]
+MIGRATIONS: list[list[str]] = [V1, V2]
 LATEST = len(MIGRATIONS)
 
 
