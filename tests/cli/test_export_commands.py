@@ -50,3 +50,26 @@ def test_bad_requests_exit_2_with_one_line_and_write_nothing(home, tmp_path, cap
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_the_public_briefing_says_which_confidential_items_it_left_out(home, tmp_path, capsys):
+    out = tmp_path / "public.pdf"
+    assert main(["--home", str(home), "export", "briefing", "2023-07-20", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "1 confidential item left out (item 11); add --include-confidential to print it" in printed
+    assert "That scrutiny of the Ofsted Improvement Plan" not in " ".join(
+        p.extract_text() for p in PdfReader(str(out)).pages)
+
+
+def test_naming_a_confidential_item_is_refused_without_include_confidential(home, tmp_path, capsys):
+    out = tmp_path / "refused.pdf"
+    assert main(["--home", str(home), "export", "briefing", "2023-07-20", "--items", "11", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Agenda item 11 is confidential" in err and "--include-confidential" in err and err.count("\n") == 1
+    assert not out.exists()
+    assert main(["--home", str(home), "export", "briefing", "2023-07-20", "--items", "11", "--include-confidential",
+                 "-o", str(out)]) == 0
+    assert "Includes 1 confidential item (item 11)" in capsys.readouterr().out
+    pages = [p.extract_text() for p in PdfReader(str(out)).pages]
+    assert any("That scrutiny of the Ofsted Improvement Plan" in p and "CONFIDENTIAL — NOT FOR PUBLICATION" in p
+               for p in pages)

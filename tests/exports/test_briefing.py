@@ -90,7 +90,7 @@ def test_cover_names_council_committee_meeting_and_reader(briefing):
                      "Thursday 8 August 2024, 5.30 pm", "Conference Room 3 - Civic Centre",
                      "Prepared for", "Cllr Webb", "Monday 5 August 2024, 09:30", "All 11 agenda items"):
         assert expected in cover, expected
-    assert "OFFICIAL-SENSITIVE" not in "".join(texts)     # no confidential item on this agenda
+    assert "NOT FOR PUBLICATION" not in "".join(texts)     # no confidential item on this agenda
 
 
 def test_outline_mirrors_the_contents(briefing):
@@ -335,17 +335,6 @@ def test_contents_links_lead_to_the_pages_listed(sample, tmp_path):
     targets = sorted({index_of[a.get_object()["/Dest"][0].idnum] for a in reader.pages[1]["/Annots"]})
     outline = _outline(reader)
     assert targets == sorted({p for _, t, p in outline if t not in ("Cover", "Contents")})
-
-
-def test_confidential_items_bring_the_protective_marking(sample, tmp_path):
-    store, _ = sample
-    meeting_id = queries.resolve_meeting(store.db, "2023-07-20")
-    path = tmp_path / "confidential.pdf"
-    export_briefing(store, meeting_id, path, profile="Cllr Webb", now=NOW)
-    texts = [p.extract_text() for p in PdfReader(str(path)).pages]
-    assert all("OFFICIAL-SENSITIVE – contains confidential items" in t for t in texts)
-    assert "Ofsted ILACS Standard Inspection of Southampton's Children's and Learning Service (confidential)" in \
-        re.sub(r"\s+", " ", "".join(texts))
 
 
 def test_open_recommendations_from_earlier_meetings_on_the_same_issue(tmp_path):

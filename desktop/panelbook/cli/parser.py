@@ -190,6 +190,9 @@ def _exports(sub: Subcommands) -> None:
                     help="the whole panel's briefing: shared markup only, no private notes")
     pe.add_argument("--with-reports", action="store_true", help="append each item's own report pages")
     pe.add_argument("--items", metavar="7,8", help="only these agenda items (agenda numbers, comma-separated)")
+    pe.add_argument("--include-confidential", action="store_true",
+                    help="print the confidential (exempt) items too, every page carrying them marked "
+                         "CONFIDENTIAL — NOT FOR PUBLICATION (by default they are left out and the briefing says so)")
     pe = command(export_sub, "monitoring", "write the Scrutiny Monitoring appendix for a meeting (PDF)",
                  "panelbook export monitoring 2024-08-08 -o monitoring.pdf")
     pe.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)

@@ -3,19 +3,36 @@ the outline (bookmarks) and the document's metadata, with pypdf.
 
 reportlab lays the briefing out with blank pages reserved where each item's
 report goes, so its contents and "Page X of Y" already count them; here each
-reserved page is swapped for the pack's own page, untouched.
+reserved page is swapped for the pack's own page, untouched but for the
+protective marking stamped over its top and bottom edge when the page is a
+confidential item's report.
 """
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import cast
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from reportlab.pdfgen.canvas import Canvas
 
 from panelbook.exports.atomic import atomic_path
+from panelbook.exports.pdfstyle import draw_marking
+
+
+def _stamp(page: PageObject, marking: str) -> None:
+    """Draw ``marking`` over the top and bottom of ``page`` (a pack page put into the briefing)."""
+    box = page.mediabox
+    width, height = float(box.width), float(box.height)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height))
+    draw_marking(canvas, marking, width, height)
+    canvas.showPage()
+    canvas.save()
+    overlay = PdfReader(buffer).pages[0]
+    page.merge_translated_page(overlay, float(box.left), float(box.bottom))
 
 
 def _internal_links(reader: PdfReader) -> list[tuple[int, int, int]]:
@@ -32,11 +49,14 @@ def _internal_links(reader: PdfReader) -> list[tuple[int, int, int]]:
 
 def assemble(laid_out: bytes, out_path: Path, *, outline: list[tuple[str, int, int, str]],
              slots: Sequence[tuple[int, int]] = (), pack_file: Path | None = None,
-             metadata: dict[str, str] | None = None) -> int:
+             metadata: dict[str, str] | None = None, marking: str | None = None,
+             marked_pages: Collection[int] = ()) -> int:
     """Write the finished PDF to ``out_path`` (atomically) and return its page count.
 
     ``outline`` is (title, level, page index, key) in document order; ``slots``
-    maps a page index of ``laid_out`` to a page index of ``pack_file``.
+    maps a page index of ``laid_out`` to a page index of ``pack_file``; a pack page
+    put in a slot of ``marked_pages`` gets ``marking`` stamped on it (the laid-out
+    pages carry theirs already).
     """
     briefing = PdfReader(io.BytesIO(laid_out))
     pack = PdfReader(str(pack_file)) if slots and pack_file else None
@@ -45,7 +65,9 @@ def assemble(laid_out: bytes, out_path: Path, *, outline: list[tuple[str, int, i
     writer = PdfWriter()
     for index, page in enumerate(briefing.pages):
         if pack is not None and index in by_page and by_page[index] < len(pack.pages):
-            writer.add_page(pack.pages[by_page[index]])
+            added = writer.add_page(pack.pages[by_page[index]])
+            if marking and index in marked_pages:
+                _stamp(added, marking)
         else:
             writer.add_page(page)
     # Pages keep their indexes (each reserved page is swapped one for one), so

@@ -10,13 +10,12 @@ its section.  reportlab lays it out, ``assemble`` finishes it with pypdf.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -32,7 +31,6 @@ from panelbook.exports.briefing_layout import BOTTOM, MARGIN, TOP, BriefingLayou
 from panelbook.exports.markup import BriefingMarkup
 from panelbook.exports.pdfdoc import RecordingDoc
 from panelbook.exports.pdfstyle import (
-    MARKING,
     NumberedCanvas,
     RunningText,
     draw_header,
@@ -53,6 +51,9 @@ class BriefingResult:
     pages: int
     outline: list[tuple[str, int, int, str]]
     report_pages: dict[int, list[int]]   # item id -> page indexes (0-based) in the briefing
+    marked_pages: list[int] = field(default_factory=list)        # pages marked confidential (0-based)
+    left_out: list[dict[str, Any]] = field(default_factory=list)  # confidential items not printed
+    confidential: list[dict[str, Any]] = field(default_factory=list)  # confidential items printed
 
 
 def _templates(running: RunningText) -> list[PageTemplate]:
@@ -65,21 +66,12 @@ def _templates(running: RunningText) -> list[PageTemplate]:
         draw_header(numbered, running, size[0], size[1], MARGIN)
         numbered.footer = True
 
-    def cover(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        if running.marking:
-            fonts.register_fonts()
-            canvas.saveState()
-            canvas.setFont(fonts.BOLD, 8)
-            canvas.setFillColor(MARKING)
-            canvas.drawCentredString(pw / 2, 8 * mm, fonts.printable(running.marking))
-            canvas.restoreState()
-
     def frame(width: float, height: float, name: str) -> Frame:
         return Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - TOP - BOTTOM, id=name,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     return [
-        PageTemplate("cover", [frame(pw, ph, "cover")], onPage=cover, pagesize=A4),
+        PageTemplate("cover", [frame(pw, ph, "cover")], pagesize=A4),
         PageTemplate("body", [frame(pw, ph, "body")], onPage=body, pagesize=A4),
         PageTemplate("landscape", [frame(lw, lh, "landscape")], onPage=body, pagesize=landscape(A4)),
         PageTemplate("slot", [frame(pw, ph, "slot")], pagesize=A4),
@@ -110,8 +102,8 @@ def render_briefing(data: BriefingData, out_path: Path | str) -> BriefingResult:
                      pack_file=data.pack_file, metadata={
                          "Title": f"Briefing – {builder.title}", "Author": author or "Panelbook",
                          "Subject": subject, "Creator": f"Panelbook {__version__}",
-                         "Keywords": "scrutiny, briefing, agenda" + (", OFFICIAL-SENSITIVE" if data.marking else ""),
-                     })
+                         "Keywords": "scrutiny, briefing, agenda" + (", CONFIDENTIAL" if data.marking else ""),
+                     }, marking=data.marking, marked_pages=doc.marked_pages)
     report_pages: dict[int, list[int]] = {}
     by_index = {b.item["id"]: b for b in data.items}
     pos = 0
@@ -123,13 +115,17 @@ def render_briefing(data: BriefingData, out_path: Path | str) -> BriefingResult:
     for item_id, indexes in pages_by_item.items():
         report_pages[item_id] = slot_pages[pos: pos + len(indexes)]
         pos += len(indexes)
-    return BriefingResult(Path(out_path), pages, list(doc.outline), report_pages)
+    return BriefingResult(Path(out_path), pages, list(doc.outline), report_pages,
+                          marked_pages=sorted(doc.marked_pages), left_out=list(data.left_out),
+                          confidential=[b.item for b in data.confidential])
 
 
 def export_briefing(store: Store, meeting_id: int, out_path: Path | str, *, profile: str | None = None,
                     panel: bool = False, with_reports: bool = False, items: list[str] | None = None,
-                    markup: BriefingMarkup | None = None, now: datetime | None = None) -> BriefingResult:
-    """Export the briefing pack of ``meeting_id`` to ``out_path``."""
+                    include_confidential: bool = False, markup: BriefingMarkup | None = None,
+                    now: datetime | None = None) -> BriefingResult:
+    """Export the briefing pack of ``meeting_id`` to ``out_path``: the public briefing,
+    confidential items left out, unless ``include_confidential``."""
     data = gather(store, meeting_id, profile=profile, panel=panel, with_reports=with_reports, items=items,
-                  markup=markup, now=now)
+                  include_confidential=include_confidential, markup=markup, now=now)
     return render_briefing(data, out_path)

@@ -20,11 +20,23 @@ from panelbook.store.matching import title_similarity
 
 # Two item titles this alike are the same recurring business.
 SAME_ISSUE_SIMILARITY = 0.85
-MARKING = "OFFICIAL-SENSITIVE – contains confidential items"
+# Printed on every page that carries a confidential item (and on the cover that names them).
+MARKING = "CONFIDENTIAL — NOT FOR PUBLICATION"
 
 
 class BriefingError(Exception):
     """The briefing cannot be made as asked (an unknown item, no pack PDF for --with-reports)."""
+
+
+class ConfidentialNotIncluded(BriefingError):
+    """Items asked for by number are confidential, and confidential items were not asked for."""
+
+    def __init__(self, labels: list[str]):
+        self.labels = labels
+        which = ", ".join(labels)
+        super().__init__(f"Agenda item{'s' if len(labels) > 1 else ''} {which} "
+                         f"{'are' if len(labels) > 1 else 'is'} confidential; a briefing includes "
+                         "confidential items only when asked to.")
 
 
 @dataclass
@@ -63,6 +75,12 @@ class BriefingData:
     pack_file: Path | None = None
     marking: str | None = None
     all_items: bool = True
+    left_out: list[dict[str, Any]] = field(default_factory=list)   # confidential items not printed
+
+    @property
+    def confidential(self) -> list[ItemBriefing]:
+        """The confidential items this briefing prints."""
+        return [b for b in self.items if b.item["confidential"]]
 
     @property
     def prepared_for(self) -> str:
@@ -93,19 +111,34 @@ def same_issue(item: dict[str, Any], rec: dict[str, Any]) -> bool:
         item.get("issue") and any(title_similarity(item["issue"], t) >= SAME_ISSUE_SIMILARITY for t in titles))
 
 
+def item_label(item: dict[str, Any]) -> str:
+    """How a briefing names an item: its agenda number, else its minute number."""
+    label: str = item["agenda_number"] or item["minute_number"] or ""
+    return label
+
+
 def gather(store: Store, meeting_id: int, *, profile: str | None = None, panel: bool = False,
-           with_reports: bool = False, items: list[str] | None = None,
+           with_reports: bool = False, items: list[str] | None = None, include_confidential: bool = False,
            markup: BriefingMarkup | None = None, now: datetime | None = None) -> BriefingData:
     """Read what the briefing of ``meeting_id`` prints.
 
     ``profile`` selects whose private notes, questions and highlights appear
     (besides everything shared); ``panel`` makes the whole panel's edition:
-    shared markup only, never a member's private notes.
+    shared markup only, never a member's private notes.  Confidential items are
+    left out (and listed in ``left_out``) unless ``include_confidential``; naming
+    one in ``items`` without it is refused (ConfidentialNotIncluded).
     """
     db = store.db
     agenda = queries.agenda(db, meeting_id)
     meeting = agenda["meeting"]
     chosen = _wanted(agenda["items"], items)
+    left_out: list[dict[str, Any]] = []
+    if not include_confidential:
+        named = [item_label(i) for i in chosen if i["confidential"]]
+        if items and named:
+            raise ConfidentialNotIncluded(named)
+        left_out = [i for i in chosen if i["confidential"]]
+        chosen = [i for i in chosen if not i["confidential"]]
     pack = bq.pack_document(db, meeting_id)
     pack_file = None
     if with_reports:
@@ -139,13 +172,15 @@ def gather(store: Store, meeting_id: int, *, profile: str | None = None, panel: 
     if glossary and pack is not None:
         # The terms used in the pages this briefing covers (the whole pack, or the chosen items' reports).
         indexes = None if not items else [i for b in briefs for i in bq.item_page_indexes(db, pack["id"], b.item)]
-        glossary = terms_used(glossary, bq.page_texts(db, pack["id"], indexes))
+        # A public briefing's glossary is not drawn from the confidential reports it leaves out.
+        skipped = [i for item in left_out for i in bq.item_page_indexes(db, pack["id"], item)]
+        glossary = terms_used(glossary, bq.page_texts(db, pack["id"], indexes, skip=skipped))
     return BriefingData(
         meeting=meeting, committee=bq.committee_of(db, meeting_id), previous=bq.previous_meeting(db, meeting_id),
         members=members, members_source=source, items=briefs, outstanding=outstanding, glossary=glossary,
         profile=profile, panel=panel, prepared_at=now or datetime.now(), pack_file=pack_file,
         marking=MARKING if any(b.item["confidential"] for b in briefs) else None,
-        all_items=not items,
+        all_items=not items, left_out=left_out,
     )
 
 

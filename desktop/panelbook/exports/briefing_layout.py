@@ -21,9 +21,9 @@ from reportlab.platypus import (
 
 from panelbook import tracker
 from panelbook.exports import fonts
-from panelbook.exports.briefing_data import BriefingData, ItemBriefing
+from panelbook.exports.briefing_data import BriefingData, ItemBriefing, item_label
 from panelbook.exports.fitted_table import FittedTable
-from panelbook.exports.pdfdoc import Marker, NewPage, bookmark, slot
+from panelbook.exports.pdfdoc import ConfidentialBegin, ConfidentialEnd, Marker, NewPage, bookmark, slot
 from panelbook.exports.pdfstyle import (
     ACCENT,
     MARKING,
@@ -47,6 +47,22 @@ def status_words(rec: dict[str, Any]) -> str:
     """The council's own wording of a recommendation's status, else the tracker's label for it."""
     words: str = rec.get("status_text") or tracker.label(rec["status"])
     return words
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _named(items: Sequence[dict[str, Any]]) -> str:
+    """"7. Title; 11. Title": items as the agenda names them."""
+    return "; ".join(f"{item_label(i)}. {i['title']}" if item_label(i) else i["title"] for i in items)
+
+
+def left_out_line(d: BriefingData) -> str:
+    """"1 confidential item left out: 11. Title" (empty when none was)."""
+    if not d.left_out:
+        return ""
+    return f"{_count(len(d.left_out), 'confidential item')} left out: {_named(d.left_out)}"
 
 
 def _pages(pages: Sequence[int] | None) -> str:
@@ -104,10 +120,17 @@ class BriefingLayout:
         d, st, m = self.data, self.st, self.data.meeting
         out: list[Flowable] = [bookmark(Spacer(1, 0), "Cover", 0, "cover")]
         if d.marking:
-            box = FittedTable([[Paragraph(para(d.marking), st.marking)]], colWidths=[self.width])
+            confidential = [b.item for b in d.confidential]
+            warning = (f"This briefing includes {_count(len(confidential), 'confidential item')}: "
+                       f"{_named(confidential)}. Exempt information: keep it to those entitled to it; "
+                       "do not publish, forward or leave it where others can read it.")
+            box = FittedTable([[Paragraph(para(d.marking), st.marking)], [Paragraph(para(warning), st.small)]],
+                              colWidths=[self.width])
             box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, MARKING), ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
-                                     ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
-            out += [box, Spacer(1, 14 * mm)]
+                                     ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
+            # The cover names the confidential items, so it carries the marking too.
+            out += [ConfidentialBegin(), box, ConfidentialEnd(), Spacer(1, 14 * mm)]
         else:
             out.append(Spacer(1, 24 * mm))
         out += [
@@ -119,7 +142,9 @@ class BriefingLayout:
         ]
         when = long_date(m["date"]) + (f", {clock(m['time'])}" if m["time"] else "")
         status = {"cancelled": "Cancelled", "moved": "Moved", "held": "Held"}.get(m["status"], "")
-        if d.all_items:
+        if d.all_items and d.left_out:
+            scope = f"The {_count(len(d.items), 'public agenda item')}"
+        elif d.all_items:
             scope = f"All {len(d.items)} agenda items"
         else:
             scope = "Agenda items " + ", ".join(b.label for b in d.items) + " only"
@@ -129,6 +154,8 @@ class BriefingLayout:
             ("Prepared for", d.prepared_for), ("Prepared on", f"{long_date(d.prepared_at.date())}, "
                                                               f"{d.prepared_at:%H:%M}"),
             ("Covers", scope + ("; each item's report pages follow its briefing" if with_reports else "")),
+            ("Left out", left_out_line(d) + (". This is the public briefing: it prints nothing of them."
+                                             if d.left_out else "")),
         ]
         out.append(_facts(rows, st, self.width, 34 * mm))
         if d.panel:
@@ -151,13 +178,17 @@ class BriefingLayout:
         d, st = self.data, self.st
         entries = [(0, "Meeting details", "details"), (0, "Agenda items", "items")]
         for b in d.items:
-            entries.append((1, b.heading, f"item-{b.item['id']}"))
+            entries.append((1, b.heading + (" (confidential)" if b.item["confidential"] else ""),
+                            f"item-{b.item['id']}"))
             if b.report_pages:
                 entries.append((2, self.report_title(b), f"report-{b.item['id']}"))
         entries += [(0, "Outstanding recommendations", "recommendations"), (0, "Glossary", "glossary")]
         level_styles = (st.toc1, st.toc2, st.toc3)
-        return [bookmark(Paragraph("Contents", st.h1), "Contents", 0, "contents")] + [
+        out: list[Flowable] = [bookmark(Paragraph("Contents", st.h1), "Contents", 0, "contents")] + [
             Paragraph(contents_entry(title, key, level), level_styles[level]) for level, title, key in entries]
+        if d.left_out:
+            out += [Spacer(1, 4 * mm), Paragraph(para(left_out_line(d) + "."), st.muted)]
+        return out
 
     # -- meeting details ----------------------------------------------------
 
@@ -389,11 +420,16 @@ class BriefingLayout:
                 story.append(NewPage())
             else:
                 story.append(Spacer(1, 6 * mm))
+            confidential = bool(b.item["confidential"])
+            if confidential:
+                story.append(ConfidentialBegin())
             story += self.item(b)
             if b.report_pages:
                 # The outstanding table is landscape: after the last report, its page is named here.
                 last = b is d.items[-1] and bool(d.outstanding)
                 story += self.report_slots(b, "landscape" if last else "body")
+            if confidential:
+                story.append(ConfidentialEnd())
         if d.outstanding:
             story += [NextPageTemplate("landscape"), NewPage(), *self.outstanding(),
                       NextPageTemplate("body"), PageBreak()]

@@ -142,8 +142,9 @@ def styles(base: float = 10.0) -> Styles:
 
 @dataclass(frozen=True)
 class RunningText:
-    """What every page but the cover carries: header left and right, an optional
-    protective marking (top and bottom), and the footer's left-hand text."""
+    """What every page but the cover carries: header left and right and the footer's
+    left-hand text; and the protective marking, top and bottom, on the pages that
+    carry confidential content (those the canvas's ``marked`` was set for)."""
 
     header_left: str
     header_right: str = ""
@@ -156,10 +157,6 @@ def draw_header(canvas: Canvas, running: RunningText, width: float, height: floa
     fonts.register_fonts()
     canvas.saveState()
     top = height - 12 * mm
-    if running.marking:
-        canvas.setFont(fonts.BOLD, 8)
-        canvas.setFillColor(MARKING)
-        canvas.drawCentredString(width / 2, height - 7 * mm, fonts.printable(running.marking))
     canvas.setFont(fonts.REGULAR, 8)
     canvas.setFillColor(MUTED)
     canvas.drawString(margin, top, fonts.printable(running.header_left))
@@ -168,6 +165,24 @@ def draw_header(canvas: Canvas, running: RunningText, width: float, height: floa
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(margin, top - 2.5 * mm, width - margin, top - 2.5 * mm)
+    canvas.restoreState()
+
+
+def draw_marking(canvas: Canvas, marking: str, width: float, height: float) -> None:
+    """The protective marking centred at the top and the bottom of a page, on a white
+    ground so it stays legible over a report page's own print."""
+    fonts.register_fonts()
+    text = fonts.printable(marking)
+    size = 8
+    half = canvas.stringWidth(text, fonts.BOLD, size) / 2 + 2 * mm
+    canvas.saveState()
+    canvas.setFillColor(colors.white)
+    for y in (height - 7 * mm, 5 * mm):
+        canvas.rect(width / 2 - half, y - 1.5 * mm, 2 * half, size + 1.5 * mm, stroke=0, fill=1)
+    canvas.setFont(fonts.BOLD, size)
+    canvas.setFillColor(MARKING)
+    canvas.drawCentredString(width / 2, height - 7 * mm, text)
+    canvas.drawCentredString(width / 2, 5 * mm, text)
     canvas.restoreState()
 
 
@@ -186,7 +201,9 @@ class NumberedCanvas(Canvas):
     page's dot leaders and page numbers.  So the briefing is laid out once.
 
     A page whose ``footer`` attribute was set (by the page template) gets the
-    footer; others (reserved slots for report pages) stay blank.
+    footer; others (reserved slots for report pages) stay blank.  A page whose
+    ``marked`` was set (it carries confidential content) gets the running
+    text's protective marking at its top and bottom.
     """
 
     running: RunningText | None = None
@@ -204,6 +221,7 @@ class NumberedCanvas(Canvas):
         self._key_pages: dict[str, int] = {}
         self._contents_marks: list[tuple[str, int, float, float]] = []
         self.footer = False
+        self.marked = False
         self.setNamedCB(CONTENTS_CALLBACK, _mark_contents_entry)
 
     def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> Destination:
@@ -222,6 +240,7 @@ class NumberedCanvas(Canvas):
         self._held.append(dict(self.__dict__))
         self._startPage()
         self.footer = False
+        self.marked = False
         self._contents_marks = []
 
     def save(self) -> None:
@@ -235,6 +254,8 @@ class NumberedCanvas(Canvas):
             self._annotationCount = annotations
             if self.footer:
                 self._draw_footer(self._pageNumber, total)
+            if self.marked and self.running and self.running.marking:
+                draw_marking(self, self.running.marking, *self._pagesize)
             for key, level, x, y in self._contents_marks:
                 self._draw_contents_number(key, level, x, y)
             super().showPage()
@@ -274,10 +295,6 @@ class NumberedCanvas(Canvas):
         if running and running.footer_left:
             self.drawString(self.margin, 10 * mm, fonts.printable(running.footer_left))
         self.drawRightString(width - self.margin, 10 * mm, f"Page {number} of {total}")
-        if running and running.marking:
-            self.setFont(fonts.BOLD, 8)
-            self.setFillColor(MARKING)
-            self.drawCentredString(width / 2, 5 * mm, fonts.printable(running.marking))
         self.restoreState()
 
 

@@ -2,6 +2,7 @@
 asked for with plain parameters (the command line parses its arguments in ``cli``)."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,17 @@ def export_monitoring_file(store: Store, meeting: str, output: Path) -> Path:
 
 def export_briefing_file(store: Store, meeting: str, output: Path, *, profile: str | None = None,
                          panel: bool = False, with_reports: bool = False,
-                         items: list[str] | None = None) -> Path:
+                         items: list[str] | None = None, include_confidential: bool = False) -> BriefingOutcome:
     """A member's briefing pack for ``meeting`` (an id or a date): ``profile``'s
     notes (this copy's profile by default), or with ``panel`` the whole panel's
-    briefing with shared markup only; ``items`` limits it to those agenda numbers."""
+    briefing with shared markup only; ``items`` limits it to those agenda numbers.
+
+    The briefing is the public one unless ``include_confidential``: confidential
+    items are left out and the outcome says which; naming one in ``items``
+    without ``include_confidential`` is refused.  With it, every page carrying a
+    confidential item is marked CONFIDENTIAL — NOT FOR PUBLICATION."""
     from panelbook.exports.briefing import export_briefing
-    from panelbook.exports.briefing_data import BriefingError
+    from panelbook.exports.briefing_data import BriefingError, ConfidentialNotIncluded
     from panelbook.exports.markup import markup_for
 
     meeting_id = queries.resolve_meeting(store.db, meeting)
@@ -58,12 +64,29 @@ def export_briefing_file(store: Store, meeting: str, output: Path, *, profile: s
                                  "leave out --profile.")
     whose = None if panel else (profile or profile_name(store))
     try:
-        export_briefing(store, meeting_id, output, profile=whose, panel=panel,
-                        with_reports=with_reports, items=items,
-                        markup=markup_for(store, meeting_id))
+        result = export_briefing(store, meeting_id, output, profile=whose, panel=panel,
+                                 with_reports=with_reports, items=items, include_confidential=include_confidential,
+                                 markup=markup_for(store, meeting_id))
+    except ConfidentialNotIncluded as error:
+        raise ExportRequestError(f"{error} Add --include-confidential to print "
+                                 f"{'them' if len(error.labels) > 1 else 'it'}: every page that carries "
+                                 "confidential content is then marked CONFIDENTIAL — NOT FOR PUBLICATION.") from None
     except BriefingError as error:
         raise ExportRequestError(str(error)) from None
-    return output
+    return BriefingOutcome(output, result.pages, left_out=result.left_out, confidential=result.confidential,
+                           marked_pages=result.marked_pages)
+
+
+@dataclass
+class BriefingOutcome:
+    """A briefing written: where, its pages, the confidential items it left out or
+    printed, and the pages marked confidential (0-based)."""
+
+    path: Path
+    pages: int
+    left_out: list[dict[str, Any]] = field(default_factory=list)
+    confidential: list[dict[str, Any]] = field(default_factory=list)
+    marked_pages: list[int] = field(default_factory=list)
 
 
 def documents_folder() -> Path:

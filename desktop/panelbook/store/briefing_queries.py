@@ -87,11 +87,13 @@ def item_page_indexes(db: sqlite_utils.Database, document_id: int, item: dict[st
     return [r["idx"] for r in rows]
 
 
-def page_texts(db: sqlite_utils.Database, document_id: int, indexes: list[int] | None = None) -> list[str]:
-    """Page texts of a document in order (all pages, or the given indexes)."""
+def page_texts(db: sqlite_utils.Database, document_id: int, indexes: list[int] | None = None, *,
+               skip: list[int] | None = None) -> list[str]:
+    """Page texts of a document in order (all pages, or the given indexes), but those in ``skip``."""
     rows = db.query("SELECT idx, text FROM pages WHERE document_id = ? ORDER BY idx", (document_id,))
     wanted = set(indexes) if indexes is not None else None
-    return [r["text"] for r in rows if wanted is None or r["idx"] in wanted]
+    skipped = set(skip or ())
+    return [r["text"] for r in rows if (wanted is None or r["idx"] in wanted) and r["idx"] not in skipped]
 
 
 def glossary(db: sqlite_utils.Database, meeting_id: int) -> list[tuple[str, str]]:
