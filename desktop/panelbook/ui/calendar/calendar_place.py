@@ -169,6 +169,7 @@ class CalendarPlace(QWidget):
         self.table = MeetingsTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Meetings list")
+        self.table.setTabKeyNavigation(False)      # Tab goes on to the next control; arrows move in the list
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
