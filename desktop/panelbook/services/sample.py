@@ -16,7 +16,7 @@ from panelbook.services.exports import ExportRequestError
 from panelbook.services.imports import ImportReport, import_files
 from panelbook.services.markup import export_markup
 from panelbook.store import Store
-from panelbook.store.sample_data import remove_sample as remove, sample_markup
+from panelbook.store.sample_data import forget_removal, remove_sample as remove, sample_markup, sample_removed
 
 # Import order: the pack first (committee, calendar, agenda), then the web
 # pages and minutes that add minute numbers, minutes and resolutions.
@@ -44,7 +44,14 @@ def sample_paths() -> list[Path]:
 
 def load_sample(store: Store) -> list[ImportReport]:
     """Load the sample panel through the ordinary readers, marked as sample data."""
-    return import_files(store, sample_paths(), sample=True)
+    reports = import_files(store, sample_paths(), sample=True)
+    forget_removal(store.db)
+    return reports
+
+
+def wanted(store: Store) -> bool:
+    """Whether an empty store may be given the sample panel at start: not once the user removed it."""
+    return not sample_removed(store.db)
 
 
 class SampleHoldsMarkup(Exception):

@@ -7,6 +7,8 @@ import sqlite_utils
 
 from panelbook.store.db import transaction
 
+REMOVED_SETTING = "sample_removed"      # the user removed the sample: an empty store stays empty
+
 
 def remove_sample(db: sqlite_utils.Database) -> dict[str, Any]:
     """Delete every meeting, item, document and recommendation that came from the
@@ -55,7 +57,19 @@ def remove_sample(db: sqlite_utils.Database) -> dict[str, Any]:
         ]
         for sql, params in statements:
             db.execute(sql, params)
+        db.table("settings").insert({"key": REMOVED_SETTING, "value": "1"}, pk="key", replace=True)
     return {"meetings": len(meetings), "notes": notes, "recommendations": len(recs), "documents": len(documents)}
+
+
+def sample_removed(db: sqlite_utils.Database) -> bool:
+    """Whether the user removed the sample panel (and has not loaded it again since)."""
+    return bool(db.execute("SELECT count(*) FROM settings WHERE key = ?", [REMOVED_SETTING]).fetchone()[0])
+
+
+def forget_removal(db: sqlite_utils.Database) -> None:
+    """The sample was loaded again on purpose: a later empty store may be offered it again."""
+    with transaction(db):
+        db.execute("DELETE FROM settings WHERE key = ?", [REMOVED_SETTING])
 
 
 def sample_markup(db: sqlite_utils.Database) -> dict[str, Any]:
@@ -72,5 +86,6 @@ def sample_markup(db: sqlite_utils.Database) -> dict[str, Any]:
         f"SELECT profile FROM notes WHERE item_id IN ({items}) UNION "
         f"SELECT profile FROM highlights WHERE item_id IN ({items}) OR document_id IN ({documents}) UNION "
         f"SELECT profile FROM item_marks WHERE item_id IN ({items}) AND (flag IS NOT NULL OR priority IS NOT NULL)")})
+    meetings = db.execute("SELECT count(*) FROM meetings WHERE sample = 1").fetchone()[0]
     return {"notes": notes, "highlights": highlights, "flags": flags, "total": notes + highlights + flags,
-            "profiles": profiles}
+            "profiles": profiles, "meetings": meetings}

@@ -117,6 +117,26 @@ class DatabaseWorker(QObject):
 
         return self._executor.submit(job)
 
+    def without_store(self, fn: Callable[[DataFolder], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None]) -> Future[None]:
+        """Run ``fn(folder)`` on the worker with the store closed, for work that replaces the
+        database file (a restore); the next job opens the store again, on what ``fn`` left."""
+        with self._lock:
+            self._pending += 1
+
+        def job() -> None:
+            try:
+                if self._store is not None:
+                    self._store.close()
+                    self._store = None
+                result = fn(self.folder)
+            except BaseException as error:  # noqa: BLE001 - delivered to the UI, never lost
+                self._relay.done.emit(on_error, None, self._plain(error))
+                return
+            self._relay.done.emit(on_done, result, None)
+
+        return self._executor.submit(job)
+
     def _plain(self, error: BaseException) -> BaseException:
         """A full, read-only or failing disk as StoreUnavailable and its one sentence
         (a raw OSError or SQLite error otherwise reaches the user in the system's words)."""

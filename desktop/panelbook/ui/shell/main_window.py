@@ -2,17 +2,15 @@
 
 The window paints before any data is read; meetings arrive from the database
 worker.  Ctrl+1..4 go to the places, Ctrl+F / Ctrl+K to the search box.  The
-window's geometry, splitter sizes, last place and last meeting are restored at
-the next start.  Files dropped on the window, or chosen with File › Import,
-are imported on the worker with progress and Cancel.
+window's geometry, splitters, last place and meeting are restored at the next
+start.  Files dropped on the window (or File › Import) are imported on the worker.
 
 Start-up is kept light so the first paint comes quickly on any archive: the
 constructor builds the side bar, the menus and the status bar; the places
 (Calendar, Meeting with the PDF reader, Tracker, Search), and the modules
 behind them, are built just after the first paint, the one on screen first,
 or at once when something asks for them (``window.calendar`` and the others
-are built on first use).  Nothing here imports the store or the readers: that
-happens on the worker.
+are built on first use).  The store and the readers are imported on the worker.
 """
 from __future__ import annotations
 
@@ -30,6 +28,7 @@ from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.markup_actions import MarkupActions
 from panelbook.ui.shell import window_menus, window_state
+from panelbook.ui.shell.clerk_tools import ClerkTools
 from panelbook.ui.shell.import_status import ImportStatus
 from panelbook.ui.shell.notice_bar import NoticeBar
 from panelbook.ui.shell.places import PLACES, Place
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
         self.markup_actions = MarkupActions(self, file_menu,
                                             lambda: self.meeting if self.is_built(Place.MEETING) else None)
         self._build_status()
+        self.tools = ClerkTools(self)       # backups, the sample panel, recommendations by hand
         self._show_place_button(window_state.restore_geometry(self))
         self.statusBar().showMessage(OPENING)
         worker.failed.connect(self._show_failure)
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
             from panelbook.store import queries
 
             rows = queries.meetings(store.db)
-            if not rows and load_sample_if_empty and not store.read_only:
+            if not rows and load_sample_if_empty and not store.read_only and sample.wanted(store):
                 sample.load_sample(store)
                 rows = queries.meetings(store.db)
             return rows

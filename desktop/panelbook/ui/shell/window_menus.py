@@ -41,6 +41,10 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
     (("Ctrl+H",), "Highlight the selected text of the pack"),
     (("Esc",), "Cancel the highlight being commented"),
     (("Ctrl+S",), "Save the recommendation being edited (Tracker)"),
+    (("Ctrl+Shift+B",), "Back up now (Tools)"),
+    (("Ctrl+Shift+R",), "Restore from a backup (Tools)"),
+    (("Ctrl+Shift+N",), "Add a recommendation by hand (Tools)"),
+    (("Ctrl+Shift+H",), "History of the recommendation chosen in the Tracker (Tools)"),
     (("F1",), "This list of shortcuts"),
     (("Ctrl+Q",), "Quit"),
 ]
@@ -49,6 +53,7 @@ LIST_KEYS: list[tuple[tuple[str, ...], str]] = [
     (("Enter",), "Open the chosen meeting or search result"),
     (("Tab", "Shift+Tab"), "Next / previous control (arrows move within a list or table)"),
     (("Ctrl+C",), "Copy the selected text of the pack"),
+    (("Alt+T",), "The Tools menu: backups, the sample panel, recommendations by hand"),
 ]
 
 

@@ -77,6 +77,9 @@ class HistoryView(QWidget):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty.setAccessibleName("History of the recommendation")
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                           | Qt.TextInteractionFlag.TextSelectableByMouse)   # reachable by Tab
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
