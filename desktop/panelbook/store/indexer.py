@@ -75,3 +75,7 @@ def reindex_document(db: sqlite_utils.Database, document_id: int) -> None:
         "FROM pages p LEFT JOIN items i ON i.id = p.item_id WHERE p.document_id = ?",
         (doc["title"], doc["meeting_id"], document_id),
     )
+    # Items whose report was searched as text (a pack read from text) now have pages: their
+    # text rows would list the same passage twice, once with its page and once without.
+    db.execute("DELETE FROM search_rows WHERE kind = 'report' AND item_id IN "
+               "(SELECT item_id FROM pages WHERE document_id = ? AND item_id IS NOT NULL)", (document_id,))

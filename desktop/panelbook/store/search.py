@@ -44,6 +44,18 @@ class Hit:
     page: int | None          # printed page number
     rank: float
 
+    @property
+    def marked_text(self) -> str:
+        """What to mark on the page the hit opens: the longest run of matched words standing
+        together in the snippet ("private fostering"), or "" when none is marked."""
+        runs: list[tuple[int, int]] = []
+        for start, end in sorted(self.highlights):
+            if runs and not self.snippet[runs[-1][1]:start].strip():
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        return max((self.snippet[a:b] for a, b in runs), key=len, default="")
+
 
 def fts_query(text: str, prefix: bool = True) -> str | None:
     """The FTS5 expression for what the user typed, or None when there is nothing to search."""
@@ -169,8 +181,34 @@ def find(db: sqlite_utils.Database, text: str, limit: int = 100, prefix: bool = 
         "LEFT JOIN meetings m ON m.id = s.meeting_id LEFT JOIN committees c ON c.id = m.committee_id",
         newest_from=lowest is not None)
     rows = db.query(sql, (query, limit) if lowest is None else (query, lowest, limit))
-    hits = [_hit(row, text) for row in rows]
+    hits = _once_each(db, [_hit(row, text) for row in rows])
     return Results(hits, bounded=lowest is not None, at_least=known)
+
+
+def _once_each(db: sqlite_utils.Database, hits: list[Hit]) -> list[Hit]:
+    """Each passage listed once, by its document page: a report searched as text (its item had
+    no pages when indexed) is left out once the item has pages, which hold the same text with
+    the page number; a page listed twice (the same document page, or the same item, page and
+    passage in a second copy of the document) keeps its best-ranked hit."""
+    reports = sorted({h.item_id for h in hits if h.kind == "report" and h.item_id is not None})
+    paged: set[int] = set()
+    if reports:
+        marks = ", ".join("?" for _ in reports)
+        paged = {row[0] for row in db.execute(
+            f"SELECT DISTINCT item_id FROM pages WHERE item_id IN ({marks})", reports)}
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for hit in hits:
+        if hit.kind == "report" and hit.item_id in paged:
+            continue
+        if hit.kind == "page":
+            keys = {("document page", hit.document_id, hit.page),
+                    ("passage", hit.meeting_id, hit.item_id, hit.page, " ".join(hit.snippet.split()))}
+            if keys & seen:
+                continue
+            seen |= keys
+        kept.append(hit)
+    return kept
 
 
 def _hit(row: dict[str, Any], text: str) -> Hit:

@@ -2,7 +2,7 @@
 heading); Enter again opens that hit at its item, and at its printed page for a page hit."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_helpers import meeting_on, pdf_index
 from panelbook.ui.reader.pack_reader import PDF
@@ -73,3 +73,30 @@ def test_enter_keeps_a_hit_the_member_chose(qtbot, window):
     window.search.box.setFocus()
     qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
     assert window.search.tree.currentIndex() == chosen
+
+
+def test_the_searched_words_are_marked_on_the_page_that_opens(qtbot, window, sql):
+    hit = _enter_enter(qtbot, window, "private fostering")
+    assert (hit.kind, hit.page) == ("page", 43)
+    # the matched words as they stand together ("Private Foster Carers": the search stems "fostering")
+    assert hit.marked_text.lower().startswith("private foster")
+    reader = window.meeting.reader
+    assert reader.search_model.searchString() == hit.marked_text
+    assert reader.find_edit.text() == hit.marked_text
+    assert reader.current_page() == pdf_index(sql, 43)          # marking them did not move the page
+    qtbot.waitUntil(reader.search_sweep.is_done, timeout=20000)
+    pages = {reader.search_model.resultAtIndex(row).page() for row in range(reader.search_model.rowCount(QModelIndex()))}
+    assert pdf_index(sql, 43) in pages                           # drawn on the page shown
+    assert reader.found_status.text().endswith(f"found for “{hit.marked_text}”. Press Enter for the next.")
+
+
+def test_marked_text_joins_the_words_matched_side_by_side():
+    from panelbook.store.search import Hit
+
+    snippet = "…work to raise the awareness of what private fostering is and developed…"
+    start = snippet.index("private")
+    hit = Hit("page", 1, "2024-08-08", None, None, None, "", snippet,
+              [(start, start + 7), (start + 8, start + 17), (snippet.index("raise"), snippet.index("raise") + 5)],
+              43, 0.0)
+    assert hit.marked_text == "private fostering"
+    assert Hit("item", 1, None, None, None, None, "", "no marks", [], None, 0.0).marked_text == ""

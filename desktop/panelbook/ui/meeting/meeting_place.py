@@ -207,13 +207,21 @@ class MeetingPlace(QWidget):
 
     # -- loading ------------------------------------------------------------
 
-    def open_meeting(self, meeting_id: int, item_id: int | None = None, page: int | None = None) -> None:
-        """Show a meeting, optionally at one of its items and a printed page of its pack."""
+    def open_meeting(self, meeting_id: int, item_id: int | None = None, page: int | None = None,
+                     find: str = "") -> None:
+        """Show a meeting, optionally at one of its items and a printed page of its pack, with
+        ``find`` (the words a search result matched) marked on the pack's pages."""
         self._generation += 1
         generation = self._generation
+
+        def loaded(result: dict) -> None:
+            self._loaded(generation, meeting_id, result, item_id, page)
+            if find and generation == self._generation and page is not None:
+                self.reader.find(find)      # marked on the pages, listed in Found; the page stays
+                self.reader.show_printed_page(page)
+
         StoreOp(self.worker, lambda store: load_meeting(store, meeting_id), initiator=self) \
-            .success(lambda result: self._loaded(generation, meeting_id, result, item_id, page)) \
-            .failure(self.error.emit).run_in_background()
+            .success(loaded).failure(self.error.emit).run_in_background()
 
     def reload(self) -> None:
         """Read the meeting shown again (something in the store changed), keeping the item

@@ -290,12 +290,12 @@ class MainWindow(QMainWindow):
         self.go(Place.SEARCH)
         self.search.focus_box()
 
-    def open_meeting(self, meeting_id: int, item_id: int | None = None, page: int | None = None) -> None:
-        """Go to the Meeting place showing ``meeting_id`` (at an item, and a printed page of its pack)."""
+    def open_meeting(self, meeting_id: int, item_id: int | None = None, page: int | None = None, find="") -> None:
+        """Go to the Meeting place showing ``meeting_id`` (at an item, a printed page, ``find`` marked in the pack)."""
         self.stack.setCurrentIndex(int(Place.MEETING))
         self.place_actions[Place.MEETING].setChecked(True)
         self._focus_place(Place.MEETING)
-        self.meeting.open_meeting(meeting_id, item_id, page)
+        self.meeting.open_meeting(meeting_id, item_id, page, find)
         self.place_changed.emit(int(Place.MEETING))
 
     def open_hit(self, hit) -> None:
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("This result is not tied to a meeting.", 6000)
             return
         page = hit.page if hit.kind == "page" else None
-        self.open_meeting(hit.meeting_id, hit.item_id, page)
+        self.open_meeting(hit.meeting_id, hit.item_id, page, hit.marked_text if page is not None else "")
 
     def _meeting_shown(self, meeting_id: int) -> None:
         settings.save_value("window/meeting", meeting_id)
