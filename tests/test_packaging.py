@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "desktop" / "panelbook"
 RESOURCES = REPO / "resources"
 FONTS = ["DejaVuSans-Bold.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSans-Oblique.ttf",
-         "DejaVuSans.ttf", "LICENSE"]
+         "DejaVuSans.ttf", "LICENSE", "Symbola.ttf"]
 PACK = "2024-08-08 agenda pack (rebuilt).pdf"
 SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
 

@@ -161,7 +161,7 @@ def _copyright() -> str:
     fonts = (REPO / "resources" / "fonts" / "LICENSE").read_text(encoding="utf-8")
     return ("Panelbook\n\nLicense: MIT (see the project's pyproject.toml).\n\n"
             f"/{INSTALL_DIR} also holds Python, Qt (LGPLv3) and the Python libraries Panelbook uses, "
-            "each under its own licence, and the DejaVu fonts:\n\n" + fonts)
+            "each under its own licence, and the DejaVu and Symbola fonts:\n\n" + fonts)
 
 
 def make_deb(build: Path, out: Path, ver: str) -> Path:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -33,11 +32,11 @@ MARKING = colors.HexColor("#9b1c1c")
 
 
 def para(text: str | None) -> str:
-    """Plain text made safe for Paragraph markup: characters the font lacks
-    replaced, ``& < >`` escaped, line breaks kept."""
+    """Plain text made safe for Paragraph markup: ``& < >`` escaped, line breaks kept,
+    symbols the base font lacks set in the symbol font, characters no font has replaced."""
     if not text:
         return ""
-    safe = escape(fonts.printable(text))
+    safe = fonts.markup(text)
     return safe.replace("\r\n", "\n").replace("\n", "<br/>")
 
 

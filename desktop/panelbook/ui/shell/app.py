@@ -24,7 +24,7 @@ from typing import cast
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from panelbook.paths import DataFolder
-from panelbook.ui.common import settings
+from panelbook.ui.common import fallback_fonts, settings
 from panelbook.ui.common.icons import icon
 from panelbook.ui.common.settings import APPLICATION, ORGANISATION
 from panelbook.ui.common.worker import DatabaseWorker
@@ -92,6 +92,7 @@ def start_desktop(folder: DataFolder, files: Sequence[str] = (), *,
     errors.install()
     instance.files_received.connect(lambda handed: open_files(window, handed))
     window.first_painted.connect(instance.listen)
+    window.first_painted.connect(fallback_fonts.add_symbol_font)     # emoji drawn, not boxes
     window.show()
     window.markup_actions.ask_profile_at_start()     # no profile in the store yet: ask who this is
     window.start(load_sample_if_empty=load_sample_if_empty)
