@@ -57,6 +57,7 @@ def build_parser() -> PanelbookParser:
     _exports(sub)
     _news(sub)
     _store(sub)
+    _sync(sub)
     parser.command_names = set(sub.choices)
     return parser
 
@@ -236,3 +237,20 @@ def files_mean_open(argv: list[str], commands: set[str]) -> list[str]:
             return [*argv[:position], "open", *argv[position:]]
         break
     return argv
+
+
+def _sync(sub: Subcommands) -> None:
+    p = command(sub, "follow", "list a council's ModernGov committees, or follow (or unfollow) some of them",
+                "panelbook follow https://www.southampton.gov.uk/modernGov/",
+                "panelbook follow democracy.example.gov.uk --committee 144 'Audit Committee'",
+                "panelbook follow democracy.example.gov.uk --unfollow 144")
+    p.add_argument("url", metavar="URL", help="any address on the council's ModernGov site (its home, a meeting's "
+                   "page, .../mgWebService.asmx)")
+    p.add_argument("--committee", metavar="C", nargs="+", default=[],
+                   help="follow these committees: id or exact name, as the listing shows them")
+    p.add_argument("--unfollow", metavar="C", nargs="+", default=[], help="stop following these committees")
+    p.add_argument("--include-inactive", action="store_true", help="list deleted and expired committees too")
+    _json(p)
+    p = command(sub, "sync", "fetch what is new or changed on the followed councils' sites",
+                "panelbook sync", "panelbook sync --json")
+    _json(p)

@@ -162,19 +162,7 @@ def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = Fal
     try:
         with transaction(store.db):
             for doc in prepared:
-                sha, blob, created = put_blob(store.folder.files, doc.data)
-                if created:
-                    created_blobs.append(blob)
-                key = document_key(doc.parsed, sha, doc.media_type)
-                try:
-                    _check_revision(store, key, doc.parsed, sha)
-                except UnreadableDocument as error:
-                    raise UnreadableDocument(f"{doc.file_name}: {error}") from None
-                counts, meeting_id, _ = save_parsed(store.db, doc.parsed, key, sample=sample)
-                document_id = documents.save_document(store.db, doc.parsed, key, sha, doc.file_name,
-                                                      doc.media_type, meeting_id, sample)
-                reports.append(_report(doc.file_name, doc.parsed, counts, meeting_id, document_id))
-                reports[-1].markup_attached = markup_merge.attach_pending(store.db)   # markup that waited for it
+                reports.append(write_in_transaction(store, doc, created_blobs, sample=sample))
                 if cancelled and cancelled():
                     raise ImportCancelled()
     except BaseException:
@@ -182,6 +170,27 @@ def write_prepared(store: Store, prepared: list[Prepared], *, sample: bool = Fal
             blob.unlink(missing_ok=True)
         raise
     return reports
+
+
+def write_in_transaction(store: Store, doc: Prepared, created_blobs: list[Path], *,
+                         sample: bool = False) -> ImportReport:
+    """Write one document inside the caller's open transaction (the sync writes a document
+    together with what it remembers about it); a file it adds to the store is appended to
+    ``created_blobs``, for the caller to remove if the transaction is rolled back."""
+    sha, blob, created = put_blob(store.folder.files, doc.data)
+    if created:
+        created_blobs.append(blob)
+    key = document_key(doc.parsed, sha, doc.media_type)
+    try:
+        _check_revision(store, key, doc.parsed, sha)
+    except UnreadableDocument as error:
+        raise UnreadableDocument(f"{doc.file_name}: {error}") from None
+    counts, meeting_id, _ = save_parsed(store.db, doc.parsed, key, sample=sample)
+    document_id = documents.save_document(store.db, doc.parsed, key, sha, doc.file_name,
+                                          doc.media_type, meeting_id, sample)
+    report = _report(doc.file_name, doc.parsed, counts, meeting_id, document_id)
+    report.markup_attached = markup_merge.attach_pending(store.db)   # markup that waited for it
+    return report
 
 
 def import_files(store: Store, paths: Sequence[Path | str], *, sample: bool = False,

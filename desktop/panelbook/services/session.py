@@ -14,13 +14,16 @@ from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
 from panelbook.services.exports import ExportRequestError
 from panelbook.services.markup import MarkupError
+from panelbook.services.sync.errors import NotFollowed, SyncError
 from panelbook.store import Store, StoreBusy, StoreTooNew
 from panelbook.store.faults import StoreUnavailable, plain
 from panelbook.store.queries import NotFound
 from panelbook.tracker import InvalidTransition
 
-USER_ERRORS: tuple[type[Exception], ...] = (NotFound, InvalidTransition, MarkupError, ExportRequestError)
-UNAVAILABLE: tuple[type[Exception], ...] = (UnreadableDocument, StoreTooNew, StoreBusy, StoreUnavailable)
+USER_ERRORS: tuple[type[Exception], ...] = (NotFound, InvalidTransition, MarkupError, ExportRequestError,
+                                            NotFollowed)
+UNAVAILABLE: tuple[type[Exception], ...] = (UnreadableDocument, StoreTooNew, StoreBusy, StoreUnavailable,
+                                            SyncError)
 
 
 @contextmanager

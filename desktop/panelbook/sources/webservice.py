@@ -7,6 +7,7 @@ declaration is refused rather than resolved.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from xml.etree.ElementTree import Element
 
@@ -125,4 +126,27 @@ def _read_meetings(root: Element, today: date) -> ParsedDocument:
         committees=committees,
         meetings=meetings,
         warnings=warnings,
+    )
+
+
+@dataclass(frozen=True)
+class MeetingFlags:
+    """What ``GetMeeting`` says has been published, and the agenda id its packs hang off."""
+
+    agenda_id: str | None
+    agenda_published: bool
+    minutes_published: bool
+    decisions_published: bool
+
+
+def read_meeting_flags(data: bytes | str) -> MeetingFlags:
+    """The published flags and agenda id of a ``GetMeeting`` answer (UnreadableDocument otherwise)."""
+    root = unwrap(parse_xml(data))
+    if root.tag != "meeting":
+        raise UnreadableDocument(_NOT_OURS)
+    return MeetingFlags(
+        agenda_id=text(root, "agendaid") or None,
+        agenda_published=flag(root, "agendapublished"),
+        minutes_published=flag(root, "minutepublished"),
+        decisions_published=flag(root, "decisionpublished"),
     )

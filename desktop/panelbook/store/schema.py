@@ -300,10 +300,77 @@ V2 = [
     "CREATE INDEX news_document ON news(document_id)",
 ]
 
+# Following councils' ModernGov sites (store/sync_state.py): the sites, their committees
+# (followed or not), each meeting and linked document as the sync last saw it, and the
+# validators and hashes of the other answers, so an unchanged site costs a few small
+# requests and an interrupted sync does not fetch again what landed.
+V3 = [
+    """CREATE TABLE sync_sites (
+        id INTEGER PRIMARY KEY,
+        base_url TEXT NOT NULL UNIQUE,
+        host TEXT NOT NULL,
+        web_service INTEGER NOT NULL DEFAULT 1,
+        added_at TEXT NOT NULL,
+        last_synced TEXT
+    )""",
+    """CREATE TABLE sync_committees (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES sync_sites(id) ON DELETE CASCADE,
+        external_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        category TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        followed INTEGER NOT NULL DEFAULT 0,
+        committee_id INTEGER REFERENCES committees(id) ON DELETE SET NULL,
+        last_synced TEXT,
+        UNIQUE (site_id, external_id)
+    )""",
+    """CREATE TABLE sync_meetings (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES sync_sites(id) ON DELETE CASCADE,
+        external_id TEXT NOT NULL,
+        committee_external_id TEXT NOT NULL,
+        meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        date TEXT,
+        time TEXT,
+        venue TEXT,
+        status TEXT,
+        agenda_published INTEGER NOT NULL DEFAULT 0,
+        minutes_published INTEGER NOT NULL DEFAULT 0,
+        decisions_published INTEGER NOT NULL DEFAULT 0,
+        detail_sha256 TEXT,
+        checked_at TEXT,
+        UNIQUE (site_id, external_id)
+    )""",
+    "CREATE INDEX sync_meetings_committee ON sync_meetings(site_id, committee_external_id)",
+    """CREATE TABLE sync_documents (
+        id INTEGER PRIMARY KEY,
+        sync_meeting_id INTEGER NOT NULL REFERENCES sync_meetings(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        role TEXT NOT NULL,
+        sha256 TEXT,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        removed INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        UNIQUE (sync_meeting_id, url)
+    )""",
+    """CREATE TABLE sync_fetches (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        sha256 TEXT,
+        fetched_at TEXT NOT NULL
+    )""",
+]
+
 # Released versions are never edited: a change to the schema is a new list
 # appended here (V3, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
 # tests/fixtures/make_store_fixture.py, so every saved version keeps migrating.
-MIGRATIONS: list[list[str]] = [V1, V2]
+MIGRATIONS: list[list[str]] = [V1, V2, V3]
 LATEST = len(MIGRATIONS)
 
 

@@ -3,12 +3,10 @@ client policy whose waits are short so the fault tests stay fast."""
 from __future__ import annotations
 
 import pytest
+from moderngov_site import FAST
 from pytest_httpserver import HTTPServer
 
 from panelbook.services.sync.http_client import HttpPolicy
-
-FAST = HttpPolicy(connect_timeout_s=2.0, read_timeout_s=0.5, spacing_s=0.0, retries=2, backoff_s=0.01,
-                  max_retry_after_s=0.2, max_answer_bytes=1024 * 1024, max_document_bytes=4 * 1024 * 1024)
 
 
 @pytest.fixture

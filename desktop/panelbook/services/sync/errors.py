@@ -53,8 +53,9 @@ class SiteNotModernGov(SyncError):
     """Nothing at the address looks like a ModernGov site."""
 
 
-class NotFollowed(SyncError):
-    """A committee asked for is not one of the site's (by id or exact name)."""
+class NotFollowed(ValueError):
+    """A committee asked for is not one of the site's (by id or exact name): a bad request,
+    not a problem with the site."""
 
 
 class SyncCancelled(Exception):
