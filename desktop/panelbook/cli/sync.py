@@ -1,5 +1,8 @@
 """``panelbook follow`` and ``panelbook sync``: a council's committees, following them, and
-bringing everything followed up to date.  Exit 1 with one line when nothing could be reached."""
+bringing everything followed up to date.  Exit 1 with one line when nothing could be reached.
+
+The sync's modules (and the HTTP client's libraries) are imported when one of these
+commands runs, so every other command starts as fast as before."""
 from __future__ import annotations
 
 import argparse
@@ -8,14 +11,15 @@ from typing import TYPE_CHECKING
 
 from panelbook.cli.output import PrintJson, PrintTable
 from panelbook.cli.words import plural
-from panelbook.services.sync import follow as following
-from panelbook.services.sync.run import SyncProgress, sync_all
 
 if TYPE_CHECKING:
+    from panelbook.services.sync.report import SyncProgress
     from panelbook.store import Store
 
 
 def follow(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    from panelbook.services.sync import follow as following
+
     if args.committee and args.unfollow:
         choices = following.follow(store, args.url, args.committee)
         choices = following.unfollow(store, args.url, args.unfollow)
@@ -52,6 +56,8 @@ def _say_progress(progress: SyncProgress) -> None:
 
 
 def sync(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    from panelbook.services.sync.run import sync_all
+
     report = sync_all(store, progress=None if args.json or not sys.stderr.isatty() else _say_progress)
     if args.json:
         print_json(report.as_json())
