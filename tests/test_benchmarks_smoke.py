@@ -68,3 +68,12 @@ def test_runner_records_a_failing_benchmark_as_an_error(cache):
     results = _run("run.py", "--json", "--only", "importing", "--", "--no-such-option", cache=cache)
     assert "error" in results["importing"]
     assert "exit status 2" in results["importing"]["error"]
+
+
+def test_sync_prints_its_figures(cache):
+    figures = _run("sync.py", "--json", *TINY, cache=cache)
+    for key in ("sync_year_s", "floor_s", "ratio", "resync_s", "resync_requests", "peak_rss_mb", "within_target"):
+        assert key in figures
+    assert figures["meetings"] == 1 and figures["pack_pages"] == 115
+    assert figures["sync_year"]["documents"]["new"] == 1 and figures["sync_year"]["errors"] == []
+    assert figures["resync_committees"] == 10 and figures["resync_changes"] == 0

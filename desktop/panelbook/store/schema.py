@@ -338,6 +338,7 @@ V3 = [
         agenda_published INTEGER NOT NULL DEFAULT 0,
         minutes_published INTEGER NOT NULL DEFAULT 0,
         decisions_published INTEGER NOT NULL DEFAULT 0,
+        listed TEXT,
         detail_sha256 TEXT,
         checked_at TEXT,
         UNIQUE (site_id, external_id)

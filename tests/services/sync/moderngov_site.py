@@ -54,6 +54,8 @@ class ServiceSite:
     work_programme_removed: bool = False
     documents: dict[str, bytes] = field(default_factory=dict)
     service_off: bool = False
+    moved_4967: bool = False
+    faults: dict[str, object] = field(default_factory=dict)    # document address -> handler(request)
 
     def __post_init__(self) -> None:
         self.base = self.server.url_for("/")
@@ -85,6 +87,8 @@ class ServiceSite:
         text = recorded("mg_GetMeetings_manchester.xml")
         if request.args.get("lCommitteeId") != "144":
             text = re.sub(r"<committee>.*</committee>", "", text, flags=re.S)
+        if self.moved_4967:          # changed copy: meeting 4967 rescheduled to 17/02/2026
+            text = text.replace("<meetingdate>10/02/2026</meetingdate>", "<meetingdate>17/02/2026</meetingdate>")
         if self.cancelled_4967:      # changed copy: meeting 4967 flipped to Cancelled
             text = text.replace("<meetingid>4967</meetingid>\n        <meetingdate>10/02/2026</meetingdate>\n"
                                 "        <meetingstatus>Confirmed</meetingstatus>",
@@ -94,6 +98,8 @@ class ServiceSite:
 
     def meeting_4967(self) -> str:
         text = recorded("mg_GetMeeting_with_minutes_manchester.xml")
+        if self.moved_4967:          # changed copy: the meeting rescheduled a week later
+            text = text.replace("<meetingdate>10/02/2026</meetingdate>", "<meetingdate>17/02/2026</meetingdate>")
         if self.cancelled_4967:      # changed copy: the meeting cancelled
             text = text.replace("<meetingstatus>Confirmed</meetingstatus>", "<meetingstatus>Cancelled</meetingstatus>")
         if not self.minutes_published:   # changed copy: as it stood before the minutes were published
@@ -131,6 +137,11 @@ class ServiceSite:
 
     def _document(self, request: Request) -> Response:
         key = request.path.lstrip("/") + "?" + request.query_string.decode()
+        fault = self.faults.get(key)
+        if callable(fault):
+            answer = fault(request)
+            if answer is not None:
+                return answer
         body = self.documents.get(key)
         if body is None:
             return Response("Not found", status=404)

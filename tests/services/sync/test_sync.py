@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from moderngov_site import FAST, OTHER_PDF, ServiceSite
+from moderngov_site import FAST, OTHER_PDF, PagesSite, ServiceSite
 
 from panelbook.services import markup
 from panelbook.services.sync import follow as following
@@ -132,3 +132,30 @@ def test_a_cancel_stops_and_the_next_sync_carries_on_without_fetching_again(foll
     assert len(fetched) == 3 - landed
     assert report.documents_new == 3 - landed
 
+
+
+def test_a_rescheduled_meeting_keeps_its_row_and_the_notes_on_it(followed, store):
+    sync(store)
+    meeting_id = audit_meetings(store)["2026-02-10"]["id"]
+    item = resolve_item(store.db, meeting_id, "9")
+    markup.add_note(store, item, "Bring last year's programme")
+    followed.moved_4967 = True
+    report = sync(store, BEFORE_THE_MEETING + timedelta(days=1))
+    assert "moved" in news_kinds(report)
+    by_date = audit_meetings(store)
+    assert "2026-02-10" not in by_date and by_date["2026-02-17"]["id"] == meeting_id
+    assert [n["text"] for n in notes(store.db, meeting_id)] == ["Bring last year's programme"]
+
+
+def test_a_site_without_its_web_service_is_synced_from_its_pages(server, store):
+    PagesSite(server)
+    following.follow(store, server.url_for("/"), ["711"])
+    report = sync(store, datetime(2026, 2, 1, 9, 0, tzinfo=UTC))
+    assert any("read its meeting pages instead" in note for note in report.notes)
+    assert report.committees == 1 and report.meetings_new == 1
+    name = "Kingston and North Kingston Neighbourhood Committee"
+    (meeting,) = [m for m in meetings(store.db) if m["committee"] == name and m["date"] == "2026-01-15"]
+    items = agenda(store.db, meeting["id"])["items"]
+    assert len(items) >= 5 and any(i["resolutions"] for i in items)
+    # the other meetings the list names have no recorded page on this server: each said, none invented
+    assert all("details are not on the site" in e.message for e in report.errors)

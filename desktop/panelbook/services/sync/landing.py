@@ -47,7 +47,7 @@ def _written(store: Store, prepared: Prepared) -> tuple[int | None, int | None]:
 
 
 def land_meeting(store: Store, where: Where, external_id: str, detail: Detail,
-                 before: dict[str, Any] | None) -> tuple[int, list[Change]]:
+                 before: dict[str, Any] | None, listed: str) -> tuple[int, list[Change]]:
     """Import a meeting's detail and remember it; (its sync row id, the news)."""
     with transaction(store.db):
         if before and before["meeting_id"] and before["date"] != detail.seen.date:
@@ -56,16 +56,17 @@ def land_meeting(store: Store, where: Where, external_id: str, detail: Detail,
         committee_id = sync_state.meeting_committee(store.db, meeting_id) if meeting_id else None
         row_id = sync_state.save_sync_meeting(store.db, where.site_id, external_id, {
             "committee_external_id": where.committee_external_id, "meeting_id": meeting_id,
-            **detail.seen.as_row(), "detail_sha256": detail.sha256, "checked_at": where.at})
+            **detail.seen.as_row(), "listed": listed, "detail_sha256": detail.sha256, "checked_at": where.at})
         found = [] if where.baseline else meeting_changes(
             before, detail.seen, committee_id, meeting_id, where.committee_name)
         record(store, found, where.at)
     return row_id, found
 
 
-def checked(store: Store, row_id: int, at: str) -> None:
+def checked(store: Store, row_id: int, at: str, listed: str) -> None:
+    """Remember what the list said of a meeting whose detail had not changed."""
     with transaction(store.db):
-        store.db.table("sync_meetings").update(row_id, {"checked_at": at})
+        store.db.table("sync_meetings").update(row_id, {"checked_at": at, "listed": listed})
 
 
 def prepare_document(data: bytes, link: Linked, where: Where, meeting_date: str) -> Prepared:

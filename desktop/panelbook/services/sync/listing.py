@@ -44,6 +44,10 @@ class Listed:
     status: MeetingStatus
     page_url: str | None = None          # its ieListDocuments page (the HTML way)
 
+    def signature(self) -> str:
+        """What the list says of it, to tell next time whether the list changed."""
+        return f"{self.date.isoformat()}|{self.time or ''}|{self.status.value}"
+
 
 @dataclass(frozen=True)
 class Linked:

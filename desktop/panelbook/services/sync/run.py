@@ -144,6 +144,9 @@ def _sync_committee(run: _Run, http: HttpClient, row: dict[str, Any], web_servic
             if note not in run.report.notes:
                 run.report.notes.append(note)
     if not web_service:
+        note = f"The web service of {host} is switched off or refused; Panelbook read its meeting pages instead."
+        if not any(n.startswith(f"The web service of {host} ") for n in run.report.notes):
+            run.report.notes.append(note)
         listed = meetings_from_pages(http, base, external, run.today)
     where = Where(row["site_id"], external, name, row["last_synced"] is None, run.at)
     for meeting in listed:
@@ -178,8 +181,7 @@ def _settled(before: dict[str, Any], today: date) -> bool:
 
 
 def _listing_changed(before: dict[str, Any], listed: Listed) -> bool:
-    return (before["date"] != listed.date.isoformat() or (before["time"] or None) != listed.time
-            or before["status"] != listed.status.value)
+    return bool(before["listed"] != listed.signature())
 
 
 def _sync_meeting(run: _Run, http: HttpClient, where: Where, base: str, host: str, listed: Listed,
@@ -200,7 +202,8 @@ def _sync_meeting(run: _Run, http: HttpClient, where: Where, base: str, host: st
         return
     changed = before is None or before["detail_sha256"] != detail.sha256
     if changed:
-        row_id, _found = landing.land_meeting(run.store, where, listed.external_id, detail, before)
+        row_id, _found = landing.land_meeting(run.store, where, listed.external_id, detail, before,
+                                              listed.signature())
         if before is None:
             run.report.meetings_new += 1
         else:
@@ -209,7 +212,8 @@ def _sync_meeting(run: _Run, http: HttpClient, where: Where, base: str, host: st
     else:
         assert before is not None
         row_id = before["id"]
-        landing.checked(run.store, row_id, run.at)
+        if before["listed"] != listed.signature():
+            landing.checked(run.store, row_id, run.at, listed.signature())
     sync_meeting = sync_state.sync_meeting(run.store.db, where.site_id, listed.external_id)
     assert sync_meeting is not None
     run.say(where.committee_name, label, "documents")
