@@ -67,3 +67,11 @@ def test_an_address_with_no_moderngov_behind_it(server, store):
 def test_a_site_that_cannot_be_reached_is_one_sentence(store):
     with pytest.raises(SiteUnreachable):
         following.discover_site("http://127.0.0.1:9/")
+
+
+def test_unfollowing_works_offline_for_a_site_already_followed(server, store):
+    site = ServiceSite(server)
+    following.follow(store, site.base, ["144"])
+    server.stop()
+    following.unfollow(store, site.base, ["Audit Committee"])
+    assert following.followed_committees(store) == []

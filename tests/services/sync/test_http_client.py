@@ -20,6 +20,7 @@ from panelbook.services.sync.errors import (
     OffSite,
     ServiceRefused,
     SiteUnreachable,
+    SlowAnswer,
 )
 from panelbook.services.sync.http_client import HttpClient, HttpPolicy, Validators, parse_retry_after
 from testdata import MODERNGOV
@@ -106,7 +107,7 @@ def test_a_slow_answer_times_out_in_one_sentence(server, fast_policy):
         return Response("late")
 
     server.expect_request("/slow").respond_with_handler(slow)
-    with client_for(server, fast_policy) as client, pytest.raises(SiteUnreachable, match="did not answer in time"):
+    with client_for(server, fast_policy) as client, pytest.raises(SlowAnswer, match="did not answer in time"):
         client.get(server.url_for("/slow"))
 
 

@@ -45,6 +45,10 @@ class AnswerBroken(SyncError):
     """The answer stopped part-way (the connection dropped) or the server kept failing."""
 
 
+class SlowAnswer(SyncError):
+    """The site took longer than the read timeout to answer one request (the site is there)."""
+
+
 class ServiceRefused(SyncError):
     """The web service is switched off or refused (403, or an HTML page where XML was expected)."""
 

@@ -186,12 +186,25 @@ def _resolve(rows: list[sync_state.Row], wanted: list[str], base: str) -> list[s
     return chosen
 
 
+def remembered_site(store: Store, url: str) -> sync_state.Row | None:
+    """The followed site at ``url`` as the store remembers it, or None."""
+    for base in candidate_bases(normalise_address(url)):
+        row = sync_state.site_by_base(store.db, base)
+        if row is not None:
+            return row
+    return None
+
+
 def _set(store: Store, url: str, committees: list[str], followed: bool,
          client: ClientFactory | None) -> list[CommitteeChoice]:
-    site = discover_site(url, client=client)
-    site_id = _remember(store, site)
+    known = None if followed else remembered_site(store, url)     # unfollowing needs no network
+    if known is not None:
+        site_id, base = int(known["id"]), str(known["base_url"])
+    else:
+        site = discover_site(url, client=client)
+        site_id, base = _remember(store, site), site.base_url
     rows = sync_state.site_committees(store.db, site_id)
-    chosen = _resolve(rows, committees, site.base_url)
+    chosen = _resolve(rows, committees, base)
     with transaction(store.db):
         for row in chosen:
             sync_state.set_followed(store.db, row["id"], followed)
@@ -207,8 +220,9 @@ def follow(store: Store, url: str, committees: list[str], *,
 
 def unfollow(store: Store, url: str, committees: list[str], *,
              client: ClientFactory | None = None) -> list[CommitteeChoice]:
-    """Stop following the named committees.  Their meetings and papers stay in the store,
-    with everyone's notes on them; they are only no longer synced."""
+    """Stop following the named committees (offline too, for a site already followed).
+    Their meetings and papers stay in the store, with everyone's notes on them; they are
+    only no longer synced."""
     return _set(store, url, committees, False, client)
 
 

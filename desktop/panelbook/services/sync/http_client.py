@@ -41,6 +41,7 @@ from panelbook.services.sync.errors import (
     OffSite,
     ServiceRefused,
     SiteUnreachable,
+    SlowAnswer,
     SyncCancelled,
 )
 from panelbook.sources.blockpage import looks_like_bot_block, looks_like_html
@@ -185,8 +186,9 @@ class HttpClient:
         while True:
             try:
                 answer = self._follow(url, validators, limit)
-            except (AnswerBroken, SiteUnreachable) as error:
-                if attempt >= self.policy.retries or (isinstance(error, SiteUnreachable) and attempt >= 1):
+            except (AnswerBroken, SiteUnreachable, SlowAnswer) as error:
+                once = isinstance(error, (SiteUnreachable, SlowAnswer))     # tried again once only
+                if attempt >= self.policy.retries or (once and attempt >= 1):
                     raise
                 self._wait(self._backoff(attempt))
                 attempt += 1
@@ -256,9 +258,11 @@ class HttpClient:
                 timeout=(self.policy.connect_timeout_s, self.policy.read_timeout_s))
         except requests.exceptions.SSLError as error:
             raise BadCertificate(certificate_sentence(host, error), url) from None
+        except requests.exceptions.ConnectTimeout:
+            raise SiteUnreachable(f"The council's site ({host}) could not be reached in time; "
+                                  "check that this computer is online and try again.", url) from None
         except requests.exceptions.Timeout:
-            raise SiteUnreachable(f"The council's site ({host}) did not answer in time; "
-                                  "try again later.", url) from None
+            raise SlowAnswer(f"The council's site ({host}) did not answer in time; try again later.", url) from None
         except requests.exceptions.ConnectionError as error:
             raise SiteUnreachable(unreachable_sentence(host, error), url) from None
         except requests.exceptions.RequestException as error:
@@ -288,8 +292,8 @@ class HttpClient:
             raise AnswerBroken(f"The answer from the council's site ({host}) stopped part-way; "
                                "nothing of it was kept.", url) from None
         except requests.exceptions.Timeout:
-            raise AnswerBroken(f"The council's site ({host}) stopped sending part-way; "
-                               "nothing of it was kept.", url) from None
+            raise SlowAnswer(f"The council's site ({host}) stopped sending part-way; "
+                             "nothing of it was kept.", url) from None
         self.counters.bytes += size
         return Answer(url, response.status_code, b"".join(chunks), content_type, found,
                       retry_after=parse_retry_after(response.headers.get("Retry-After")))
