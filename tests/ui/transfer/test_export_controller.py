@@ -159,7 +159,7 @@ def test_briefing_from_the_window_with_the_dialog_then_open_it(qtbot, window, op
     dialog.panel.setChecked(True)
     dialog.with_reports.setChecked(True)
     dialog.set_chosen(["8"])
-    assert dialog.options() == {"panel": True, "with_reports": True, "items": ["8"]}
+    assert dialog.options() == {"panel": True, "with_reports": True, "items": ["8"], "include_confidential": False}
     dialog.set_chosen([])
     assert not dialog.export_button.isEnabled()         # nothing to export
     dialog.set_chosen(["8"])
@@ -246,3 +246,64 @@ def test_no_meeting_shown_says_what_to_do(qtbot, window, opened):
     window.export_briefing_action.trigger()
     (box,) = _boxes(window)
     assert box.text() == "Open a meeting first"
+
+
+def _briefing_dialog(qtbot, window, opened, iso):
+    with qtbot.waitSignal(window.meeting.meeting_loaded, timeout=20000):
+        window.open_meeting(meeting_on(window, iso))
+    window.export_briefing_action.trigger()
+    qtbot.waitUntil(lambda: getattr(opened, "dialog", None) is not None and opened.dialog.isVisible(), timeout=20000)
+    return opened.dialog
+
+
+def _entry(dialog, number):
+    from panelbook.ui.transfer.briefing_dialog import NumberRole
+
+    return next(dialog.model.item(r) for r in range(dialog.model.rowCount())
+                if dialog.model.item(r).data(NumberRole) == number)
+
+
+def test_the_briefing_leaves_confidential_items_out_unless_ticked(qtbot, window, opened, exports):
+    """20 July 2023: the minutes mark minute 11 (the Ofsted inspection report) confidential."""
+    target = exports / "public.pdf"
+    opened.ask_path = lambda *args: target
+    dialog = _briefing_dialog(qtbot, window, opened, "2023-07-20")
+    ofsted = _entry(dialog, "11")
+    assert ofsted.text().endswith("— confidential") and ofsted.checkState() == Qt.CheckState.Unchecked
+    assert dialog.left_out.text().startswith("1 confidential item left out")
+    dialog.none_button.click()
+    dialog.all_button.click()                         # every public item; the confidential one stays unticked
+    assert ofsted.checkState() == Qt.CheckState.Unchecked
+    assert dialog.options() == {"panel": False, "with_reports": False, "items": None, "include_confidential": False}
+    with qtbot.waitSignal(opened.finished, timeout=60000) as finished:
+        dialog.export_button.click()                  # no question asked: nothing confidential in it
+    assert finished.args[0].note.startswith("1 confidential item left out")
+    text = _text(target)
+    assert "1 confidential item left out" in text and "NOT FOR PUBLICATION" not in text
+    (box,) = _boxes(window)
+    assert "1 confidential item left out" in box.informativeText()
+
+
+def test_ticking_a_confidential_item_asks_first_naming_it(qtbot, window, opened, exports):
+    target = exports / "confidential.pdf"
+    opened.ask_path = lambda *args: target
+    dialog = _briefing_dialog(qtbot, window, opened, "2023-07-20")
+    _entry(dialog, "11").setCheckState(Qt.CheckState.Checked)
+    assert dialog.left_out.text().startswith("Confidential items included")
+    started = []
+    opened.started.connect(started.append)
+    dialog.export_button.click()
+    box = dialog.confirm_box
+    assert box.isVisible() and box.text() == "Include 1 confidential item?"
+    assert "• 11. Ofsted ILACS Standard Inspection of Southampton's Children's and Learning Service" in \
+        box.informativeText()
+    next(b for b in box.buttons() if b.text() == "Go back").click()
+    assert started == [] and dialog.isVisible()       # nothing exported; the choices are still there
+    dialog.export_button.click()
+    with qtbot.waitSignal(opened.finished, timeout=60000) as finished:
+        next(b for b in dialog.confirm_box.buttons() if b.text() == "Include and export…").click()
+    request = started[0]
+    assert (request.items, request.include_confidential) == (None, True)
+    assert "marked CONFIDENTIAL — NOT FOR PUBLICATION" in finished.args[0].note
+    pages = [p.extract_text() for p in PdfReader(str(target)).pages]
+    assert any("CONFIDENTIAL — NOT FOR PUBLICATION" in p and "Ofsted Improvement Plan" in p for p in pages)

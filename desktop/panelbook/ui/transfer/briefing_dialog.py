@@ -1,4 +1,9 @@
-"""The briefing pack's choices before it is exported: whose edition, the reports, which items."""
+"""The briefing pack's choices before it is exported: whose edition, the reports, which items.
+
+Confidential (exempt) items are listed, marked as such, and not ticked: the
+briefing is the public one unless the member ticks one.  Export… then asks first,
+naming the confidential items, and says how their pages are marked.
+"""
 from __future__ import annotations
 
 from html import escape
@@ -24,6 +29,8 @@ from panelbook.ui.common.meetings_model import long_date
 from panelbook.ui.meeting.agenda_model import pages_text
 
 NumberRole = Qt.ItemDataRole.UserRole + 1
+ConfidentialRole = Qt.ItemDataRole.UserRole + 2
+MARKING = "CONFIDENTIAL — NOT FOR PUBLICATION"
 
 
 def item_number(item: dict) -> str | None:
@@ -71,12 +78,18 @@ class BriefingDialog(QDialog):
         for item in items:
             number = item_number(item)
             pages = pages_text(item.get("pages"))
-            text = (f"{number}. " if number else "") + item["title"] + (f"  (pages {pages})" if pages else "")
+            confidential = bool(item.get("confidential"))
+            text = ((f"{number}. " if number else "") + item["title"] + (f"  (pages {pages})" if pages else "")
+                    + ("  — confidential" if confidential else ""))
             entry = QStandardItem(text)
             entry.setEditable(False)
             entry.setCheckable(True)
-            entry.setCheckState(Qt.CheckState.Checked)
+            entry.setCheckState(Qt.CheckState.Unchecked if confidential else Qt.CheckState.Checked)
             entry.setData(number, NumberRole)
+            entry.setData(confidential, ConfidentialRole)
+            if confidential:
+                entry.setToolTip("Confidential (exempt) item: left out of the briefing unless ticked; "
+                                 f"ticked, its pages are marked {MARKING}.")
             if number is None:      # cannot be named on its own: it goes with "every item"
                 entry.setEnabled(False)
                 entry.setToolTip("This item has no number, so it is included only when every item is chosen.")
@@ -90,15 +103,20 @@ class BriefingDialog(QDialog):
         self.items.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setResizeMode(QListView.ResizeMode.Adjust)
+        self.left_out = QLabel()
+        self.left_out.setWordWrap(True)
         self.all_button = QPushButton("All items")
         self.none_button = QPushButton("No items")
+        if any(item.get("confidential") for item in items):
+            self.all_button.setText("All public items")
+            self.all_button.setToolTip("Every item but the confidential ones, which are ticked one by one")
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button.clicked.connect(lambda: self._check_all(False))
 
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         self.model.itemChanged.connect(self._update)
 
@@ -119,24 +137,60 @@ class BriefingDialog(QDialog):
         row.addWidget(self.none_button)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.left_out)
         layout.addWidget(self.buttons)
 
     def _entries(self) -> list[QStandardItem]:
         return [self.model.item(row) for row in range(self.model.rowCount())]
 
     def _check_all(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        """All public items (confidential ones are never ticked wholesale), or none at all."""
         for entry in self._entries():
-            if entry.isEnabled():
-                entry.setCheckState(state)
+            if entry.isEnabled() and (not checked or not entry.data(ConfidentialRole)):
+                entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self._update()
 
+    @staticmethod
+    def _ticked(entry: QStandardItem) -> bool:
+        return entry.checkState() == Qt.CheckState.Checked
+
     def chosen_numbers(self) -> list[str] | None:
-        """The agenda numbers chosen; None when every item is."""
-        entries = self._entries()
-        if all(e.checkState() == Qt.CheckState.Checked for e in entries if e.isEnabled()):
+        """The agenda numbers chosen; None when every public item is, and the confidential
+        ones all or none (so the briefing covers "every item" of its edition)."""
+        entries = [e for e in self._entries() if e.isEnabled()]
+        public = [e for e in entries if not e.data(ConfidentialRole)]
+        secret = [e for e in entries if e.data(ConfidentialRole)]
+        if all(map(self._ticked, public)) and len({self._ticked(e) for e in secret}) <= 1:
             return None
-        return [e.data(NumberRole) for e in entries if e.isEnabled() and e.checkState() == Qt.CheckState.Checked]
+        return [e.data(NumberRole) for e in entries if self._ticked(e)]
+
+    def chosen_confidential(self) -> list[str]:
+        """The confidential items ticked, as "11. Title"."""
+        return [e.text().split("  (pages")[0].removesuffix("  — confidential")
+                for e in self._entries() if e.data(ConfidentialRole) and self._ticked(e)]
+
+    def _confirm(self) -> None:
+        """Export straight away, or first ask whether the confidential items ticked belong in it."""
+        chosen = self.chosen_confidential()
+        if not chosen:
+            self.accept()
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "Confidential items",
+                          f"Include {len(chosen)} confidential item{'s' if len(chosen) > 1 else ''}?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(
+            "This briefing will print exempt information:\n" + "\n".join(f"• {c}" for c in chosen)
+            + f"\n\nEvery page that carries it is marked {MARKING}. Keep the file to those entitled "
+            "to it; do not publish or forward it.")
+        include = box.addButton("Include and export…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(include)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        include.clicked.connect(self.accept)
+        self.confirm_box = box
+        box.open()
 
     def set_chosen(self, numbers: list[str]) -> None:
         for entry in self._entries():
@@ -152,6 +206,7 @@ class BriefingDialog(QDialog):
         try:
             chosen = self.chosen_numbers()
             self.export_button.setEnabled(chosen is None or bool(chosen))
+            self._say_left_out()
             # Entries without a number follow "every item": checked only when all the others are.
             for entry in self._entries():
                 if not entry.isEnabled():
@@ -159,6 +214,21 @@ class BriefingDialog(QDialog):
         finally:
             self._updating = False
 
+    def _say_left_out(self) -> None:
+        secret = [e for e in self._entries() if e.data(ConfidentialRole)]
+        left = [e for e in secret if not self._ticked(e)]
+        if not secret:
+            self.left_out.hide()
+            return
+        self.left_out.show()
+        if left:
+            self.left_out.setText(f"{len(left)} confidential item{'s' if len(left) > 1 else ''} left out: "
+                                  "the briefing says so and prints nothing of "
+                                  f"{'them' if len(left) > 1 else 'it'}. "
+                                  f"{'Tick one' if len(left) > 1 else 'Tick it'} to include it.")
+        else:
+            self.left_out.setText(f"Confidential items included: their pages are marked {MARKING}.")
+
     def options(self) -> dict:
         return {"panel": self.panel.isChecked(), "with_reports": self.with_reports.isChecked(),
-                "items": self.chosen_numbers()}
+                "items": self.chosen_numbers(), "include_confidential": bool(self.chosen_confidential())}

@@ -52,6 +52,7 @@ class ExportRequest:
     panel: bool = False                  # the panel's edition: shared markup only
     with_reports: bool = False           # append each item's report pages
     items: list[str] | None = None       # agenda numbers; None: every item
+    include_confidential: bool = False   # print confidential items (their pages marked)
     skip_committees: list[str] = field(default_factory=list)   # calendar: committees not followed
 
     @property
@@ -66,6 +67,7 @@ class ExportOutcome:
     cancelled: bool = False
     error: str | None = None        # what went wrong, in plain words
     count: int = 0                  # pages (PDF) or events (calendar)
+    note: str = ""                  # what else the user should know (confidential items left out)
 
 
 class Cancelled(Exception):
@@ -101,7 +103,7 @@ def run_export(store, request: ExportRequest, stage: Callable[[int, int, str], N
     try:
         with atomic_path(target) as partial:
             with cancellable(cancelled):
-                outcome.count = _write(store, request, partial, next_stage)
+                outcome.count, outcome.note = _write(store, request, partial, next_stage)
             next_stage()              # "Saving…": the last moment Cancel still counts
         outcome.path = target
     except (Cancelled, ExportCancelled):
@@ -111,21 +113,23 @@ def run_export(store, request: ExportRequest, stage: Callable[[int, int, str], N
     return outcome
 
 
-def _write(store, request: ExportRequest, out: Path, next_stage: Callable[[], None]) -> int:
-    """Write the export to ``out`` (the atomic writer's partial file); the count of pages or events."""
+def _write(store, request: ExportRequest, out: Path, next_stage: Callable[[], None]) -> tuple[int, str]:
+    """Write the export to ``out`` (the atomic writer's partial file); the count of pages or
+    events, and a line about the confidential items the briefing left out or marked."""
     from panelbook.services import exports
 
     meeting = str(request.meeting_id)
     if request.kind == BRIEFING:
         next_stage()                # reading the meeting and laying out are one use case;
         next_stage()                # both stages are named before it, so Cancel counts in the layout
-        exports.export_briefing_file(store, meeting, out, panel=request.panel,
-                                     with_reports=request.with_reports, items=request.items)
-        return _page_count(out)
+        briefing = exports.export_briefing_file(store, meeting, out, panel=request.panel,
+                                                with_reports=request.with_reports, items=request.items,
+                                                include_confidential=request.include_confidential)
+        return briefing.pages, _confidential_note(briefing)
     if request.kind == MONITORING:
         next_stage()
         exports.export_monitoring_file(store, meeting, out)
-        return _page_count(out)
+        return _page_count(out), ""
     from panelbook.exports.ics import calendar
     from panelbook.store import briefing_queries
 
@@ -134,7 +138,19 @@ def _write(store, request: ExportRequest, out: Path, next_stage: Callable[[], No
     skip = set(request.skip_committees)
     rows = [r for r in briefing_queries.all_meetings_for_calendar(store.db) if r["committee"] not in skip]
     out.write_bytes(calendar(rows).to_ical())
-    return len(rows)
+    return len(rows), ""
+
+
+def _confidential_note(briefing) -> str:
+    n = len(briefing.left_out)
+    if n:
+        return (f"{n} confidential item{'s' if n > 1 else ''} left out; tick "
+                f"{'them' if n > 1 else 'it'} in the export's list to include {'them' if n > 1 else 'it'}.")
+    if briefing.confidential:
+        pages = len(briefing.marked_pages)
+        return (f"It includes confidential items: {pages} page{'s' if pages > 1 else ''} marked "
+                "CONFIDENTIAL — NOT FOR PUBLICATION. Do not publish or forward it.")
+    return ""
 
 
 def _page_count(pdf: Path) -> int:
@@ -324,7 +340,8 @@ class ExportController(QObject):
 
     def _offer_to_open(self, outcome: ExportOutcome, path: Path) -> None:
         what = outcome.request.words
-        box = self._box(f"The {what} is saved.", f"{path.name}\nin {path.parent}", QMessageBox.Icon.Information)
+        details = f"{path.name}\nin {path.parent}" + (f"\n\n{outcome.note}" if outcome.note else "")
+        box = self._box(f"The {what} is saved.", details, QMessageBox.Icon.Information)
         if box is None:
             return
         box.setStandardButtons(QMessageBox.StandardButton.Close)
