@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import shlex
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,19 +62,28 @@ def _note_line(n: dict[str, Any]) -> str:
 def markup_file(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     if args.markup_command == "export":
         output = Path(args.output) if args.output else default_export_path("markup.json")
+        passphrase = None
+        if args.include_confidential:
+            passphrase = read_passphrase("Passphrase to seal the markup on confidential items: ", confirm=True)
         try:
-            data = export_markup_file(store, output, who=args.profile, shared_only=args.shared)
+            data = export_markup_file(store, output, who=args.profile, shared_only=args.shared,
+                                      passphrase=passphrase)
         except ExportRequestError as error:
             raise UsageError(str(error)) from None
         print(f"Wrote {count(len(data['notes']), 'note or question', 'notes and questions')}, "
               f"{count(len(data['highlights']), 'highlight')} and {count(len(data['marks']), 'flag')} to {output}.")
+        say_confidential(data)
         return 0
     try:
         content = Path(args.file).read_bytes()
     except OSError as error:
         raise UnreadableDocument(f"{args.file}: this file cannot be read ({error.strerror}).") from None
+    passphrase = None
+    if markup.is_sealed(content):
+        passphrase = read_passphrase("This file holds markup on confidential items, sealed with a passphrase.\n"
+                                     "Passphrase (Enter to import only the rest): ") or None
     try:
-        counts = markup.import_markup(store, content)
+        counts = markup.import_markup(store, content, passphrase=passphrase)
     except markup.MarkupError as error:       # a bad file, like a bad document: exit status 1
         raise UnreadableDocument(f"{args.file}: {error}") from None
     if args.json:
@@ -80,6 +91,29 @@ def markup_file(args: argparse.Namespace, store: Store, print_json: PrintJson, t
     else:
         print(markup.import_summary(counts))
     return 0
+
+
+def say_confidential(data: dict[str, Any]) -> None:
+    """What became of the markup on confidential items: left out, or sealed."""
+    left = sum((data.get("confidential_left_out") or {}).values())
+    sealed = sum((data.get("confidential_sealed") or {}).values())
+    if left:
+        print(f"{count(left, 'note, flag or highlight', 'notes, flags and highlights')} on confidential items "
+              "left out; add --include-confidential to seal them in the file with a passphrase.")
+    if sealed:
+        print(f"{count(sealed, 'note, flag or highlight', 'notes, flags and highlights')} on confidential items "
+              "sealed in the file (AES-256-GCM); importing them needs the passphrase.")
+
+
+def read_passphrase(prompt: str, *, confirm: bool = False) -> str:
+    """A passphrase typed at the terminal (not echoed, twice when ``confirm``), or the first
+    line of standard input when it is not a terminal (``echo … | panelbook markup …``)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("The same passphrase again: ") != first:
+        raise UsageError("The two passphrases differ; nothing was written.")
+    return first
 
 
 def profile(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:

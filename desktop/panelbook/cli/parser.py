@@ -165,6 +165,9 @@ def _markup(sub: Subcommands) -> None:
     pe.add_argument("-o", "--output", metavar="FILE", help=f"the file to write ({SAVED}, as markup.json)")
     pe.add_argument("--shared", action="store_true", help="only the chair's shared markup, for the panel")
     pe.add_argument("--profile", metavar="NAME", default=None, help="whose markup (default: this copy's profile)")
+    pe.add_argument("--include-confidential", action="store_true",
+                    help="seal the markup on confidential items in the file with a passphrase you choose "
+                         "(asked for; read from standard input when it is not a terminal); by default it is left out")
     pi = command(markup_sub, "import", "merge a markup file: the newer edit wins, nothing deleted here comes back",
                  "panelbook markup import my-markup.json")
     pi.add_argument("file", metavar="FILE", help="a file written by `panelbook markup export`")

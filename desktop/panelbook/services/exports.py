@@ -103,16 +103,20 @@ def default_export_path(name: str) -> Path:
 
 
 def export_markup_file(store: Store, output: Path, *, who: str | None = None,
-                       shared_only: bool = False) -> dict[str, Any]:
+                       shared_only: bool = False, passphrase: str | None = None) -> dict[str, Any]:
     """Write a member's markup (or the chair's shared markup) to ``output`` as a markup
-    file, atomically; return what was written."""
+    file, atomically; return what was written.  Markup on confidential items is left
+    out (and counted), or sealed under ``passphrase``."""
     import json
 
     from panelbook.exports import atomic
-    from panelbook.services.markup import export_markup
+    from panelbook.services.markup import MarkupError, export_markup
 
     _check_output(output)
-    data = export_markup(store, who=who, shared_only=shared_only)
+    try:
+        data = export_markup(store, who=who, shared_only=shared_only, passphrase=passphrase)
+    except MarkupError as error:       # a passphrase too short: nothing written
+        raise ExportRequestError(str(error)) from None
     with atomic.open_text(output) as handle:
         handle.write(json.dumps(data, indent=1, ensure_ascii=False))
     return data

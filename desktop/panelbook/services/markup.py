@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from panelbook import anchoring
-from panelbook.services import markup_file, markup_merge
+from panelbook.services import markup_confidential, markup_file, markup_merge
 from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
 from panelbook.store import Store, indexer, markup as markup_store, transaction
 from panelbook.store.queries import NotFound
@@ -206,8 +206,11 @@ def highlights(db: sqlite_utils.Database, *, item_id: int | None = None, documen
 # -- moving markup between computers -------------------------------------------------
 
 
-def export_markup(store: Store, *, who: str | None = None, shared_only: bool = False) -> dict[str, Any]:
-    """One member's markup (or, with ``shared_only``, the chair's shared markup) as a JSON-able dict."""
+def export_markup(store: Store, *, who: str | None = None, shared_only: bool = False,
+                  passphrase: str | None = None) -> dict[str, Any]:
+    """One member's markup (or, with ``shared_only``, the chair's shared markup) as a JSON-able dict.
+    Markup on confidential items is left out and counted, or with ``passphrase`` sealed
+    in the file's ``confidential`` envelope (``markup_confidential``)."""
     who = who or profile_name(store)
     db = store.db
     notes = [dict(n) | {"item": markup_store.item_ref(db, n["item_id"])}
@@ -216,13 +219,19 @@ def export_markup(store: Store, *, who: str | None = None, shared_only: bool = F
                                     for m in markup_store.marks_to_export(db, who)]
     lights = [dict(h) | {"item": markup_store.item_ref(db, h["item_id"]) if h["item_id"] else None}
               for h in markup_store.highlights_to_export(db, who, shared_only)]
-    for row in notes + marks + lights:
+    confidential = markup_store.confidential_item_ids(db)
+    secret = {name: [r for r in rows if r.get("item_id") in confidential]
+              for name, rows in (("notes", notes), ("marks", marks), ("highlights", lights))}
+    notes, marks, lights = ([r for r in rows if r.get("item_id") not in confidential]
+                            for rows in (notes, marks, lights))
+    for row in notes + marks + lights + [r for rows in secret.values() for r in rows]:
         for key in ("id", "item_id", "document_id"):
             row.pop(key, None)
-    return {"format": FORMAT, "version": FORMAT_VERSION, "profile": who, "shared_only": shared_only,
+    data = {"format": FORMAT, "version": FORMAT_VERSION, "profile": who, "shared_only": shared_only,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
             "notes": notes, "marks": marks, "highlights": lights,
             "deleted": [dict(t) for t in markup_store.tombstones(db)]}
+    return markup_confidential.attach(data, secret, passphrase)
 
 
 def import_summary(counts: dict[str, int]) -> str:
@@ -244,21 +253,49 @@ def import_summary(counts: dict[str, int]) -> str:
     if counts.get("no_such_item"):
         left.append(f"{counts['no_such_item']} kept for meetings not in Panelbook yet "
                     "(attached when they are imported)")
+    sealed = ""
+    if counts.get("confidential_not_opened"):
+        n = counts["confidential_not_opened"]
+        what = "note, flag or highlight" if n == 1 else "notes, flags and highlights"
+        sealed = (f" {n} {what} on confidential items not opened: they are sealed with a passphrase; "
+                  "import the file again with it to bring them in.")
+    if counts.get("confidential_opened"):
+        left.append(f"{counts['confidential_opened']} on confidential items opened with the passphrase")
     if not (counts.get("added") or counts.get("updated") or counts.get("removed") or counts.get("no_such_item")):
         total = sum(counts.get(k, 0) for k in ("unchanged", "kept_newer_here", "deleted_here", "no_such_item"))
         if not total:
-            return "Markup already up to date: the file holds no notes, flags or highlights."
-        return f"Markup already up to date: nothing in the file is newer ({total} {word(total)}: {', '.join(left)})."
-    return "Markup imported: " + ", ".join(changed + left) + "."
+            return "Markup already up to date: the file holds no notes, flags or highlights." + sealed
+        return (f"Markup already up to date: nothing in the file is newer ({total} {word(total)}: "
+                f"{', '.join(left)}).{sealed}")
+    return "Markup imported: " + ", ".join(changed + left) + "." + sealed
 
 
-def import_markup(store: Store, data: dict[str, Any] | str | bytes) -> dict[str, int]:
+def is_sealed(data: bytes | str) -> bool:
+    """Whether a markup file carries markup on confidential items sealed with a passphrase
+    (False for anything that is not a markup file: the import says what it is)."""
+    try:
+        top = markup_file.decode(data)
+    except MarkupError:
+        return False
+    return isinstance(top, dict) and markup_confidential.is_sealed(top)
+
+
+def import_markup(store: Store, data: dict[str, Any] | str | bytes, *, passphrase: str | None = None) -> dict[str, int]:
     """Merge a markup file: newer edits win, nothing newer here is overwritten, what was
     deleted here stays deleted; markup whose meeting is not in this store yet is kept
     and attached when that meeting is imported (``markup_merge``).
     Notes and highlights the file says were deleted go here too ("removed"), unless
     they were changed here after that deletion.  The file is checked whole
-    first (``markup_file.parse``): a damaged one raises MarkupError, nothing merged."""
-    data = markup_file.parse(data)
+    first (``markup_file.parse``): a damaged one raises MarkupError, nothing merged.
+    Markup sealed in the file (on confidential items) is opened with ``passphrase`` and
+    merged with the rest (``confidential_opened``); without one it is counted as
+    ``confidential_not_opened``; a wrong passphrase raises MarkupError, nothing merged."""
+    parsed = markup_file.parse(data)
+    parsed, opened = markup_confidential.unseal(parsed, passphrase)
     with transaction(store.db):
-        return markup_merge.merge(store.db, data)
+        counts = markup_merge.merge(store.db, parsed)
+    if opened:
+        counts["confidential_opened"] = markup_confidential.total(opened)
+    elif markup_confidential.is_sealed(parsed):
+        counts["confidential_not_opened"] = markup_confidential.total(markup_confidential.sealed_counts(parsed))
+    return counts

@@ -98,8 +98,16 @@ def remove_sample(store: Store, *, export_to: Path | None = None, discard_markup
 
 
 def export_everyones_markup(store: Store, target: Path, profiles: list[str]) -> Path:
-    """Every member's markup in one markup file (the format keeps each record's profile)."""
+    """Every member's markup in one markup file (the format keeps each record's profile);
+    refused, with nothing written, when some of it is on a confidential item."""
     parts = [export_markup(store, who=who) for who in profiles]
+    secret = sum(sum((part.get("confidential_left_out") or {}).values()) for part in parts)
+    if secret:
+        # Never written in the clear, and never deleted unasked: the member chooses.
+        raise ExportRequestError(
+            f"{secret} of the notes, flags and highlights are on the sample's confidential item, and markup on "
+            "confidential items is never written to a file in the clear: seal it first with `panelbook markup "
+            "export --include-confidential`, then remove the sample with --discard-markup; nothing was removed.")
     data = parts[0] | {key: [row for part in parts for row in part[key]] for key in ("notes", "marks", "highlights")}
     try:
         atomic.check_target(target)

@@ -296,6 +296,11 @@ def find_item(db: sqlite_utils.Database, ref: Row) -> int | None:
     return None
 
 
+def confidential_item_ids(db: sqlite_utils.Database) -> set[int]:
+    """The items the agenda (or the user) marks confidential: markup on them is confidential too."""
+    return {int(r["id"]) for r in db.query("SELECT id FROM items WHERE confidential = 1")}
+
+
 def notes_to_export(db: sqlite_utils.Database, profile: str, shared_only: bool) -> list[Row]:
     if shared_only:
         return list(db.query("SELECT * FROM notes WHERE shared = 1"))
