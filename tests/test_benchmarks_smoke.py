@@ -77,3 +77,15 @@ def test_sync_prints_its_figures(cache):
     assert figures["meetings"] == 1 and figures["pack_pages"] == 115
     assert figures["sync_year"]["documents"]["new"] == 1 and figures["sync_year"]["errors"] == []
     assert figures["resync_committees"] == 10 and figures["resync_changes"] == 0
+
+
+def test_fidelity_prints_its_figures_per_kind(tmp_path):
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "fidelity.py"), "--json"], capture_output=True,
+                          text=True, cwd=REPO, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"meeting_page", "minutes", "not_a_meeting_document"} <= set(figures["kinds"])
+    total = figures["total"]
+    assert total["documents"] == len(figures["documents"]) >= 35
+    assert 0 < total["right"] <= total["knowable"]
+    assert {"wrongly_refused", "wrongly_accepted", "crashes", "false_recommendations"} <= set(total)
