@@ -145,8 +145,12 @@ class AgendaItem:
 
 @dataclass
 class Meeting:
+    """A meeting as a document tells of it.  ``committee`` is "" and ``date`` None when
+    the document does not say (a page copied without its heading): the import then
+    takes them from elsewhere or says it cannot file the document."""
+
     committee: str
-    date: date
+    date: date | None
     time: str | None = None              # "17:30"
     venue: str | None = None
     status: MeetingStatus = MeetingStatus.SCHEDULED

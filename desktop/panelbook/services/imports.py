@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from panelbook.model import DocumentKind, ParsedDocument, UnreadableDocument
-from panelbook.services import markup_merge
+from panelbook.services import import_gaps, markup_merge
 from panelbook.sources.detect import read_document
 from panelbook.sources.textutil import norm_key
 from panelbook.store import Store, documents, transaction
@@ -85,16 +85,17 @@ def document_key(parsed: ParsedDocument, sha: str, media_type: str = PDF) -> str
     add what the PDF's lack (the PDF's were recorded first)."""
     if parsed.kind == DocumentKind.ISSUE_PAGE and parsed.issue:
         return f"issue|{norm_key(parsed.issue)}"
-    if parsed.kind == DocumentKind.AGENDA_PACK and parsed.meetings and media_type != PDF:
-        meeting = parsed.meetings[0]
-        return f"{parsed.kind.value}|{norm_key(meeting.committee)}|{meeting.date.isoformat()}|text"
+    meeting = parsed.meetings[0] if parsed.meetings else None
+    day = meeting.date if meeting else None
+    if meeting is None or day is None:
+        return f"{parsed.kind.value}|{sha}"
+    if parsed.kind == DocumentKind.AGENDA_PACK and media_type != PDF:
+        return f"{parsed.kind.value}|{norm_key(meeting.committee)}|{day.isoformat()}|text"
     if parsed.kind in (DocumentKind.AGENDA_PACK, DocumentKind.PRINTED_MINUTES, DocumentKind.MEETING_PAGE,
-                       DocumentKind.WEBSERVICE_MEETING) and parsed.meetings:
-        meeting = parsed.meetings[0]
-        return f"{parsed.kind.value}|{norm_key(meeting.committee)}|{meeting.date.isoformat()}"
-    if parsed.kind == DocumentKind.REPORT and parsed.meetings:
-        meeting = parsed.meetings[0]
-        return f"report|{norm_key(meeting.committee)}|{meeting.date.isoformat()}|{norm_key(parsed.title)}"
+                       DocumentKind.WEBSERVICE_MEETING):
+        return f"{parsed.kind.value}|{norm_key(meeting.committee)}|{day.isoformat()}"
+    if parsed.kind == DocumentKind.REPORT:
+        return f"report|{norm_key(meeting.committee)}|{day.isoformat()}|{norm_key(parsed.title)}"
     return f"{parsed.kind.value}|{sha}"
 
 
@@ -109,9 +110,10 @@ def _check_revision(store: Store, key: str, parsed: ParsedDocument, sha: str) ->
     incoming = {norm_key(item.title) for item in parsed.meetings[0].items}
     if stored and not stored & incoming:
         meeting = parsed.meetings[0]
+        day = f"{meeting.date:%d %B %Y}" if meeting.date else "the same day"
         raise UnreadableDocument(
             f"The store already has a different {parsed.kind.value.replace('_', ' ')} for "
-            f"{meeting.committee} on {meeting.date:%d %B %Y} with none of the same items; "
+            f"{meeting.committee} on {day} with none of the same items; "
             "check that this is the right file for that meeting."
         )
 
@@ -132,6 +134,7 @@ def prepare_bytes(data: bytes, file_name: str, url: str | None = None) -> Prepar
         result = read_document(data, url)
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{file_name}: {error}") from None
+    import_gaps.fill_from_file_name(result.parsed, file_name)
     return Prepared(file_name, data, result.parsed, result.media_type)
 
 
@@ -180,8 +183,10 @@ def write_in_transaction(store: Store, doc: Prepared, created_blobs: list[Path],
     sha, blob, created = put_blob(store.folder.files, doc.data)
     if created:
         created_blobs.append(blob)
-    key = document_key(doc.parsed, sha, doc.media_type)
     try:
+        import_gaps.fill_from_store(store.db, doc.parsed)
+        import_gaps.require_meeting(doc.parsed)
+        key = document_key(doc.parsed, sha, doc.media_type)
         _check_revision(store, key, doc.parsed, sha)
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{doc.file_name}: {error}") from None

@@ -20,6 +20,7 @@ MEDIA_XML = "application/xml"
 MEDIA_TEXT = "text/plain"
 
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
+_TAG_START = re.compile(rb"<[!?/]?[A-Za-z_]")      # "<<" or "< 5" opening a text is not markup
 _XML_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)\b", re.I)
 _XML_DTD_REFUSED = (
     "This XML declares a document type or its own entities, which Panelbook never reads, for safety; "
@@ -87,7 +88,7 @@ TOO_MUCH_TEXT = (
 
 def _text_reader(text: str) -> tuple[str, Callable[[str], ParsedDocument]] | None:
     """What the text looks like and the reader for it, from cheap looks at it."""
-    from panelbook.sources import issue_page, meeting_page, minutes, pack
+    from panelbook.sources import issue_page, meeting_page, meeting_page_flat, minutes, pack
 
     if pack.looks_like_pack(text):
         return "an agenda pack", pack.read_pack_text
@@ -97,6 +98,8 @@ def _text_reader(text: str) -> tuple[str, Callable[[str], ParsedDocument]] | Non
         return "a ModernGov meeting page", meeting_page.read_meeting_page_text
     if minutes.looks_like_minutes(text):
         return "printed minutes", minutes.read_minutes_text
+    if meeting_page_flat.looks_like_flat_meeting_page(text):
+        return "a ModernGov meeting page", meeting_page_flat.read_flat_meeting_page
     return None
 
 
@@ -147,7 +150,7 @@ def _recognise_and_read(data: bytes, url: str | None) -> ReadResult:
         return ReadResult(read_webservice_xml(data, url), MEDIA_XML)
     if _HTML.search(data[:8192]):
         return ReadResult(_read_html(decode_text(data), url), MEDIA_HTML)
-    if head.startswith(b"<?xml") or head.startswith(b"<"):
+    if head.startswith(b"<?xml") or _TAG_START.match(head):
         if _XML_DTD.search(data[:8192]):
             raise UnreadableDocument(_XML_DTD_REFUSED)
         raise UnreadableDocument(

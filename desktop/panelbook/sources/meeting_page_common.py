@@ -27,12 +27,12 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from panelbook.model import AgendaItem, MeetingStatus, UnreadableDocument
-from panelbook.sources.textutil import clean, parse_long_date, parse_time
+from panelbook.sources.textutil import WEEKDAY_RE, clean, parse_long_date, parse_time
 
 NOT_A_MEETING_PAGE = "This page is not a ModernGov 'Agenda and minutes' page"
 _WHAT_TO_DO = "open the meeting's page on the council's website and save or copy that page instead."
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = WEEKDAY_RE
 _HEADING = re.compile(
     rf"^(?P<committee>\S.*?)\s+[-–]\s+(?P<when>{_WEEKDAY},?\s+.*?)"
     r"(?:,\s*(?P<suffix>MOVED|CANCELLED|NEW))?\s*$",
@@ -47,7 +47,7 @@ _MAX_HEADING = 400
 
 # "pdf icon PDF 202 KB" (text copy) or " PDF 202 KB" (HTML, image alt dropped).
 _SIZE_LABEL = re.compile(
-    r"\s*(?:\b[a-z]+ icon\s+)?\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF|ODT|HTML?|Word|Excel)\s+"
+    r"\s*(?:\b[a-z]+ e?icon\s+)?\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF|ODT|HTML?|Word|Excel)\s+"
     r"(?P<size>\d[\d.,]*\s*(?:bytes|[KMG]B))\s*$",
     re.IGNORECASE,
 )
@@ -60,7 +60,7 @@ _EMAIL_LABEL = re.compile(r"\bE-?mail\s*:?", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"©\s*(?:\d{4}\s*)?(?P<owner>.+?)\.?\s*(?:All rights reserved|$)", re.IGNORECASE
 )
-_NUMBER = re.compile(r"^(?P<number>\d{1,4}[a-z]?(?:/\d{2,4})?)\.?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?P<number>\d{1,4}[a-z]?(?:/\d{2,4}){0,2})\.?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Heading:
 
     text: str
     committee: str
-    date: date
+    date: date | None        # None for a page copied without its heading
     time: str | None
     suffix_status: MeetingStatus | None
 

@@ -12,6 +12,7 @@ directions") are page furniture and are dropped; council wording is kept.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -31,19 +32,35 @@ from panelbook.sources.meeting_page_common import (
 )
 from panelbook.sources.textutil import clean
 
-_PAGE_TITLE = re.compile(r"^Agenda(?:,? (?:and )?(?:decisions|minutes))*$", re.IGNORECASE)
-_VENUE = re.compile(r"^(?:Proposed\s+)?Venue\s*:\s*", re.IGNORECASE)
-_CONTACT = re.compile(r"^Contact\s*:\s*", re.IGNORECASE)
-_ITEMS_HEADER = re.compile(r"^(?:No\.?\s+Item|Items)$", re.IGNORECASE)
+# Page titles, labels and headers in English and in Welsh ("Rhaglen a chofnodion", "Lleoliad:",
+# "Cyswllt:", "Eitemau", "Rhif eitem", "Dogfennau ychwanegol:", "Cofnodion:", "Penderfyniad:").
+_PAGE_TITLE = re.compile(
+    r"^(?:Agenda(?:,? (?:and )?(?:decisions|minutes))*|Rhaglen(?:,? (?:a )?(?:phenderfyniadau|chofnodion))*)$",
+    re.IGNORECASE,
+)
+_VENUE = re.compile(r"^(?:(?:Proposed\s+)?Venue|(?:Lleoliad(?:\s+arfaethedig)?))\s*:\s*", re.IGNORECASE)
+_CONTACT = re.compile(r"^(?:Contact|Cyswllt)\s*:\s*", re.IGNORECASE)
+_ITEMS_HEADER = re.compile(r"^(?:No\.?\s+Item|Items|Eitemau|Rhif\.?\s+eitem)$", re.IGNORECASE)
 _LABEL = re.compile(
-    r"^(?P<label>Additional documents|Supporting documents|Background documents|Decision|Minutes)\s*:$",
+    r"^(?P<label>Additional documents|Supporting documents|Background documents|Decision|Minutes"
+    r"|Dogfennau ychwanegol|Dogfennau atodol|Penderfyniad|Cofnodion)\s*:$",
     re.IGNORECASE,
 )
 _FURNITURE = frozenset(
     "print this page|view directions|loading...|skip to main content|back to top|"
     "share this page|top of page|no. item|items|view the webcast|attendance details|"
-    "agenda reports pack".split("|")
+    "agenda reports pack|media|local democracy".split("|")
 )
+# "Chairman's Announcements (Agenda item 6))": the agenda number a minuted page shows beside the title.
+_AGENDA_ITEM_NOTE = re.compile(r"\s*\((?:Agenda\s+item|Eitem\s+agenda)\s+(?P<number>\w+)\.?\)+\s*$",
+                               re.IGNORECASE)
+# "the minutes of the meeting of Cabinet held on", "The Minutes of the Council held on".
+PREVIOUS_MINUTES = re.compile(
+    r"\b[Mm]inutes\s+of\s+(?:the\s+)?(?:(?:last|previous)\s+)?(?:[Mm]eeting\s+of\s+(?:the\s+)?)?"
+    r"(?P<name>[A-Z][\w&'’()-]*(?:\s+(?:[A-Z(][\w&'’()-]*|and|of|for|the|&))*?)\s+held\s+on\b"
+)
+_HEADLESS_SCAN = 30      # lines in which a page copied without its heading shows its title or labels
+_TITLE_LIKE = re.compile(r"^[A-Z\u00c0-\u024f'‘\"(]")
 _FOOTER = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _BULLET = re.compile(r"^[•\u2022\u25cf\u25aa\u00b7\-–*o]\s+")
 _ITEM_GAP = 4       # blank lines between items when the page copy lost the numbers
@@ -53,31 +70,45 @@ _HEAD_SCAN = 400    # the heading sits near the top; menus before it are short
 
 
 def looks_like_meeting_page_text(text: str) -> bool:
-    """True when ``text`` reads like the copied text of a ModernGov meeting page."""
+    """True when ``text`` reads like the copied text of a ModernGov meeting page,
+    with its heading or (copied without it) its page title, labels and items."""
     try:
-        return _find_heading(_lines(text)) is not None
+        lines = _lines(text)
+        return _find_heading(lines) is not None or _headless_start(lines) is not None
     except RecursionError:  # pragma: no cover - nothing here recurses
         return False
 
 
 def read_meeting_page_text(text: str) -> ParsedDocument:
-    """The page's meeting, with its items, minutes and resolutions, as a ParsedDocument."""
+    """The page's meeting, with its items, minutes and resolutions, as a ParsedDocument.
+
+    A page copied without its heading still gives its items, venue and
+    minutes; its committee is then "" and its date None (the import says so).
+    """
     lines = _lines(text)
-    found = _find_heading(lines)
+    found = _find_heading(lines) or _headless_start(lines)
     if found is None:
         raise refuse("no meeting heading with a committee and a date was found")
     at, heading, page_title = found
     items_at, venue, contact_text = _read_header(lines, at + 1)
     zone = _item_zone(lines[items_at:])
-    minuted_page = page_title is None or "minutes" in page_title.lower()
+    minuted_page = page_title is None or bool(re.search(r"minutes|cofnodion", page_title, re.IGNORECASE))
     items, numbers = _read_items(zone, minuted_page)
     has_minutes = any(item.minutes_text or item.resolutions for item in items)
     for item, number in zip(items, numbers, strict=True):
-        if has_minutes:
+        note = _AGENDA_ITEM_NOTE.search(item.title)
+        if note:
+            item.title = item.title[: note.start()].strip()
+            item.agenda_number = note.group("number")
+            item.minute_number = number
+        elif has_minutes:
             item.minute_number = number
         else:
             item.agenda_number = number
     contact = parse_contact(contact_text)
+    warnings: list[str] = []
+    if not heading.committee:
+        heading = _committee_from_minutes(heading, zone, warnings)
     meeting = Meeting(
         committee=heading.committee,
         date=heading.date,
@@ -90,14 +121,54 @@ def read_meeting_page_text(text: str) -> ParsedDocument:
         contact_email=contact.email,
         items=items,
     )
-    warnings = [] if items else ["The page lists no agenda items."]
+    if not items:
+        warnings.append("The page lists no agenda items.")
     return ParsedDocument(
         kind=DocumentKind.MEETING_PAGE,
         title=heading.text,
-        committee=Committee(name=heading.committee),
+        committee=Committee(name=heading.committee) if heading.committee else None,
         meetings=[meeting],
         warnings=warnings,
     )
+
+
+def _committee_from_minutes(heading: Heading, zone: list[str], warnings: list[str]) -> Heading:
+    """A page without its heading still names its body where it confirms the minutes of
+    its own previous meeting ("the minutes of the meeting of Cabinet held on ...")."""
+    for line in zone:
+        match = PREVIOUS_MINUTES.search(line) if "inutes" in line else None
+        if match:
+            name = clean(match.group("name"))
+            warnings.append(f"The page has no heading; the committee ({name}) is taken from the minutes "
+                            "of its previous meeting that it confirms.")
+            return dataclasses.replace(heading, committee=name)
+    return heading
+
+
+def _headless_start(lines: list[str]) -> tuple[int, Heading, str | None] | None:
+    """Where a page copied without its meeting heading begins: its page title
+    ("Agenda and minutes") or its first label, when the page also shows what only
+    a meeting page has (labels, the items header, item numbers with titles)."""
+    seen: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        text = clean(line)
+        if text:
+            seen.append((index, text))
+        if len(seen) >= _HEADLESS_SCAN:
+            break
+    title = next(((i, t) for i, t in seen if _PAGE_TITLE.match(t)), None)
+    header = next((i for i, t in seen if _ITEMS_HEADER.match(t) or _VENUE.match(t) or _CONTACT.match(t)), None)
+    blank = Heading(text=title[1] if title else "Agenda", committee="", date=None, time=None, suffix_status=None)
+    if title is not None and header is not None:
+        return title[0], blank, title[1]
+    if header is not None and any(_ITEMS_HEADER.match(t) for _, t in seen):
+        return header - 1, blank, None
+    # the items alone, numbered "2." on their own lines, each with a title, from the top of the text
+    zone = _item_zone(lines[: seen[-1][0] + 1] if seen else [])
+    starts = _number_lines(zone)
+    if len(starts) >= 3 and all(zone[i].rstrip().endswith(".") for i in starts):
+        return -1, blank, "Agenda"
+    return None
 
 
 def _lines(text: str) -> list[str]:
@@ -196,7 +267,7 @@ def _read_items(zone: list[str], minuted_page: bool) -> tuple[list[AgendaItem], 
         ]
     else:
         chunks = [(None, chunk) for chunk in _split_on_gaps(zone, _ITEM_GAP)]
-    labelled = any(_LABEL.match(clean(line)) and "document" not in line.lower() for line in zone)
+    labelled = any(_LABEL.match(clean(line)) and _section_name(clean(line)) != "documents" for line in zone)
     items: list[AgendaItem] = []
     numbers: list[str | None] = []
     for number, chunk in chunks:
@@ -216,13 +287,19 @@ def _number_lines(zone: list[str]) -> list[int]:
     """
     starts: list[int] = []
     previous = -1
+    dense = sum(not line.strip() for line in zone) * 10 < len(zone)     # a copy that lost its blank lines
     for index, line in enumerate(zone):
         number = parse_number(line)
-        if number is None or (index and zone[index - 1].strip()):
+        if number is None:
+            continue
+        before = clean(zone[index - 1]) if index else ""
+        if before and not (dense and before.endswith((".", ")"))):
             continue
         window = zone[index + 1:index + 1 + _LOOKAHEAD]
         following = next((clean(next_line) for next_line in window if next_line.strip()), "")
         if not following or parse_number(following) or _LABEL.match(following):
+            continue
+        if dense and not (_TITLE_LIKE.match(following) and len(following) <= 150 and not following.endswith(".")):
             continue
         value = leading_int(number)
         if value <= previous:
@@ -280,9 +357,9 @@ def _trim(lines: list[str]) -> list[str]:
 
 def _section_name(label: str) -> str:
     label = label.lower()
-    if "document" in label:
+    if "document" in label or "dogfennau" in label:
         return "documents"
-    return "decision" if label.startswith("decision") else "minutes"
+    return "decision" if label.startswith(("decision", "penderfyniad")) else "minutes"
 
 
 def _sections_by_label(lines: list[str]) -> dict[str, list[str]]:

@@ -28,23 +28,24 @@ from panelbook.model import (
     ParsedDocument,
     UnreadableDocument,
 )
+from panelbook.sources.minutes_heading import find_head
 from panelbook.sources.resolutions import join_lines, split_minutes
-from panelbook.sources.textutil import clean, parse_date, parse_time
+from panelbook.sources.textutil import clean, parse_date
 
 NOT_MINUTES = "This document is not a set of printed minutes."
 NO_DATE = "These minutes do not say when the meeting was held, so they cannot be filed under a meeting."
 
-_HEADING_RE = re.compile(
-    r"(?im)^[ \t]*minutes of (?:the )?(?:[\w ,&'()-]{0,120}? )?meeting\b[^\n]*?\bheld\b[^\n]*$"
-)
-_OF_COMMITTEE_RE = re.compile(r"(?i)\bmeeting of (?:the )?(.+?),? held\b")
 # What follows printed minutes inside an agenda pack: the next report's cover sheet.
 _END_RE = re.compile(r"^\s*(?:DECISION-MAKER\s*:|REPORT OF\s*:|Agenda Item\s+\d+\s*$)", re.IGNORECASE)
 _HEAD_WINDOW = 1500          # minutes open with their heading; a pack only prints them later
-_ITEM_RE = re.compile(r"^\s*(\d{1,3}(?:/\d{2,4})?)\.?\s+(\S.*)$")
+_ITEM_RE = re.compile(r"^\s*(\d{1,4}(?:/\d{2,4}){0,2})\.?\s+(\S.*)$")
+_NUMBER_ALONE_RE = re.compile(r"^\s*(\d{1,4}(?:/\d{2,4}){0,2})\.?\s*$")
+# "(Item 5)" under a minute's heading: the agenda item it minutes.
+_AGENDA_MARK_RE = re.compile(r"^\s*\((?:Agenda\s+)?Item\s+(\w{1,4})\)\s*$", re.IGNORECASE)
 _ATTENDANCE_RE = re.compile(
     r"^\s*(Present|Apologies(?: for absence)?|Absent|Also (?:present|in attendance)|In attendance"
-    r"|Appointed Members?|Officers? (?:present|in attendance))\s*:\s*(.*)$",
+    r"|Appointed Members?|Officers? (?:present|in attendance)|Presennol|Ymddiheuriadau|Wrth law)"
+    r"(?:\s+[A-Za-z]+){0,2}\s*:\s*(.*)$",
     re.IGNORECASE,
 )
 _COUNCILLORS_RE = re.compile(r"^(?:Councillors?|Cllrs?\.?)\s+", re.IGNORECASE)
@@ -67,10 +68,11 @@ ACRONYMS = frozenset(
 
 
 def looks_like_minutes(text: str) -> bool:
-    """True when the text opens with a "Minutes of the meeting ... held on" heading."""
+    """True when the text opens like printed minutes: a "Minutes of the meeting ... held on"
+    heading, or a title block with the date, "MINUTES" and the attendance."""
     if not text:
         return False
-    return bool(_HEADING_RE.search(text.lstrip()[:_HEAD_WINDOW]))
+    return find_head(text.lstrip()[:_HEAD_WINDOW * 2].split("\n")) is not None
 
 
 def title_case(text: str) -> str:
@@ -110,6 +112,11 @@ def read_minutes_pages(pages: list[str]) -> ParsedDocument:
     kept: list[str] = []
     for page in pages or []:
         lines = [line for line in (page or "").splitlines() if not _PAGE_FURNITURE_RE.match(line)]
+        # a page number printed alone at the top or foot of the page
+        while lines and re.fullmatch(r"\s*\d{1,4}\s*", lines[0]):
+            lines = lines[1:]
+        while lines and re.fullmatch(r"\s*\d{1,4}\s*", lines[-1]):
+            lines = lines[:-1]
         kept.append("\n".join(lines))
     return read_minutes_text("\n".join(kept))
 
@@ -119,30 +126,29 @@ def read_minutes_text(text: str) -> ParsedDocument:
     if not isinstance(text, str) or not looks_like_minutes(text):
         raise UnreadableDocument(NOT_MINUTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip()
-    heading = _HEADING_RE.search(text[:_HEAD_WINDOW])
-    if heading is None:
-        raise UnreadableDocument(NOT_MINUTES)
-    when = parse_date(heading.group(0))
     lines = text.split("\n")
-    heading_line = text[: heading.start()].count("\n")
+    head = find_head(lines)
+    if head is None:
+        raise UnreadableDocument(NOT_MINUTES)
+    when = head.date
     if when is None:
         # "MINUTES OF THE MEETING HELD ON" with the date on the next line
-        following = " ".join(lines[heading_line: heading_line + 3])
-        when = parse_date(following)
+        when = parse_date(" ".join(lines[head.line: head.line + 3]))
     if when is None:
         raise UnreadableDocument(NO_DATE)
-    council, committee = _title_block(lines[:heading_line], heading.group(0))
-    lines = lines[: _end_of_minutes(lines, heading_line + 1)]
-    starts = _item_starts(lines, heading_line + 1)
+    council, committee = _title_block(head.above, head.committee)
+    lines = lines[: _end_of_minutes(lines, head.line + 1)]
+    starts = _item_starts(lines, head.line + 1)
     attendance_end = starts[0][0] if starts else len(lines)
-    attendees = _attendees(lines[heading_line + 1: attendance_end])
+    attendees = _attendees(lines[head.line + 1: attendance_end])
     ends = [*(s[0] for s in starts[1:]), len(lines)]     # one more than starts when there are none
     items = [_item(lines, start, end, number, title_lines)
              for (start, number, title_lines), end in zip(starts, ends, strict=False)]
     meeting = Meeting(
         committee=committee or "",
         date=when,
-        time=parse_time(heading.group(0)),
+        time=head.time,
+        venue=head.venue,
         status=MeetingStatus.HELD,
         council=council,
         items=items,
@@ -154,17 +160,18 @@ def read_minutes_text(text: str) -> ParsedDocument:
                           meetings=[meeting], warnings=warnings)
 
 
-def _title_block(lines: list[str], heading: str) -> tuple[str | None, str | None]:
+def _title_block(lines: list[str], named: str | None) -> tuple[str | None, str | None]:
     """Council and committee from the capitalised lines above the heading, or from
     the heading itself ("Minutes of the meeting of the X Panel held on ...")."""
     names = [title_case(clean(line)) for line in lines
-             if clean(line) and len(clean(line)) <= 80 and not re.search(r"\d", line)][-2:]
+             if sum(c.isalpha() for c in line) >= 3 and len(clean(line)) <= 80 and not re.search(r"\d", line)][-2:]
     council = next((n for n in names if re.search(r"\b(?:Council|Borough|County)\b", n)), None)
     others = [n for n in names if n != council]
     committee = others[-1] if others else None
-    if committee is None:
-        match = _OF_COMMITTEE_RE.search(heading)
-        committee = title_case(match.group(1)) if match else None
+    if committee is None and named:
+        committee = title_case(named)
+    if committee is None and council and len(names) == 1:
+        committee = council          # the council's own meeting ("CYNGOR SIR YNYS MÔN")
     return council, committee
 
 
@@ -187,7 +194,25 @@ def _item_starts(lines: list[str], first: int) -> list[tuple[int, str, list[str]
     Minutes that print headings in mixed case get a stricter second look:
     short lines that do not read as a sentence, numbered in close sequence.
     """
-    return _scan_items(lines, first, strict=True) or _scan_items(lines, first, strict=False)
+    return (_marked_items(lines, first) or _scan_items(lines, first, strict=True)
+            or _scan_items(lines, first, strict=False))
+
+
+def _marked_items(lines: list[str], first: int) -> list[tuple[int, str, list[str]]]:
+    """Minutes that print "(Item N)" under each heading ("88. 24/00108 - Revenue and Capital
+    Budget Monitoring Report – November" / "2024-25" / "(Item 5)"): the heading is the
+    numbered line just above the mark, its title the lines down to the mark."""
+    starts: list[tuple[int, str, list[str]]] = []
+    for index in range(first, len(lines)):
+        if not _AGENDA_MARK_RE.match(lines[index]):
+            continue
+        for back in range(index - 1, max(first, index - 4) - 1, -1):
+            match = _ITEM_RE.match(lines[back])
+            if match and (not starts or back > starts[-1][0]):
+                title = [match.group(2), *(line for line in lines[back + 1:index] if clean(line))]
+                starts.append((back, match.group(1), title))
+                break
+    return starts if len(starts) >= 2 else []
 
 
 def _mixed_case_heading(title: str) -> bool:
@@ -201,16 +226,21 @@ def _scan_items(lines: list[str], first: int, strict: bool) -> list[tuple[int, s
     last = -1
     for index in range(first, len(lines)):
         match = _ITEM_RE.match(lines[index])
-        if not match:
+        alone = None if match else _NUMBER_ALONE_RE.match(lines[index])
+        if alone:       # the number on a line of its own, the title on the next line with text
+            following = next((j for j in range(index + 1, min(index + 4, len(lines))) if clean(lines[j])), None)
+            if following is None or not _is_capitals(lines[following]):
+                continue
+            number, title_at = alone.group(1), following
+        elif match and (_is_capitals(match.group(2)) if strict else _mixed_case_heading(match.group(2))):
+            number, title_at = match.group(1), index
+        else:
             continue
-        if not (_is_capitals(match.group(2)) if strict else _mixed_case_heading(match.group(2))):
-            continue
-        number = match.group(1)
         value = int(number.split("/")[0])          # the digits before any "/21"
         if value <= last or (not strict and last >= 0 and value > last + 3):
             continue
-        title_lines = [match.group(2)]
-        following = index + 1
+        title_lines = [match.group(2) if match else clean(lines[title_at])]
+        following = title_at + 1
         while strict and following < len(lines) and _is_capitals(lines[following]) \
                 and not _ITEM_RE.match(lines[following]) and not _keyword_line(lines[following]):
             title_lines.append(lines[following])
@@ -229,10 +259,22 @@ def _keyword_line(line: str) -> bool:
 
 def _item(lines: list[str], start: int, end: int, number: str, title_lines: list[str]) -> AgendaItem:
     printed_title = join_lines(title_lines)
-    body = "\n".join(lines[start + len(title_lines): end])
+    titles = {clean(line) for line in title_lines}
+    body_at, agenda_number = start + 1, None
+    # past the heading: blank lines, the title's own lines and the "(Item N)" mark
+    while body_at < min(end, start + len(title_lines) + 4):
+        text = clean(lines[body_at])
+        mark = _AGENDA_MARK_RE.match(text)
+        if mark:
+            agenda_number = mark.group(1)
+        elif text and text not in titles:
+            break
+        body_at += 1
+    body = "\n".join(lines[body_at: end])
     prose, discussion, resolutions = split_minutes(body)
     confidential = bool(_CONFIDENTIAL_TITLE_RE.search(printed_title) or _CONFIDENTIAL_RE.search(body))
     return AgendaItem(
+        agenda_number=agenda_number,
         minute_number=number,
         title=title_case(printed_title),
         confidential=confidential,
@@ -260,9 +302,9 @@ def _attendees(lines: list[str]) -> list[Member]:
 
 
 def _group_meaning(label: str) -> tuple[str, str | None]:
-    if label.startswith("present"):
+    if label.startswith(("present", "presennol")):
         return "present", "Councillor"
-    if label.startswith("apologies"):
+    if label.startswith(("apologies", "ymddiheuriadau")):
         return "apologies", "Councillor"
     if label.startswith("absent"):
         return "absent", "Councillor"

@@ -30,15 +30,21 @@ from panelbook.sources.textutil import clean
 BULLET_RE = re.compile("^[\ue000-\uf8ff\u2022\u25cf\u25aa\u25e6\u27a2\u00b7\u2023\u2043]\\s*")
 
 _KEYWORD_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?P<upper>R[A-Z]{5,9}D)|(?P<title>Resolved|Recommended))(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?P<upper>R[A-Z]{5,9}D)|(?P<title>Resolved|Recommended)|(?P<resolved>resolved)(?=\s*:)"
+    r"|(?P<agreed>AGREED|PENDERFYNWYD)|(?P<itwas>It was (?:unanimously |further )?agreed(?= that\b)))(?![A-Za-z])"
 )
 # What a title-case keyword must be followed by to be a heading, not prose.
 _TITLE_FOLLOW_RE = re.compile(r"\s*(?:[:\u2013\u2014-]|[Tt]hat\b|\n|$)")
-_AFTER_KEYWORD_RE = re.compile(r"[ \t\u00a0]*(?:[:\u2013\u2014.-][ \t\u00a0]*)?")
+_AGREED_FOLLOW_RE = re.compile(r"\s*(?:[:\u2013\u2014-]|[Tt]hat\b|[Tt]o\b|\n|$)")
+_AFTER_KEYWORD_RE = re.compile(r"[ \t\u00a0]*(?:[,:\u2013\u2014.-][ \t\u00a0]*(?:[\u2013\u2014-][ \t\u00a0]*)?)?")
+# "39.6 The Committee ...": a numbered paragraph of the minutes, which ends a decision.
+_PARAGRAPH_RE = re.compile(r"^\d{1,3}\.\d{1,2}\.?\s")
+_FIRST_LABELS = frozenset({"1", "i", "a", "A", "I"})
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 _LABEL_RE = re.compile(
-    r"^(?:\((?P<paren>\d{1,2}|[ivx]{1,6}|[a-z])\)"
-    r"|(?P<plain>\d{1,2}|[ivx]{1,6}|[a-z])(?:\)|\.(?![a-z0-9]\.|\d)))"
+    r"^(?:\((?P<paren>\d{1,2}|[ivx]{1,6}|[a-zA-Z])\)"
+    r"|(?P<plain>\d{1,2}|[ivx]{1,6}|[a-z])(?:\)|\.(?![a-z0-9]\.|\d))|(?P<capital>[A-Z])\))"
     r"(?=\s|$|[A-Z])\s*"
 )
 _INTRO_RE = re.compile(r"^(?:that|THAT|That)?\s*:?\s*$|:\s*$")
@@ -83,9 +89,28 @@ def find_keyword(text: str, start: int = 0) -> re.Match[str] | None:
         if match.group("upper"):
             if is_resolved_keyword(match.group("upper")):
                 return match
-        elif _TITLE_FOLLOW_RE.match(text, match.end()):
+        elif match.group("agreed"):
+            # "AGREED:" or "AGREED that" heading its line (after a paragraph number at most)
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = text[line_start: match.start()].strip()
+            if (not before or _label(before + " ")) and _AGREED_FOLLOW_RE.match(text, match.end()):
+                return match
+        elif match.group("resolved") or match.group("itwas") or _TITLE_FOLLOW_RE.match(text, match.end()):
             return match
     return None
+
+
+def _follows(previous: str | None, number: str, style: str | None) -> bool:
+    """Whether ``number`` may follow ``previous`` in one list (a slip of one number is allowed)."""
+    if previous is None:
+        return True
+    if number.isdigit() and previous.isdigit():
+        return int(previous) < int(number) <= int(previous) + 2
+    if style == "roman" and number.lower() in _ROMANS and previous.lower() in _ROMANS:
+        return _ROMANS.index(previous.lower()) < _ROMANS.index(number.lower()) <= _ROMANS.index(previous.lower()) + 2
+    if len(number) == 1 and len(previous) == 1:
+        return ord(previous.lower()) < ord(number.lower()) <= ord(previous.lower()) + 2
+    return True
 
 
 def join_lines(lines: list[str]) -> str:
@@ -109,7 +134,8 @@ def _label(line: str) -> tuple[str, str] | None:
     match = _LABEL_RE.match(line)
     if not match:
         return None
-    return match.group("paren") or match.group("plain"), line[match.end():]
+    label = match.group("paren") or match.group("plain") or match.group("capital")
+    return label, line[match.end():]
 
 
 def _is_heading(text: str) -> bool:
@@ -197,10 +223,11 @@ class _Point:
 class _Block:
     """The sub-points of one RESOLVED block as they are read line by line."""
 
-    def __init__(self) -> None:
+    def __init__(self, stop_label: str | None = None) -> None:
         self.points: list[_Point] = []
         self.style: str | None = None
         self.broken = False          # a blank line since the last text line
+        self.stop_label = stop_label  # the next paragraph's number when the keyword is in a numbered one
 
     @property
     def current(self) -> _Point | None:
@@ -209,15 +236,21 @@ class _Block:
     def take(self, line: str) -> bool:
         """Add one non-blank piece of text; False when it does not belong to the block."""
         current = self.current
+        if _PARAGRAPH_RE.match(line) and self.points:
+            return False
         bullet = BULLET_RE.match(line)
         label = None if bullet else _label(line)
         if label:
             number, rest = label
-            if _is_heading(rest):
+            if _is_heading(rest) or number == self.stop_label:
                 return False
             kind = _style(number, self.style)
+            if self.style is None and number not in _FIRST_LABELS:
+                return False                    # "4. Mr X said ..." after "3. RESOLVED that ...": the next paragraph
             if self.style is not None and kind != self.style and current is not None:
                 current.lines.append(line)      # a nested list: keep it in the sub-point
+            elif self.style == kind and current is not None and not _follows(current.number, number, kind):
+                return False                    # a number out of the list's order: the minutes go on
             else:
                 self.style = self.style or kind
                 self.points.append(_Point(number, [rest] if rest else []))
@@ -242,9 +275,9 @@ class _Block:
         return True
 
 
-def _read_block(lines: list[str]) -> tuple[list[Resolution], int]:
+def _read_block(lines: list[str], stop_label: str | None = None) -> tuple[list[Resolution], int]:
     """Read the sub-points of one block; return them and the index of the first unused line."""
-    block = _Block()
+    block = _Block(stop_label)
     index = 0
     while index < len(lines):
         line = clean(lines[index])
@@ -285,7 +318,9 @@ def _resolution_blocks(text: str) -> list[tuple[int, int, list[Resolution]]]:
         punctuation = _AFTER_KEYWORD_RE.match(text, match.end())     # may match nothing, never fails
         after = punctuation.end() if punctuation else match.end()
         lines = text[after: after + _BLOCK_WINDOW].split("\n")
-        resolutions, used = _read_block(lines)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        paragraph = _label(text[line_start: match.start()].strip() + " ")
+        resolutions, used = _read_block(lines, _successor(paragraph[0]) if paragraph else None)
         end = after + sum(len(line) + 1 for line in lines[:used])
         end = min(end, len(text))
         blocks.append((match.start(), end, resolutions))

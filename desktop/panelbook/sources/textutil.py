@@ -18,16 +18,31 @@ MONTHS = {
     )
     for name in names
 }
+# Welsh month names, as Welsh ModernGov pages and minutes print them ("9fed Hydref, 2014").
+WELSH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref",
+         "tachwedd", "rhagfyr"],
+        start=1,
+    )
+}
+_ALL_MONTHS = {**WELSH_MONTHS, **MONTHS}
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+_MONTH_RE = "|".join(sorted(_ALL_MONTHS, key=len, reverse=True))
+WEEKDAY_RE = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+              r"|dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))")
+_DAY_NAME = rf"{WEEKDAY_RE},?\s+"
+# English ordinals and the Welsh ones ("1af", "2il", "3ydd", "5ed", "9fed", "11eg", "20ain").
+_ORDINAL = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain)?"
 _LONG_DATE = re.compile(
-    rf"(?:{_DAY_NAME})?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})",
+    rf"(?:{_DAY_NAME})?(?<!\d)(\d{{1,2}}){_ORDINAL}\s+({_MONTH_RE})\b\.?,?\s*(\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 _TIME = re.compile(
-    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)(?![a-z])", re.IGNORECASE
+    r"(?<![\d.:])(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon|o['\u2019]r\s+gloch)(?![a-z])",
+    re.IGNORECASE,
 )
 _TIME_24 = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 
@@ -67,7 +82,7 @@ def parse_long_date(text: str) -> date | None:
         return None
     day, month, year = match.groups()
     try:
-        return date(int(year), MONTHS[month.lower()], int(day))
+        return date(int(year), _ALL_MONTHS[month.lower()], int(day))
     except ValueError:
         return None
 
@@ -100,6 +115,8 @@ def parse_time(text: str) -> str | None:
         suffix = suffix.lower().replace(".", "")
         if suffix == "noon":
             hour_i, minute_i = 12, minute_i
+        elif "gloch" in suffix and 1 <= hour_i <= 7:
+            hour_i += 12        # Welsh "2.00 o'r gloch" has no am/pm: councils do not meet before 8 am
         elif suffix == "pm" and hour_i < 12:
             hour_i += 12
         elif suffix == "am" and hour_i == 12:

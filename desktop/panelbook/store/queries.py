@@ -311,3 +311,12 @@ def notes(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
         )
     ]
     return rows
+
+
+def committee_of_external_meeting(db: sqlite_utils.Database, external_id: str) -> str | None:
+    """The committee of the stored meeting that has ModernGov meeting id ``external_id``
+    (a GetMeetings answer files each meeting under its committee), or None."""
+    row = next(iter(db.query(
+        "SELECT c.name FROM meetings m JOIN committees c ON c.id = m.committee_id "
+        "WHERE m.external_id = ? AND c.name != '' ORDER BY m.id LIMIT 1", (external_id,))), None)
+    return str(row["name"]) if row else None

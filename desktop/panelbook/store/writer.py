@@ -19,7 +19,16 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
-from panelbook.model import AgendaItem, Committee, Meeting, MeetingStatus, MonitoringRow, ParsedDocument, RecStatus
+from panelbook.model import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    MeetingStatus,
+    MonitoringRow,
+    ParsedDocument,
+    RecStatus,
+    UnreadableDocument,
+)
 from panelbook.sources.textutil import norm_key
 from panelbook.store import facts, indexer
 from panelbook.store.matching import best_match, is_procedural, text_similarity, title_similarity
@@ -130,10 +139,10 @@ def upsert_meeting(
     db: sqlite_utils.Database, committee_id: int, meeting: Meeting, sample: bool, counts: WriteCounts,
     source: str, rank: int,
 ) -> int:
-    existing = _one(
-        db, "SELECT * FROM meetings WHERE committee_id = ? AND date = ?",
-        (committee_id, meeting.date.isoformat()),
-    )
+    if meeting.date is None:   # services.import_gaps files or refuses such a document first
+        raise UnreadableDocument("This document does not say the date of its meeting, so it cannot be filed.")
+    day = meeting.date.isoformat()
+    existing = _one(db, "SELECT * FROM meetings WHERE committee_id = ? AND date = ?", (committee_id, day))
     statement = {
         "time": meeting.time, "venue": meeting.venue, "contact_name": meeting.contact_name,
         "contact_role": meeting.contact_role, "contact_phone": meeting.contact_phone,
@@ -145,7 +154,7 @@ def upsert_meeting(
     statement = {k: v for k, v in statement.items() if v is not None}
     if existing is None:
         meeting_id = _insert(db, "meetings", {
-            "committee_id": committee_id, "date": meeting.date.isoformat(), "sample": int(sample),
+            "committee_id": committee_id, "date": day, "sample": int(sample),
             "status": meeting.status.value,
         })
         counts.meetings.add(meeting_id)
@@ -395,6 +404,8 @@ def save_parsed(
         upsert_committee(db, committee, council)
     meeting_ids: list[int] = []
     for meeting in parsed.meetings:
+        if not meeting.committee.strip():   # services.import_gaps names it or refuses the document first
+            raise UnreadableDocument("This document does not name the committee of its meeting, so it cannot be filed.")
         committee_id = committee_id_for(meeting.committee)
         meeting_id = upsert_meeting(db, committee_id, meeting, sample, counts, source, rank)
         for position, item in enumerate(meeting.items):
