@@ -51,8 +51,10 @@ class MinutesHead:
 
 
 def find_head(lines: list[str]) -> MinutesHead | None:
-    """The minutes' heading, in prose or as a title block, or None when the text has neither."""
-    return _prose(lines) or _title_block(lines)
+    """The minutes' heading, in prose or as a title block, or None when the text has neither.
+    Only the opening lines are looked at (the heading is in the first 1,500 characters)."""
+    opening = lines[:_HEAD_WINDOW]
+    return _prose(opening) or _title_block(opening)
 
 
 def _prose(lines: list[str]) -> MinutesHead | None:
@@ -80,7 +82,7 @@ def _prose(lines: list[str]) -> MinutesHead | None:
 
 def _title_block(lines: list[str]) -> MinutesHead | None:
     """Council, committee, date, venue and a "MINUTES" line, then the attendance."""
-    head = [(index, clean(line)) for index, line in enumerate(lines) if clean(line)][:_HEAD_LINES]
+    head = [(index, clean(line)) for index, line in enumerate(lines[:_HEAD_LINES * 10]) if clean(line)][:_HEAD_LINES]
     marker = next((position for position, (_, text) in enumerate(head) if _MINUTES_LINE.match(text)), None)
     attendance = next((position for position, (_, text) in enumerate(head) if _ATTENDANCE.match(text)), None)
     if attendance is None or (marker is not None and marker > attendance):

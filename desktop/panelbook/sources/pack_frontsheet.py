@@ -18,9 +18,15 @@ from panelbook.sources.textutil import MONTHS, clean, parse_date, parse_long_dat
 # How often each word is printed in capitals or capitalised: (lower-case word, in capitals) -> count.
 CaseTable: TypeAlias = Counter[tuple[str, bool]]
 
-_BODY_NAME = re.compile(r"^\s*([A-Z][A-Z &'’,-]*\b(?:PANEL|COMMITTEE|BOARD|CABINET|FORUM|COUNCIL))\s*$")
+_BODY_NAME = re.compile(r"^\s*((?:[A-Z][A-Z &'’,-]*?)?\b(?:PANEL|COMMITTEE|BOARD|CABINET|FORUM|COUNCIL))\s*$")
 _PAGES = re.compile(r"\(\s*Pages?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*\)", re.IGNORECASE)
-_ITEM_START = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z(].*)$")
+_ITEM_START = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z(]|\d{2}/\d{3,6}\b)(.*)$")
+# "UNRESTRICTED ITEMS", "EXEMPT ITEMS", "PART II": the agenda's sections; items after an exempt one are confidential.
+_SECTION = re.compile(r"^\s*(?:(?:UN)?RESTRICTED ITEMS|EXEMPT ITEMS|CONFIDENTIAL ITEMS|PART (?:I|II|1|2|ONE|TWO))\b",
+                      re.IGNORECASE)
+_EXEMPT_SECTION = re.compile(r"^\s*(?:EXEMPT|CONFIDENTIAL|PART (?:II|2|TWO))\b", re.IGNORECASE)
+_VENUE_WORDS = re.compile(r"\b(?:Chamber|Hall|Room|House|Offices|Centre|Center|Guildhall|Civic|Suite|Library)\b")
+_SIDE_LABEL = re.compile(r"\b(?:Ask for|Telephone|Tel|Email|E-mail|Contact)\s*:", re.IGNORECASE)
 _AGENDA_HEAD = re.compile(r"^\s*AGENDA\s*$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PUBLISHED = re.compile(rf"^\s*{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{{4}}\b")
@@ -176,27 +182,50 @@ def _agenda(lines: list[str], table: CaseTable) -> tuple[list[AgendaItem], int, 
     if start is None:
         return [], 0, None
     blocks: list[tuple[str, list[str]]] = []
+    confidential: list[bool] = []
+    section_break: set[int] = set()      # block counts after which a section header stopped the body
+    exempt = False
     end, published = len(lines), None
     for index in range(start + 1, len(lines)):
         line = lines[index]
-        if _PUBLISHED.match(line):
+        if _PUBLISHED.match(line) and parse_time(line) is None:   # the meeting's own line has its time
             published, end = parse_long_date(line), index + 1
             break
         if is_report_start(line):
             end = index
             break
         match = _ITEM_START.match(line)
+        if _SECTION.match(line):
+            exempt = bool(_EXEMPT_SECTION.match(line))
+            section_break.add(len(blocks))
+            continue
         if match and int(match.group(1)) == len(blocks) + 1:
-            blocks.append((match.group(1), [match.group(2)]))
-        elif blocks:
+            blocks.append((match.group(1), [match.group(2) + match.group(3)]))
+            confidential.append(exempt)
+        elif blocks and len(blocks) not in section_break:
             blocks[-1][1].append(line)
-    items = [_item(number, body, table) for number, body in blocks]
+    items = [_item(number, _wrapped_range(body), table) for number, body in blocks]
+    for item, secret in zip(items, confidential, strict=True):
+        item.confidential = item.confidential or secret
     return items, end, published
+
+
+def _wrapped_range(body: list[str]) -> list[str]:
+    """A title whose "(Pages a - b)" wraps onto the next lines, joined into one line."""
+    if not body or _PAGES.search(body[0]):
+        return body
+    for count in range(1, min(4, len(body))):
+        joined = "\n".join(line.strip() for line in body[: count + 1])
+        if not body[count].strip():
+            break
+        if _PAGES.search(joined):
+            return [joined, *body[count + 1:]]
+    return body
 
 
 def _item(number: str, body: list[str], table: CaseTable) -> AgendaItem:
     title_lines, rest = [body[0]], body[1:]
-    while rest:
+    while rest and not _PAGES.search(" ".join(title_lines)):
         line = rest[0]
         if not line.strip():
             if "(Pages" in " ".join(title_lines) and not _PAGES.search(" ".join(title_lines)):
@@ -237,6 +266,22 @@ def _meeting_line(lines: list[str], published: date | None) -> tuple[date | None
     return None, None
 
 
+def _venue_below_date(lines: list[str]) -> str | None:
+    """A venue printed without a label on the lines under the meeting's date ("Council Chamber,
+    Sessions House," / "County Hall, Maidstone"), beside a side column ("Telephone:")."""
+    for index, line in enumerate(lines[:60]):
+        if parse_long_date(line) and re.search(_WEEKDAY, line):
+            parts: list[str] = []
+            for following in lines[index + 1: index + 4]:
+                text = clean(_SIDE_LABEL.split(following)[0])
+                if not text or _ITEM_START.match(following) or _AGENDA_HEAD.match(following):
+                    break
+                parts.append(text.rstrip(","))
+            venue = ", ".join(parts)
+            return venue if parts and _VENUE_WORDS.search(venue) else None
+    return None
+
+
 def _contact(sheet: FrontSheet, text: str) -> None:
     """Split "Ed Grimshaw, Democratic Support Officer Tel: 023 8083 2390
     ed.grimshaw@southampton.gov.uk" into name, role, phone and e-mail."""
@@ -266,7 +311,7 @@ def parse_front_sheet(front: str, whole: str) -> FrontSheet:
     sheet.year_dates = _year_dates(lines)
     sheet.items, sheet.agenda_end, sheet.published = _agenda(lines, table)
     sheet.meeting_date, sheet.time = _meeting_line(lines, sheet.published)
-    sheet.venue = _labelled(front, "Venue|Place|Location")
+    sheet.venue = _labelled(front, "Venue|Place|Location") or _venue_below_date(lines)
     contact = _labelled(front, "Contact|Contact Officer")
     if contact:
         _contact(sheet, contact)
