@@ -24,10 +24,13 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from fuzz_markers import MARKERS
 from panelbook.model import UnreadableDocument
 from panelbook.sources import (
+    agenda_text,
     committee_page,
     issue_page,
+    item_page,
     meeting_list_page,
     meeting_page,
+    meeting_page_flat,
     minutes,
     pack,
     report,
@@ -35,7 +38,7 @@ from panelbook.sources import (
 )
 from panelbook.sources.detect import read_document
 from panelbook.sources.pdftext import extract_pages
-from testdata import MODERNGOV, REPO, SEEDS
+from testdata import MODERNGOV, REPO, SEEDS, SHARED
 
 REBUILT_PACK = REPO / "resources" / "sample" / "2024-08-08 agenda pack (rebuilt).pdf"
 
@@ -46,6 +49,16 @@ HTML_BYTES = {name: (MODERNGOV / name).read_bytes() for name in (
 XML_BYTES = [p.read_bytes() for p in sorted(MODERNGOV.glob("*.xml"))]
 PACK_PAGES = extract_pages(REBUILT_PACK)
 REPORT_PAGES = extract_pages(MODERNGOV / "ZebraCrossing.pdf")
+# Other councils' documents (../shared/corpus), one of each shape the newer readers take.
+CORPUS_BYTES = {name: (SHARED / "corpus" / name).read_bytes() for name in (
+    "cotswold_council_ieListDocuments_CId1154_MId1778.txt", "oadby_wigston_ieListDocuments_CId221_MeetingId2966.txt",
+    "westlancs_cabinet_ieListDocuments_CId143_MID2806.txt", "brightonhove_mgAi_64653.txt",
+    "spelthorne_mgDelegatedDecisions_DS3.txt", "chiseldon_pc_cancelled_agenda_2021-12-09.txt",
+    "valeofglamorgan_scrutiny_tracking_2012-07-23.txt", "brightonhove_policy_resources_minutes_2021-07-01_pdftext.txt",
+    "ynysmon_cy_CeListDocuments_minutes_2010-03-16.txt", "flintshire_cy_ieListDocuments_CId143_MeetingId3878.txt")}
+CORPUS_READERS = (meeting_page.read_meeting_page_text, meeting_page_flat.read_flat_meeting_page,
+                  item_page.read_item_page, agenda_text.read_agenda_text, report.read_report_text,
+                  minutes.read_minutes_text)
 
 _FRACTION = st.integers(0, 10_000)
 _OP = st.one_of(
@@ -127,6 +140,12 @@ def test_read_meeting_page_text(seed, ops):
 @given(seed=st.sampled_from([ISSUE_PAGE, MEETING_PAGE_2]), ops=MUTATIONS)
 def test_read_issue_page(seed, ops):
     only_unreadable(issue_page.read_issue_page, as_text(mutate(SEED_BYTES[seed], ops)))
+
+
+@FUZZ
+@given(name=st.sampled_from(sorted(CORPUS_BYTES)), reader=st.sampled_from(CORPUS_READERS), ops=MUTATIONS)
+def test_readers_of_other_councils_documents(name, reader, ops):
+    only_unreadable(reader, as_text(mutate(CORPUS_BYTES[name], ops)))
 
 
 # -- saved web pages --------------------------------------------------------------------

@@ -187,3 +187,105 @@ def test_kent_front_sheet_in_another_layout():
                                       "and Treasury Management Strategy")
     assert meeting.items[6].title.startswith("24/00109 - Transfer the 18-25 section")
     assert not any(item.confidential for item in meeting.items)
+
+
+# -- item-level pages: agenda items, decisions, issue pages ------------------------------------
+
+def test_agenda_item_page_with_numbered_paragraphs_gives_its_minute_number_and_one_decision():
+    parsed = _read("brightonhove_mgAi_64653.txt")
+    assert parsed.kind is DocumentKind.ISSUE_PAGE
+    (meeting,) = parsed.meetings
+    (item,) = meeting.items
+    assert (item.title, item.minute_number) == ("Minutes", "39")
+    assert item.description == "To consider the minutes of the meeting held on 16 November 2017 (copy attached)."
+    (decision,) = item.resolutions
+    assert decision.text.startswith("That, with the above changes, the Chair be authorised to sign the minutes")
+    assert meeting.status is MeetingStatus.HELD and meeting.date is None
+
+
+@pytest.mark.parametrize("name, title, decisions", [
+    ("cardiff_cy_mgAi_23084.txt", "Gwahardd y Cyhoedd", 0),
+    ("witneytc_mgAi_3830.txt", "Future Meetings of the Committee", 0),      # decided without the word RESOLVED
+    ("cityoflondon_mgAi_13226.txt", "", 0),                                 # inquorate: no decision possible
+    ("cityoflondon_mgAi_112925.txt", "", 1),                                # "... and RESOLVED, that - ..."
+])
+def test_agenda_item_pages_of_other_installs(name, title, decisions):
+    (meeting,) = _read(name).meetings
+    (item,) = meeting.items
+    assert item.title == title
+    assert len(item.resolutions) == decisions
+
+
+def test_resolved_in_mid_sentence_is_read_in_the_councils_words_up_to_the_next_paragraph():
+    (meeting,) = _read("cityoflondon_mgAi_112925.txt").meetings
+    (decision,) = meeting.items[0].resolutions
+    assert decision.text == "that - Alderman Alastair King take the Chair until the new Chairman is elected."
+
+
+def test_decision_page_reads_the_meeting_that_made_it():
+    parsed = _read("spelthorne_mgDelegatedDecisions_DS3.txt")
+    (meeting,) = parsed.meetings
+    assert (meeting.committee, meeting.date) == ("Environment and Sustainability Committee", date(2024, 4, 16))
+    assert meeting.items[0].title == "Draft Air Quality Action Plan"
+    # "The Committee resolved to:" is lower case: not counted as a RESOLVED decision
+    assert meeting.items[0].minutes_text.startswith("The Committee resolved to:")
+
+
+def test_issue_decisions_page_takes_the_decision_date_and_title():
+    (meeting,) = _read("lbbd_mgDecisionDetails_IId38331.txt").meetings
+    assert meeting.date == date(2012, 3, 23)
+    assert meeting.items[0].title == "Programme of Meetings 2012/13"
+
+
+@pytest.mark.parametrize("name, number, title", [
+    ("lbbd_ieIssueDetails_IId80537.txt", "38", "Any other public items which the Chair decides are urgent"),
+    ("westlancs_ieIssueDetails_IId19526.txt", "92", ""),     # the issue's title is missing from the page
+])
+def test_issue_pages_whose_minutes_have_no_label_are_of_a_meeting_held(name, number, title):
+    (meeting,) = _read(name).meetings
+    assert meeting.status is MeetingStatus.HELD
+    (item,) = meeting.items
+    assert (item.minute_number, item.title) == (number, title)
+    assert item.minutes_text
+
+
+def test_a_decision_page_saved_as_a_fragment_is_read_as_html():
+    from testdata import REPO
+
+    path = REPO / "tests" / "fixtures" / "documents" / "modgov_decision_details_fragment.html"
+    result = read_document(path.read_bytes())
+    assert result.media_type == "text/html"
+    (meeting,) = result.parsed.meetings
+    assert (meeting.committee, meeting.date, meeting.status) == ("Policy Committee", date(2015, 10, 19),
+                                                                 MeetingStatus.HELD)
+    (item,) = meeting.items
+    assert item.title == "Minutes of Previous Meeting"
+    assert item.minutes_text.startswith("The Minutes of the Policy Committee meeting on 23 September 2015")
+    assert not item.resolutions
+
+
+# -- reports and agendas as text ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name, committee, day", [
+    ("valeofglamorgan_scrutiny_tracking_2012-07-23.txt", "Scrutiny Committee (Lifelong Learning)", date(2012, 7, 23)),
+    ("valeofglamorgan_decision_tracking_2013-04-23.txt", "Scrutiny Committee (Corporate Resources)",
+     date(2013, 4, 23)),
+])
+def test_a_committee_report_as_text(name, committee, day):
+    parsed = _read(name)
+    assert parsed.kind is DocumentKind.REPORT
+    (meeting,) = parsed.meetings
+    assert (meeting.committee, meeting.date) == (committee, day)
+    assert meeting.council == "The Vale of Glamorgan Council"
+    assert meeting.items[0].title == "Scrutiny Decision Tracking of Recommendations"
+    assert meeting.items[0].description.startswith("Report of the Director of")
+
+
+def test_a_cancelled_parish_agenda():
+    parsed = _read("chiseldon_pc_cancelled_agenda_2021-12-09.txt")
+    assert parsed.kind is DocumentKind.AGENDA_PACK
+    (meeting,) = parsed.meetings
+    assert meeting.status is MeetingStatus.CANCELLED
+    assert len(meeting.items) == 10
+    assert meeting.items[0].title.startswith("Vote on appointment of new Chairman")
+    assert meeting.items[-1].title == "Items for the next agenda. (Cannot be considered at the current meeting)"

@@ -20,6 +20,8 @@ MEDIA_XML = "application/xml"
 MEDIA_TEXT = "text/plain"
 
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
+# A page saved as a fragment of its content ("<div id="modgov">..."), not a whole document.
+_HTML_FRAGMENT = re.compile(rb"<\s*(?:div|table|section|article|h[1-6]|ul)\b[^>]*>", re.I)
 _TAG_START = re.compile(rb"<[!?/]?[A-Za-z_]")      # "<<" or "< 5" opening a text is not markup
 _XML_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)\b", re.I)
 _XML_DTD_REFUSED = (
@@ -27,8 +29,9 @@ _XML_DTD_REFUSED = (
     "ModernGov web-service answers have neither, so download the response again from the council's site."
 )
 NOT_RECOGNISED = (
-    "Panelbook does not recognise this document: it reads agenda packs and printed minutes (PDF or "
-    "text), ModernGov meeting and issue pages (saved HTML or text) and ModernGov web-service XML."
+    "Panelbook does not recognise this document: it reads agendas, agenda packs, committee reports and "
+    "printed minutes (PDF or text), ModernGov meeting, agenda-item, decision and issue pages (saved HTML or "
+    "text) and ModernGov web-service XML."
 )
 
 
@@ -54,7 +57,7 @@ def _read_pdf(data: bytes) -> ParsedDocument:
 
 
 def _read_html(text: str, url: str | None) -> ParsedDocument:
-    from panelbook.sources import committee_page, meeting_list_page, meeting_page
+    from panelbook.sources import committee_page, item_page, meeting_list_page, meeting_page
 
     if meeting_page.looks_like_meeting_page_html(text):
         return meeting_page.read_meeting_page_html(text, url)
@@ -65,6 +68,8 @@ def _read_html(text: str, url: str | None) -> ParsedDocument:
             return committee_page.read_committee_page(text)
         except UnreadableDocument:
             pass
+    if item_page.looks_like_item_page(text):
+        return item_page.read_item_page(text)
     raise UnreadableDocument(
         "This web page is not a ModernGov 'Agenda and minutes' page; save the meeting's page from the "
         "council's committee site (ieListDocuments.aspx) and import that."
@@ -88,7 +93,16 @@ TOO_MUCH_TEXT = (
 
 def _text_reader(text: str) -> tuple[str, Callable[[str], ParsedDocument]] | None:
     """What the text looks like and the reader for it, from cheap looks at it."""
-    from panelbook.sources import issue_page, meeting_page, meeting_page_flat, minutes, pack
+    from panelbook.sources import (
+        agenda_text,
+        issue_page,
+        item_page,
+        meeting_page,
+        meeting_page_flat,
+        minutes,
+        pack,
+        report,
+    )
 
     if pack.looks_like_pack(text):
         return "an agenda pack", pack.read_pack_text
@@ -100,6 +114,12 @@ def _text_reader(text: str) -> tuple[str, Callable[[str], ParsedDocument]] | Non
         return "printed minutes", minutes.read_minutes_text
     if meeting_page_flat.looks_like_flat_meeting_page(text):
         return "a ModernGov meeting page", meeting_page_flat.read_flat_meeting_page
+    if item_page.looks_like_item_page(text):
+        return "a ModernGov agenda-item or decision page", item_page.read_item_page
+    if report.looks_like_report_text(text):
+        return "a committee report", report.read_report_text
+    if agenda_text.looks_like_agenda_text(text):
+        return "an agenda", agenda_text.read_agenda_text
     return None
 
 
@@ -148,7 +168,7 @@ def _recognise_and_read(data: bytes, url: str | None) -> ReadResult:
 
     if looks_like_webservice_xml(data[:4096]):
         return ReadResult(read_webservice_xml(data, url), MEDIA_XML)
-    if _HTML.search(data[:8192]):
+    if _HTML.search(data[:8192]) or _HTML_FRAGMENT.match(head):
         return ReadResult(_read_html(decode_text(data), url), MEDIA_HTML)
     if head.startswith(b"<?xml") or _TAG_START.match(head):
         if _XML_DTD.search(data[:8192]):

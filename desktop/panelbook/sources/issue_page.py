@@ -152,7 +152,10 @@ def _meeting(heading: str, body: list[str], issue: str | None) -> Meeting | None
         return None
     number = match.group("item")
     sections = _sections(body)
-    item = _item(sections.get("", []), number, issue)
+    head, recorded = _split_record(sections.get("", []))
+    if recorded and not sections.get("minutes"):
+        sections["minutes"] = recorded          # the minutes copied without their "Minutes:" label
+    item = _item(head, number, issue)
     for line in sections.get("additional documents", []) + sections.get("supporting documents", []) \
             + sections.get("background documents", []):
         title, size = document_title(_BULLET_RE.sub("", line))
@@ -172,6 +175,24 @@ def _meeting(heading: str, body: list[str], issue: str | None) -> Meeting | None
         status=MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
         items=[item],
     )
+
+
+_RECORD_RE = re.compile(r"\b(?:was|were|had|took|received|advised|reported|noted|agreed|resolved)\b")
+_AGENDA_TEXT_RE = re.compile(r"^To\s+[a-z]")
+
+
+def _is_record(line: str) -> bool:
+    """A sentence of the minutes (what happened), not a title or the agenda's "To receive ..."."""
+    return line.endswith((".", ")")) and len(line) > 40 and not _AGENDA_TEXT_RE.match(line) \
+        and bool(_RECORD_RE.search(line))
+
+
+def _split_record(head: list[str]) -> tuple[list[str], list[str]]:
+    """The item line and agenda text, and the minutes that follow them unlabelled."""
+    for index, line in enumerate(head):
+        if _is_record(line):
+            return head[:index], head[index:]
+    return head, []
 
 
 def _sections(body: list[str]) -> dict[str, list[str]]:

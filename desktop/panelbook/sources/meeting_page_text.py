@@ -59,7 +59,8 @@ PREVIOUS_MINUTES = re.compile(
     r"\b[Mm]inutes\s+of\s+(?:the\s+)?(?:(?:last|previous)\s+)?(?:[Mm]eeting\s+of\s+(?:the\s+)?)?"
     r"(?P<name>[A-Z][\w&'’()-]*(?:\s+(?:[A-Z(][\w&'’()-]*|and|of|for|the|&))*?)\s+held\s+on\b"
 )
-_HEADLESS_SCAN = 30      # lines in which a page copied without its heading shows its title or labels
+_HEADLESS_SCAN = 30
+_LONGEST_LINE = 2000      # lines in which a page copied without its heading shows its title or labels
 _TITLE_LIKE = re.compile(r"^[A-Z\u00c0-\u024f'‘\"(]")
 _FOOTER = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _BULLET = re.compile(r"^[•\u2022\u25cf\u25aa\u00b7\-–*o]\s+")
@@ -151,7 +152,7 @@ def _headless_start(lines: list[str]) -> tuple[int, Heading, str | None] | None:
     a meeting page has (labels, the items header, item numbers with titles)."""
     seen: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
-        text = clean(line)
+        text = clean(line[:_LONGEST_LINE])        # a title or label is short; spare cleaning a huge line
         if text:
             seen.append((index, text))
         if len(seen) >= _HEADLESS_SCAN:
@@ -164,7 +165,7 @@ def _headless_start(lines: list[str]) -> tuple[int, Heading, str | None] | None:
     if header is not None and any(_ITEMS_HEADER.match(t) for _, t in seen):
         return header - 1, blank, None
     # the items alone, numbered "2." on their own lines, each with a title, from the top of the text
-    zone = _item_zone(lines[: seen[-1][0] + 1] if seen else [])
+    zone = _item_zone([line[:_LONGEST_LINE] for line in lines[: seen[-1][0] + 1]] if seen else [])
     starts = _number_lines(zone)
     if len(starts) >= 3 and all(zone[i].rstrip().endswith(".") for i in starts):
         return -1, blank, "Agenda"

@@ -35,6 +35,7 @@ _ATTENDANCE = re.compile(
 )
 _HEAD_WINDOW = 1500          # minutes open with their heading; a pack only prints them later
 _HEAD_LINES = 20             # a title block fits in the first lines
+_LONGEST_LINE = 2000         # no heading line is longer; a huge line is not cleaned whole
 
 
 @dataclass
@@ -58,18 +59,18 @@ def find_head(lines: list[str]) -> MinutesHead | None:
 
 
 def _prose(lines: list[str]) -> MinutesHead | None:
-    text = "\n".join(lines)
+    text = "\n".join(line[:_HEAD_WINDOW] for line in lines)
     offset = len(text) - len(text.lstrip())
     match = _PROSE_RE.search(text, offset, offset + _HEAD_WINDOW)
     if match is None:
         return None
     start = text.count("\n", 0, match.start())
-    heading_lines = [lines[start]]
+    heading_lines = [lines[start][:_HEAD_WINDOW]]
     end = start
     # a prose heading wrapped over lines runs on until its sentence (and its date) ends
     while parse_date(" ".join(heading_lines)) is None and end + 1 < len(lines) and end - start < 3:
         end += 1
-        heading_lines.append(lines[end])
+        heading_lines.append(lines[end][:_HEAD_WINDOW])
     joined = clean(" ".join(heading_lines))
     committee_match = _OF_COMMITTEE_RE.search(joined)
     venue_match = _VENUE_RE.search(joined)
@@ -82,7 +83,8 @@ def _prose(lines: list[str]) -> MinutesHead | None:
 
 def _title_block(lines: list[str]) -> MinutesHead | None:
     """Council, committee, date, venue and a "MINUTES" line, then the attendance."""
-    head = [(index, clean(line)) for index, line in enumerate(lines[:_HEAD_LINES * 10]) if clean(line)][:_HEAD_LINES]
+    cleaned = ((index, clean(line[:_LONGEST_LINE])) for index, line in enumerate(lines[:_HEAD_LINES * 10]))
+    head = [(index, text) for index, text in cleaned if text][:_HEAD_LINES]
     marker = next((position for position, (_, text) in enumerate(head) if _MINUTES_LINE.match(text)), None)
     attendance = next((position for position, (_, text) in enumerate(head) if _ATTENDANCE.match(text)), None)
     if attendance is None or (marker is not None and marker > attendance):
