@@ -29,6 +29,8 @@ _HEADING = re.compile(r"^(?:AGENDA|Agenda)$")
 _ITEM = re.compile(r"^(?:[-–•*]\s+|(?P<number>\d{1,2})[.)]?\s+)(?P<title>\S.*)$")
 _CANCELLED = re.compile(r"\b(?:meeting (?:has been|is|was) cancelled|CANCELLED)\b", re.IGNORECASE)
 _COMMITTEE_WORDS = re.compile(r"\b(?:Committee|Council|Panel|Board|Cabinet|Forum|Sub-Committee)\b")
+_STANDING_BUSINESS = re.compile(r"\b(?:apolog|declarations?\b|interests?\b|minutes\b|matters arising|any other business"
+                                r"|public (?:questions|participation|recess|forum))", re.IGNORECASE)
 _TOP = 8            # the heading sits in the first lines
 _MIN_ITEMS = 3
 
@@ -58,11 +60,14 @@ def _heading_at(lines: list[str]) -> int | None:
 
 
 def looks_like_agenda_text(text: str) -> bool:
+    """True for an "Agenda" heading near the top, then item lines that include the business every
+    council agenda has (apologies, declarations of interest, the minutes, ...)."""
     if not isinstance(text, str) or not text.strip():
         return False
     lines = _lines(text)
     at = _heading_at(lines)
-    return at is not None and bool(_items_from(lines, at + 1))
+    items = _items_from(lines, at + 1) if at is not None else []
+    return any(_STANDING_BUSINESS.search(title) for _, title in items)
 
 
 def read_agenda_text(text: str) -> ParsedDocument:

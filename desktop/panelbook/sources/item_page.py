@@ -87,12 +87,18 @@ def _shape(lines: list[str]) -> str | None:
     first = lines[0]
     if _ITEM_TITLE.match(first):
         return "item"
-    labels = {m.group("label").lower() for m in map(_LABEL.match, lines[:40]) if m}
+    found = [m for m in map(_LABEL.match, lines[:40]) if m]
+    labels = {m.group("label").lower() for m in found}
     if _DECISION_TITLE.match(first) and (
             labels & {"decision maker", "decided at meeting", "made at meeting", "date of decision", "decision"}
             or any(_DATED_TITLE.match(line) for line in lines[1:4])):
         return "decision"
-    if labels >= {"decision maker"} and labels & {"made at meeting", "decided at meeting", "date of decision"}:
+    # without the page's title, the labels must name a real meeting or date ("16/04/2024 - Committee")
+    dated = any((m.group("label").lower() in ("made at meeting", "decided at meeting")
+                 and _MEETING_VALUE.match(clean(m.group("rest"))))
+                or (m.group("label").lower() == "date of decision" and parse_numeric_date(m.group("rest")))
+                for m in found)
+    if "decision maker" in labels and dated:
         return "decision"
     start = _LABEL.match(first)
     if start and start.group("label").lower() in ("minutes", "cofnodion") and len(lines) >= 2:

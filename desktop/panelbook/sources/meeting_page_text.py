@@ -95,6 +95,9 @@ def read_meeting_page_text(text: str) -> ParsedDocument:
     zone = _item_zone(lines[items_at:])
     minuted_page = page_title is None or bool(re.search(r"minutes|cofnodion", page_title, re.IGNORECASE))
     items, numbers = _read_items(zone, minuted_page)
+    if heading.date is None and not any(number for number in numbers) and not _labelled(zone):
+        # without its heading, a page must show its items as a meeting page does: numbered or labelled
+        raise refuse("it has no meeting heading, and no numbered or labelled agenda items")
     has_minutes = any(item.minutes_text or item.resolutions for item in items)
     for item, number in zip(items, numbers, strict=True):
         note = _AGENDA_ITEM_NOTE.search(item.title)
@@ -144,6 +147,10 @@ def _committee_from_minutes(heading: Heading, zone: list[str], warnings: list[st
                             "of its previous meeting that it confirms.")
             return dataclasses.replace(heading, committee=name)
     return heading
+
+
+def _labelled(zone: list[str]) -> bool:
+    return any(_LABEL.match(clean(line[:_LONGEST_LINE])) for line in zone)
 
 
 def _headless_start(lines: list[str]) -> tuple[int, Heading, str | None] | None:

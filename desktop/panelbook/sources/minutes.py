@@ -39,6 +39,9 @@ NO_DATE = "These minutes do not say when the meeting was held, so they cannot be
 _END_RE = re.compile(r"^\s*(?:DECISION-MAKER\s*:|REPORT OF\s*:|Agenda Item\s+\d+\s*$)", re.IGNORECASE)
 _HEAD_WINDOW = 1500          # minutes open with their heading; a pack only prints them later
 _ITEM_RE = re.compile(r"^\s*(\d{1,4}(?:/\d{2,4}){0,2})\.?\s+(\S.*)$")
+# "1. Mr X proposed and Mrs Y seconded that ...": a numbered paragraph of prose, not a minute's heading.
+_SENTENCE_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z]|It was\b)"
+                          r"|\b(?:proposed|seconded|said|asked|reported|advised|explained|was|were)\b")
 _NUMBER_ALONE_RE = re.compile(r"^\s*(\d{1,4}(?:/\d{2,4}){0,2})\.?\s*$")
 # "(Item 5)" under a minute's heading: the agenda item it minutes.
 _AGENDA_MARK_RE = re.compile(r"^\s*\((?:Agenda\s+)?Item\s+(\w{1,4})\)\s*$", re.IGNORECASE)
@@ -218,7 +221,7 @@ def _marked_items(lines: list[str], first: int) -> list[tuple[int, str, list[str
 def _mixed_case_heading(title: str) -> bool:
     title = clean(title)
     return (len(title) <= 100 and title[:1].isupper() and not title.endswith((".", ",", ";", ":"))
-            and not re.match(r"(?i)that\b", title))
+            and not re.match(r"(?i)that\b", title) and not _SENTENCE_RE.search(title))
 
 
 def _scan_items(lines: list[str], first: int, strict: bool) -> list[tuple[int, str, list[str]]]:

@@ -247,6 +247,8 @@ class _Block:
             kind = _style(number, self.style)
             if self.style is None and number not in _FIRST_LABELS:
                 return False                    # "4. Mr X said ..." after "3. RESOLVED that ...": the next paragraph
+            if self.style is None and current is not None and current.ending.endswith("."):
+                return False                    # a finished decision, then a numbered list of discussion
             if self.style is not None and kind != self.style and current is not None:
                 current.lines.append(line)      # a nested list: keep it in the sub-point
             elif self.style == kind and current is not None and not _follows(current.number, number, kind):
