@@ -90,7 +90,8 @@ def prepare_document(data: bytes, link: Linked, where: Where, meeting_date: str)
                                 pages=[Page(index=i, printed=None, text=text) for i, text in enumerate(pages)])
         return Prepared(name, data, parsed, MEDIA_PDF)
     parsed = prepared.parsed
-    if parsed.meetings and parsed.meetings[0].date.isoformat() == meeting_date:
+    own = parsed.meetings[0].date if parsed.meetings else None
+    if own is not None and own.isoformat() == meeting_date:
         own_committee(parsed, where.committee_name)
     return prepared
 

@@ -87,7 +87,8 @@ def meetings_from_service(http: HttpClient, base: str, committee: str, today: da
         raise AnswerBroken(f"The meeting list could not be read: {error}", url) from None
     if parsed.kind != DocumentKind.WEBSERVICE_MEETINGS:
         raise AnswerBroken("The council's web service answered something other than a meeting list.", url)
-    return [Listed(m.external_id, m.date, m.time, m.status) for m in parsed.meetings if m.external_id]
+    return [Listed(m.external_id, m.date, m.time, m.status) for m in parsed.meetings
+            if m.external_id and m.date is not None]
 
 
 def meetings_from_pages(http: HttpClient, base: str, committee: str, today: date) -> list[Listed]:
@@ -106,7 +107,7 @@ def meetings_from_pages(http: HttpClient, base: str, committee: str, today: date
         except UnreadableDocument:
             continue
         for meeting in parsed.meetings:
-            if meeting.external_id and meeting.date >= start:
+            if meeting.external_id and meeting.date is not None and meeting.date >= start:
                 found[meeting.external_id] = Listed(meeting.external_id, meeting.date, meeting.time,
                                                     meeting.status, meeting.source_url)
     return sorted(found.values(), key=lambda m: m.date)
@@ -137,8 +138,8 @@ def own_committee(parsed: ParsedDocument, name: str) -> None:
 
 def _seen(parsed: ParsedDocument, agenda: bool, minutes: bool, decisions: bool) -> MeetingSeen:
     meeting = parsed.meetings[0]
-    return MeetingSeen(meeting.date.isoformat(), meeting.time, meeting.venue, meeting.status.value,
-                       agenda, minutes, decisions)
+    day = meeting.date.isoformat() if meeting.date else ""
+    return MeetingSeen(day, meeting.time, meeting.venue, meeting.status.value, agenda, minutes, decisions)
 
 
 def detail_from_service(http: HttpClient, base: str, host: str, meeting: str, committee_name: str,
