@@ -46,8 +46,8 @@ _SUBTITLE = re.compile(
 )
 _TAGS = re.compile(r"<[^>]*>")
 _CLOSING_HTML = re.compile(r"</html\s*>", re.IGNORECASE)
-_VENUE_LABEL = re.compile(r"^(?:Proposed\s+)?Venue\s*:?$", re.IGNORECASE)
-_CONTACT_LABEL = re.compile(r"^Contact\s*:?$", re.IGNORECASE)
+_VENUE_LABEL = re.compile(r"^(?:(?:Proposed\s+)?Venue|Lleoliad(?:\s+arfaethedig)?)\s*:?$", re.IGNORECASE)
+_CONTACT_LABEL = re.compile(r"^(?:Contact|Cyswllt)\s*:?$", re.IGNORECASE)
 _FULL_TEXT_LINK = re.compile(r"view the full (?:minutes|decision|item) text", re.IGNORECASE)
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 _SCAN_LIMIT = 200_000   # the heading sits near the top of the page
@@ -92,7 +92,7 @@ def _read(html: str, url: str | None) -> ParsedDocument:
     main_title = soup.find("h1", class_="mgMainTitleTxt")
     tables = soup.find_all("table", class_="mgItemTable")
     if main_title is not None:
-        if not clean(main_title.get_text()).lower().startswith("agenda"):
+        if not clean(main_title.get_text()).lower().startswith(("agenda", "rhaglen")):
             raise refuse(f"it is the '{clean(main_title.get_text())}' page")
     elif not tables:
         raise refuse("it lists no agenda items")

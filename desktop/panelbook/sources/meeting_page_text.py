@@ -16,7 +16,7 @@ import dataclasses
 import itertools
 import re
 
-from panelbook.model import AgendaItem, Committee, DocumentKind, DocumentLink, Meeting, ParsedDocument
+from panelbook.model import AgendaItem, Committee, DocumentKind, DocumentLink, Meeting, MeetingStatus, ParsedDocument
 from panelbook.sources.meeting_page_common import (
     Heading,
     apply_minutes,
@@ -59,6 +59,10 @@ PREVIOUS_MINUTES = re.compile(
     r"\b[Mm]inutes\s+of\s+(?:the\s+)?(?:(?:last|previous)\s+)?(?:[Mm]eeting\s+of\s+(?:the\s+)?)?"
     r"(?P<name>[A-Z][\w&'’()-]*(?:\s+(?:[A-Z(][\w&'’()-]*|and|of|for|the|&))*?)\s+held\s+on\b"
 )
+# A cancelled meeting's page: "CANCELLED" on its own or a notice, and no documents.
+_CANCELLED_LINE = re.compile(r"^(?:CANCELLED|Cancelled|(?:Please note,? )?this meeting has been cancelled\.?"
+                             r"|Canslwyd|Wedi ei ganslo)$", re.IGNORECASE)
+_NO_DOCUMENTS = re.compile(r"^No documents are available for this meeting\.?$", re.IGNORECASE)
 _HEADLESS_SCAN = 30
 _LONGEST_LINE = 2000      # lines in which a page copied without its heading shows its title or labels
 _TITLE_LIKE = re.compile(r"^[A-Z\u00c0-\u024f'‘\"(]")
@@ -118,7 +122,7 @@ def read_meeting_page_text(text: str) -> ParsedDocument:
         date=heading.date,
         time=heading.time,
         venue=venue,
-        status=meeting_status(heading, items),
+        status=_cancelled(lines[at + 1: items_at + 1]) or meeting_status(heading, items),
         contact_name=contact.name,
         contact_role=contact.role,
         contact_phone=contact.phone,
@@ -134,6 +138,13 @@ def read_meeting_page_text(text: str) -> ParsedDocument:
         meetings=[meeting],
         warnings=warnings,
     )
+
+
+def _cancelled(header: list[str]) -> MeetingStatus | None:
+    """CANCELLED when the page says so between its heading and its items (not only in the heading)."""
+    if any(_CANCELLED_LINE.match(clean(line[:_LONGEST_LINE])) for line in header):
+        return MeetingStatus.CANCELLED
+    return None
 
 
 def _committee_from_minutes(heading: Heading, zone: list[str], warnings: list[str]) -> Heading:
@@ -221,7 +232,7 @@ def _title_above(lines: list[str], index: int) -> str | None:
 def _has_header_below(lines: list[str], index: int) -> bool:
     following = [clean(line) for line in lines[index + 1:index + 40] if line.strip()][:8]
     return any(
-        _VENUE.match(line) or _CONTACT.match(line) or _ITEMS_HEADER.match(line)
+        _VENUE.match(line) or _CONTACT.match(line) or _ITEMS_HEADER.match(line) or _NO_DOCUMENTS.match(line)
         for line in following
     )
 
