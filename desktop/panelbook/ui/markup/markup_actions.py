@@ -198,21 +198,82 @@ class MarkupActions(QObject):
             place.flush_markup()        # what is being typed goes in too (the worker keeps the order)
 
     def export_to(self, path: str, shared_only: bool) -> None:
-        from panelbook.ui.markup.markup_jobs import write_markup_file
+        """Write the markup file; first, when some of it is on confidential items, ask whether to
+        leave that out (the default) or seal it with a passphrase."""
+        from panelbook.ui.markup.markup_jobs import confidential_markup
 
         self._flush()
+        StoreOp(self.worker, lambda store: confidential_markup(store, shared_only), initiator=self) \
+            .success(lambda secret: self._choose_confidential(path, shared_only, secret)) \
+            .failure(self._error).run_in_background()
+
+    def _choose_confidential(self, path: str, shared_only: bool, secret: int) -> None:
+        if not secret:
+            self._write(path, shared_only, None)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        from panelbook.ui.markup.markup_passphrase import PassphraseDialog
+
+        what = "note, flag or highlight is" if secret == 1 else "notes, flags and highlights are"
+        box = QMessageBox(QMessageBox.Icon.Question, "Confidential markup",
+                          f"{secret} {what} on confidential items.", QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText("They are never written to a file in the clear. Leave them out, or seal them in "
+                               "the file with a passphrase that whoever imports it will need.")
+        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.AcceptRole)
+        seal = box.addButton("Seal with a passphrase…", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(leave)
+        leave.clicked.connect(lambda: self._write(path, shared_only, None))
+
+        def ask() -> None:
+            dialog = PassphraseDialog("Choose a passphrase for the markup on confidential items. It is not kept "
+                                      "anywhere: tell it to whoever imports the file by another way than the "
+                                      "file itself.", confirm=True, parent=self.window)
+            dialog.accepted.connect(lambda: self._write(path, shared_only, dialog.passphrase()))
+            self.passphrase_dialog = dialog
+            dialog.open()
+        seal.clicked.connect(ask)
+        self.confidential_box = box
+        box.open()
+
+    def _write(self, path: str, shared_only: bool, passphrase: str | None) -> None:
+        from panelbook.ui.markup.markup_jobs import write_markup_file
 
         def done(counts: dict) -> None:
             what = "The chair's markup" if shared_only else "Your markup"
-            self._status(f"{what} was written to {path}.")
+            extra = ""
+            if counts.get("confidential_left_out"):
+                extra = f" {counts['confidential_left_out']} on confidential items left out."
+            elif counts.get("confidential_sealed"):
+                extra = f" {counts['confidential_sealed']} on confidential items sealed with your passphrase."
+            self._status(f"{what} was written to {path}.{extra}")
             self.exported.emit(path, counts)
-        StoreOp(self.worker, lambda store: write_markup_file(store, path, shared_only), initiator=self) \
+        StoreOp(self.worker, lambda store: write_markup_file(store, path, shared_only, passphrase), initiator=self) \
             .success(done).failure(self._error).run_in_background()
 
     def import_from(self, path: str) -> None:
-        from panelbook.ui.markup.markup_jobs import read_markup_file
+        """Merge a markup file; one that carries sealed confidential markup asks for its passphrase."""
+        from panelbook.ui.markup.markup_jobs import markup_file_is_sealed
 
         self._flush()
+
+        def sealed(is_sealed: bool) -> None:
+            if not is_sealed:
+                self._read(path, None)
+                return
+            from panelbook.ui.markup.markup_passphrase import PassphraseDialog
+
+            dialog = PassphraseDialog("This file holds markup on confidential items, sealed with a passphrase. "
+                                      "Type it to import them too, or import the rest without them.",
+                                      confirm=False, parent=self.window)
+            dialog.accepted.connect(lambda: self._read(path, dialog.passphrase()))
+            self.passphrase_dialog = dialog
+            dialog.open()
+        StoreOp(self.worker, lambda store: markup_file_is_sealed(store, path), initiator=self) \
+            .success(sealed).failure(self._error).run_in_background()
+
+    def _read(self, path: str, passphrase: str | None) -> None:
+        from panelbook.ui.markup.markup_jobs import read_markup_file
 
         def done(counts: dict) -> None:
             from panelbook.services.markup import import_summary  # the core loads on the worker, not at start-up
@@ -221,8 +282,8 @@ class MarkupActions(QObject):
             self._status(summary)
             self._message(summary)      # the Meeting place and its markup panel follow store_changed
             self.imported.emit(counts)
-        StoreOp(self.worker, lambda store: read_markup_file(store, path), changes=Change.MARKUP, initiator=self) \
-            .success(done).failure(self._error).run_in_background()
+        StoreOp(self.worker, lambda store: read_markup_file(store, path, passphrase), changes=Change.MARKUP,
+                initiator=self).success(done).failure(self._error).run_in_background()
 
     def _message(self, text: str, *, warning: bool = False) -> None:
         show_message(self.window, text, warning=warning)

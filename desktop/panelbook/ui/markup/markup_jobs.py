@@ -122,18 +122,36 @@ def document_highlights(store: Store, document_id: int | None) -> list[dict[str,
     return cast("list[dict[str, Any]]", markup.highlights(store.db, document_id=document_id))  # the reader's plain rows
 
 
-def write_markup_file(store: Store, path: str, shared_only: bool) -> dict:
-    """Export markup to ``path`` (written beside it first, then renamed into place)."""
+def confidential_markup(store: Store, shared_only: bool) -> int:
+    """How many of the notes, flags and highlights an export would hold are on confidential items."""
     data = markup.export_markup(store, shared_only=shared_only)
+    return sum((data.get("confidential_left_out") or {}).values())
+
+
+def write_markup_file(store: Store, path: str, shared_only: bool, passphrase: str | None = None) -> dict:
+    """Export markup to ``path`` (written beside it first, then renamed into place); markup on
+    confidential items left out, or sealed under ``passphrase``."""
+    data = markup.export_markup(store, shared_only=shared_only, passphrase=passphrase)
     with atomic.open_text(path) as handle:
         json.dump(data, handle, ensure_ascii=False, indent=1)
-    return {"notes": len(data["notes"]), "highlights": len(data["highlights"]), "marks": len(data["marks"])}
+    return {"notes": len(data["notes"]), "highlights": len(data["highlights"]), "marks": len(data["marks"]),
+            "confidential_left_out": sum((data.get("confidential_left_out") or {}).values()),
+            "confidential_sealed": sum((data.get("confidential_sealed") or {}).values())}
 
 
-def read_markup_file(store: Store, path: str) -> dict:
+def markup_file_is_sealed(store: Store, path: str) -> bool:
+    """Whether the file at ``path`` carries markup sealed with a passphrase (read on the worker)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return False        # the import says why it cannot be read
+    return markup.is_sealed(data)
+
+
+def read_markup_file(store: Store, path: str, passphrase: str | None = None) -> dict:
     """Merge a markup file into the store; the counts say what happened."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise markup.MarkupError(f"This file cannot be read ({error.strerror}).") from None
-    return markup.import_markup(store, data)     # a damaged file: one MarkupError sentence
+    return markup.import_markup(store, data, passphrase=passphrase)     # a damaged file: one MarkupError sentence
