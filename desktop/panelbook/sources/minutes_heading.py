@@ -33,6 +33,7 @@ _MINUTES_LINE = re.compile(r"^(?:MINUTES|Minutes|COFNODION|Cofnodion)$")
 _ATTENDANCE = re.compile(
     r"^(?:Present|Apologies|Councillors present|Members present|Presennol|PRESENNOL)\b[^:]{0,40}:", re.IGNORECASE
 )
+_BODY_WORDS = re.compile(r"\b(?:Panel|Committee|Board|Cabinet|Council|Forum|Group|Commission)\b", re.IGNORECASE)
 _HEAD_WINDOW = 1500          # minutes open with their heading; a pack only prints them later
 _HEAD_LINES = 20             # a title block fits in the first lines
 _LONGEST_LINE = 2000         # no heading line is longer; a huge line is not cleaned whole
@@ -92,7 +93,7 @@ def _title_block(lines: list[str]) -> MinutesHead | None:
     end = marker if marker is not None else attendance
     dated = [(position, parse_date(text)) for position, (_, text) in enumerate(head[:end])]
     found = next(((position, day) for position, day in dated if day is not None), None)
-    if found is None or (marker is None and not any("minutes" in text.lower() for _, text in head[:end + 1])):
+    if found is None:
         return None
     position, day = found
     date_text = head[position][1]
@@ -100,6 +101,11 @@ def _title_block(lines: list[str]) -> MinutesHead | None:
     # "CORPORATE PARENTING PANEL – 10th December 2024": the committee shares the date's line
     title = re.split(r"\s+[-–—]\s+", date_text)
     committee = clean(title[0]) if len(title) > 1 and parse_date(title[0]) is None else None
+    if committee is not None and not _BODY_WORDS.search(committee):
+        committee = None
+    said = marker is not None or any("minutes" in text.lower() for _, text in head[:end + 1])
+    if not said and committee is None:
+        return None          # a date and an attendance list alone do not make minutes
     between = [text for _, text in head[position + 1:end] if not _MINUTES_LINE.match(text)]
     venue = between[0] if len(between) == 1 and len(between[0]) <= 120 else None
     last = head[marker][0] if marker is not None else head[attendance][0] - 1

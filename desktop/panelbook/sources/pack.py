@@ -34,7 +34,9 @@ NO_DATE = "This agenda pack does not say the date of its meeting."
 NO_COMMITTEE = "This agenda pack does not name its committee."
 
 _PAGE_RANGE = re.compile(r"\(\s*Pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)", re.IGNORECASE)
-_AGENDA_HEAD = re.compile(r"^[^\S\n]*AGENDA[^\S\n]*$", re.MULTILINE)
+# "AGENDA" alone, or "Summons to and Agenda for a Meeting on Thursday, 13th March, 2025 at 10.00 am".
+_AGENDA_HEAD = re.compile(r"^[^\S\n]*(?:AGENDA[^\S\n]*$|Summons\s+to\s+and\s+Agenda\s+for\s+a\s+Meeting\b)",
+                          re.MULTILINE | re.IGNORECASE)
 _STAMPS = re.compile(r"^[^\S\n]*Agenda\s+Item\s+\d+[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 _DECISION_DATE = re.compile(r"DATE\s+OF\s+DECISION\s*:\s*(.+)", re.IGNORECASE)
 _MONITORING_DATE = re.compile(r"Scrutiny\s+Monitoring\s*[–-]\s*(.+)", re.IGNORECASE)

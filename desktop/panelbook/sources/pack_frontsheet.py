@@ -27,7 +27,11 @@ _SECTION = re.compile(r"^\s*(?:(?:UN)?RESTRICTED ITEMS|EXEMPT ITEMS|CONFIDENTIAL
 _EXEMPT_SECTION = re.compile(r"^\s*(?:EXEMPT|CONFIDENTIAL|PART (?:II|2|TWO))\b", re.IGNORECASE)
 _VENUE_WORDS = re.compile(r"\b(?:Chamber|Hall|Room|House|Offices|Centre|Center|Guildhall|Civic|Suite|Library)\b")
 _SIDE_LABEL = re.compile(r"\b(?:Ask for|Telephone|Tel|Email|E-mail|Contact)\s*:", re.IGNORECASE)
-_AGENDA_HEAD = re.compile(r"^\s*AGENDA\s*$")
+_AGENDA_HEAD = re.compile(r"^\s*(?:AGENDA\s*$|Summons\s+to\s+and\s+Agenda\s+for\s+a\s+Meeting\b)", re.IGNORECASE)
+# "A meeting of the County Council will be held in the Council Chamber, ... on ..." (a summons)
+_WILL_BE_HELD = re.compile(
+    r"\bA\s+meeting\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w&'’ -]{2,80}?)\s+will\s+be\s+held\s+(?:in|at)\s+"
+    r"(?P<venue>.{3,200}?)(?:\s+on\s+|\s+commencing\b|\s+at\s+\d|\.\s|\n\s*\n|$)", re.DOTALL)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PUBLISHED = re.compile(rf"^\s*{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{{4}}\b")
 _QUORUM = re.compile(
@@ -301,7 +305,8 @@ def parse_front_sheet(front: str, whole: str) -> FrontSheet:
     lines = front.split("\n")
     table = case_table(whole)
     sheet = FrontSheet()
-    sheet.committee = _committee(lines, whole, table)
+    summons = _WILL_BE_HELD.search(front[:20_000])
+    sheet.committee = _committee(lines, whole, table) or (clean(summons.group("name")) if summons else None)
     sheet.council = _council(whole)
     sheet.remit = _remit(front)
     quorum = _QUORUM.search(front)
@@ -311,7 +316,8 @@ def parse_front_sheet(front: str, whole: str) -> FrontSheet:
     sheet.year_dates = _year_dates(lines)
     sheet.items, sheet.agenda_end, sheet.published = _agenda(lines, table)
     sheet.meeting_date, sheet.time = _meeting_line(lines, sheet.published)
-    sheet.venue = _labelled(front, "Venue|Place|Location") or _venue_below_date(lines)
+    sheet.venue = (_labelled(front, "Venue|Place|Location") or _venue_below_date(lines)
+                   or (clean(summons.group("venue")).rstrip(",") if summons else None))
     contact = _labelled(front, "Contact|Contact Officer")
     if contact:
         _contact(sheet, contact)
