@@ -1,4 +1,4 @@
-"""Pictures of the four places, for the documentation and for looking at the layout.
+"""Pictures of the five places, for the documentation and for looking at the layout.
 
 ``python -m tools.screenshots [OUT_DIR] [--dark]`` loads the sample
 panel into a temporary data folder, opens the window offscreen and writes
@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
 
+    from panelbook.store import Store
     from panelbook.ui.shell.main_window import MainWindow, Place
 
 SIZES = [(1024, 700), (1280, 800), (1920, 1080)]
-PLACE_NAMES = ["calendar", "meeting", "tracker", "search"]
+PLACE_NAMES = ["calendar", "meeting", "tracker", "search", "news"]
 SAMPLE_MEETING_DATE = "2024-08-08"
 SAMPLE_ITEM = "Repeat Child Protection Plans - Analysis"
 
@@ -73,6 +74,32 @@ def show_sample_places(window: MainWindow, query: str = "re-referrals") -> Itera
     window.search.run_search()
     wait_until(lambda: query in shown)
     yield "search", Place.SEARCH
+    read: list[bool] = []
+    window.news.place.loaded.connect(lambda: read.append(True))
+    window.go(Place.NEWS)
+    window.news.place.refresh()
+    wait_until(lambda: read)
+    yield "news", Place.NEWS
+
+
+def record_sample_news(store: Store) -> None:
+    """What's new as a sync of the sample panel would have recorded it: each of its meetings'
+    agenda pack and printed minutes as published (when the sample's documents were stored),
+    the latest three left unread, so the list shows both."""
+    from panelbook.model import NewsInput, NewsKind
+    from panelbook.store import news
+
+    kinds = {"agenda_pack": NewsKind.AGENDA_PUBLISHED, "printed_minutes": NewsKind.MINUTES_PUBLISHED}
+    entries = []
+    for meeting in store.db.query("SELECT id, committee_id, date FROM meetings WHERE sample = 1 ORDER BY date"):
+        for doc in store.db.query("SELECT id, kind, title FROM documents WHERE meeting_id = ? AND kind IN "
+                                  "('agenda_pack', 'printed_minutes') ORDER BY id", (meeting["id"],)):
+            at = f"{meeting['date']}T{'09:00' if doc['kind'] == 'agenda_pack' else '17:30'}:00Z"
+            entries.append(NewsInput(kinds[doc["kind"]], meeting["committee_id"], meeting["id"], doc["id"],
+                                     doc["title"], at))
+    news.record_news(store, entries)
+    listed = news.list_news(store)
+    news.mark_seen(store, [row["id"] for row in listed[3:]])
 
 
 def grab_all(window: MainWindow, out_dir: Path, sizes: Sequence[tuple[int, int]] = SIZES,
@@ -130,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = data_folder(Path(tmp) / "data")
         with Store.open(folder) as store:
             load_sample(store)
+            record_sample_news(store)
         app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
         app.setStyle("Fusion")
         if args.dark:

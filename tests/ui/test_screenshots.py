@@ -1,13 +1,23 @@
-"""Each of the four places grabbed to PNG at 1280x800 and 1920x1080 (look at them: see
+"""Each of the five places grabbed to PNG at 1280x800 and 1920x1080 (look at them: see
 ``python -m tools.screenshots``, which writes the same pictures to docs/screenshots)."""
 from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
 
-from tools.screenshots import PLACE_NAMES, SIZES, grab_all
+from tools.screenshots import PLACE_NAMES, SIZES, grab_all, record_sample_news
 
 pytestmark = pytest.mark.slow     # grabbing whole windows to PNG takes seconds
+
+
+@pytest.fixture
+def sample_folder(sample_folder):
+    """The sample panel with What's new as the screenshots have it."""
+    from panelbook.store import Store
+
+    with Store.open(sample_folder) as store:
+        record_sample_news(store)
+    return sample_folder
 
 
 def _colours(image: QImage) -> int:

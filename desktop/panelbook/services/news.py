@@ -65,6 +65,15 @@ def unseen_by_meeting(store: Store) -> dict[int, int]:
     return news_rows.unseen_by_meeting(store)
 
 
+def unread_by_committee(store: Store) -> list[tuple[str, int]]:
+    """Unread entries per committee, by name, most first (for the side bar and the calendar)."""
+    counts: dict[str, int] = {}
+    for row in news_rows.list_news(store, unseen_only=True):
+        name = row["committee"] or "Other"
+        counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
 @dataclass(frozen=True)
 class Destination:
     """Where opening a news entry goes: its meeting, and its document there when it has one."""

@@ -52,7 +52,7 @@ def test_the_first_paint_comes_before_qts_namespace_and_the_side_bar_just_after(
     out = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, timeout=60,
                          env={**os.environ, "PYTHONPATH": str(REPO / "desktop"), "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "False [True] ['Calendar', 'Meeting', 'Tracker', 'Search']"
+    assert out.stdout.strip() == "False [True] ['Calendar', 'Meeting', 'Tracker', 'Search', \"What's new\"]"
 
 
 def test_the_window_paints_before_the_store_is_touched_and_builds_the_rest_after(qtbot, sample_folder):

@@ -233,6 +233,12 @@ class CalendarPlace(QWidget):
         self.setTabOrder(self.calendar, self.table)
         self.setTabOrder(self.table, self.open_button)
 
+    def add_banner(self, banner: QWidget) -> None:
+        """A line under the heading from another part of the window (What's new's unread counts)."""
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, banner)
+
     # -- layout -------------------------------------------------------------
 
     def _divider_moved(self, _pos: int, _index: int) -> None:

@@ -18,4 +18,5 @@ class Change(enum.Flag):
     RECS = enum.auto()
     MARKUP = enum.auto()
     PROFILE = enum.auto()
-    ALL = MEETINGS | ITEMS | DOCUMENTS | RECS | MARKUP | PROFILE
+    NEWS = enum.auto()          # What's new: entries recorded by a sync, or marked read
+    ALL = MEETINGS | ITEMS | DOCUMENTS | RECS | MARKUP | PROFILE | NEWS

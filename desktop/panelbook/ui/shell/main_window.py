@@ -27,15 +27,14 @@ from panelbook.ui.common.message_box import show_message
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.markup_actions import MarkupActions
-from panelbook.ui.shell import window_menus, window_state
+from panelbook.ui.news.news_shell import NewsShell
+from panelbook.ui.shell import window_jobs, window_menus, window_state
 from panelbook.ui.shell.clerk_tools import ClerkTools
 from panelbook.ui.shell.import_status import ImportStatus
 from panelbook.ui.shell.notice_bar import NoticeBar
 from panelbook.ui.shell.places import PLACES, Place
 
 if TYPE_CHECKING:
-    from panelbook.paths import DataFolder
-    from panelbook.store import Store
     from panelbook.ui.calendar.calendar_place import CalendarPlace
     from panelbook.ui.meeting.meeting_place import MeetingPlace
     from panelbook.ui.search.search_place import SearchPlace
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
                                             lambda: self.meeting if self.is_built(Place.MEETING) else None)
         self._build_status()
         self.tools = ClerkTools(self)       # backups, the sample panel, recommendations by hand
+        self.news = NewsShell(self, file_menu)      # What's new, following a council, syncing
         self._show_place_button(window_state.restore_geometry(self))
         self.statusBar().showMessage(OPENING)
         worker.failed.connect(self._show_failure)
@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
             from panelbook.ui.tracker.tracker_place import TrackerPlace
 
             widget = TrackerPlace(self.worker)
+        elif place == Place.NEWS:
+            widget = self.news.build_place()
         else:
             from panelbook.ui.search.search_place import SearchPlace
 
@@ -238,7 +240,7 @@ class MainWindow(QMainWindow):
     def _build_next_place(self) -> None:
         """After the first paint: build the places still missing, one per turn of the event loop
         (the one on screen first), so the window keeps answering in between."""
-        missing = [p for p in (self.place(), Place.CALENDAR, Place.MEETING, Place.SEARCH, Place.TRACKER)
+        missing = [p for p in (self.place(), Place.CALENDAR, Place.MEETING, Place.SEARCH, Place.TRACKER, Place.NEWS)
                    if p not in self._built]
         if not missing:
             return
@@ -267,7 +269,8 @@ class MainWindow(QMainWindow):
     def _focus_place(self, place: Place) -> None:
         """Put the keyboard in the place's main control, so a shortcut lands ready to use."""
         target = {Place.CALENDAR: lambda: self.calendar.calendar, Place.MEETING: lambda: self.meeting.agenda,
-                  Place.TRACKER: lambda: self.tracker, Place.SEARCH: lambda: self.search.box}[place]()
+                  Place.TRACKER: lambda: self.tracker, Place.SEARCH: lambda: self.search.box,
+                  Place.NEWS: lambda: self.news.place.table}[place]()
         from PySide6.QtCore import Qt  # not at the top: see window_menus.build_places_bar
 
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -346,7 +349,7 @@ class MainWindow(QMainWindow):
             self._show_first_view(view)
             self._open_store(load_sample_if_empty)
 
-        self.worker.peek(_early_calendar, first_view_read)
+        self.worker.peek(window_jobs.early_calendar, first_view_read)
         QTimer.singleShot(REST_AFTER_MS, self, lambda: self._open_store(load_sample_if_empty))
 
     def _open_store(self, load_sample_if_empty: bool) -> None:
@@ -366,7 +369,7 @@ class MainWindow(QMainWindow):
                 rows = queries.meetings(store.db)
             return rows
 
-        StoreOp(self.worker, store_notices, initiator=self).success(self._show_notices) \
+        StoreOp(self.worker, window_jobs.store_notices, initiator=self).success(self._show_notices) \
             .failure(lambda _error: None).run_in_background()
         StoreOp(self.worker, load, initiator=self).success(self._show_meetings) \
             .failure(self._show_error).run_in_background()
@@ -383,7 +386,7 @@ class MainWindow(QMainWindow):
         """The window's own part of following the store: the meetings (for the calendar, the
         status line and the way between meetings).  The places follow it themselves."""
         if changes & MEETING_LIST_CHANGES:
-            StoreOp(self.worker, _meetings, initiator=self).success(self._show_meetings) \
+            StoreOp(self.worker, window_jobs.meetings, initiator=self).success(self._show_meetings) \
                 .failure(self._show_error).run_in_background()
 
     def _show_first_view(self, view: dict | None) -> None:
@@ -472,29 +475,3 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
-
-def _early_calendar(folder: DataFolder) -> dict[str, Any] | None:
-    """On the worker, before the store is opened: the calendar's first view, or None."""
-    from panelbook.store.calendar_view import early_view
-    from panelbook.store.schema import LATEST
-
-    return early_view(folder.database, date.today(), LATEST)
-
-
-def _meetings(store: Store) -> list[dict[str, Any]]:
-    from panelbook.store import queries
-
-    return cast("list[dict[str, Any]]", queries.meetings(store.db))     # the window keeps rows as plain dicts
-
-
-def store_notices(store) -> list[tuple[str, str]]:
-    """On the worker: what opening the store has to tell the user, as (kind, text)."""
-    notices = []
-    if store.recovery is not None:
-        notices.append(("warning", store.recovery.message))
-    notices.extend(("info", text) for text in store.notices)
-    if store.read_only and (store.recovery is None or store.read_only != store.recovery.message):
-        notices.append(("warning", store.read_only))        # the banner: why nothing can be changed
-    if store.location_warning:
-        notices.append(("info", store.location_warning))
-    return notices

@@ -1,4 +1,4 @@
-"""The window's four places, in side-bar order, with their icons and shortcuts."""
+"""The window's five places, in side-bar order, with their icons and shortcuts."""
 from __future__ import annotations
 
 from enum import IntEnum
@@ -9,6 +9,7 @@ class Place(IntEnum):
     MEETING = 1
     TRACKER = 2
     SEARCH = 3
+    NEWS = 4
 
 
 PLACES = [
@@ -16,4 +17,5 @@ PLACES = [
     (Place.MEETING, "Meeting", "meeting", "Ctrl+2"),
     (Place.TRACKER, "Tracker", "tracker", "Ctrl+3"),
     (Place.SEARCH, "Search", "search", "Ctrl+4"),
+    (Place.NEWS, "What's new", "news", "Ctrl+5"),
 ]

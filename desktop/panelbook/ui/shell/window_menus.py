@@ -1,4 +1,4 @@
-"""The window's menus, the four places as actions, and the side bar that shows them.
+"""The window's menus, the five places as actions, and the side bar that shows them.
 
 What the menus do is handed in (``MenuCommands``); the actions made are handed back
 (``MenuActions``), and the window keeps them (``window.import_action`` ...), where the
@@ -30,6 +30,7 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
     (("Ctrl+2",), "Meeting"),
     (("Ctrl+3",), "Tracker"),
     (("Ctrl+4",), "Search"),
+    (("Ctrl+5",), "What's new"),
     (("Ctrl+F", "Ctrl+K"), "Search box"),
     (("Ctrl+O",), "Import documents"),
     (("Ctrl+E",), "Export the briefing pack of the meeting shown"),
@@ -98,7 +99,7 @@ class MenuActions:
 
 
 def build_place_actions(window: QMainWindow, go: Callable[[Place], None]) -> tuple[QActionGroup, dict[Place, QAction]]:
-    """The four places as actions (Ctrl+1..4), shared by the side bar and the Go menu."""
+    """The five places as actions (Ctrl+1..5), shared by the side bar and the Go menu."""
     group = QActionGroup(window)
     group.setExclusive(True)
     actions: dict[Place, QAction] = {}
