@@ -47,6 +47,7 @@ class NewsShell(QObject):
         place = NewsPlace(self.window.worker)
         place.entry_opened.connect(self._open)
         place.error.connect(self.window._show_error)
+        place.follow_button.hide()          # shown once following a council can be asked for here
         self._place = place
         return place
 
