@@ -6,7 +6,7 @@ computer's time.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -15,26 +15,11 @@ from PySide6.QtGui import QFont
 from panelbook.services.news import label
 from panelbook.ui.common.meetings_model import long_date
 from panelbook.ui.common.row_table_model import RowTableModel
+from panelbook.ui.news.when import found_at
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 UnreadRole = Qt.ItemDataRole.UserRole + 2
 WHAT, COMMITTEE, MEETING, ABOUT, FOUND = range(5)
-
-
-def found_at(at: str, today: date | None = None) -> str:
-    """When a sync found an entry, in local time: "12:04" today, "Tue 1 Dec, 18:30" this year,
-    "1 Dec 2025, 18:30" before; a stored time that cannot be read, as stored."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    local = moment.astimezone() if moment.tzinfo else moment
-    today = today or date.today()
-    if local.date() == today:
-        return f"Today, {local:%H:%M}"
-    if local.year == today.year:
-        return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
-    return f"{local.day} {local:%b %Y}, {local:%H:%M}"
 
 
 class NewsModel(RowTableModel):

@@ -1,5 +1,6 @@
 """What's new in the main window: its place, its unread counts on the side bar and the
-calendar, and the way from an entry to its meeting.
+calendar, the way from an entry to its meeting, the welcome on the calendar (Follow your
+council beside Try the sample panel), and following and syncing (``sync_actions``).
 
 The window makes one ``NewsShell`` and builds the place through it (``build_place``);
 everything else here follows the store by itself.
@@ -11,12 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
+from panelbook.ui.common.store_op import StoreOp
+from panelbook.ui.news.sync_actions import SyncActions
 from panelbook.ui.news.unread_counts import UnreadCounts, counts_line
 from panelbook.ui.shell.places import Place
 
 if TYPE_CHECKING:
     from panelbook.ui.news.news_place import NewsPlace
     from panelbook.ui.news.unread_banner import UnreadBanner
+    from panelbook.ui.news.welcome import Welcome
 
 PLACE_NAME = "What's new"
 PLACE_KEYS = "Ctrl+5"
@@ -31,9 +35,13 @@ class NewsShell(QObject):
         self.file_menu = file_menu
         self._place: NewsPlace | None = None
         self.banner: UnreadBanner | None = None
+        self.welcome: Welcome | None = None
         self.counts = UnreadCounts(window.worker, self)
         self.counts.changed.connect(self._show_counts)
+        self.sync = SyncActions(window, file_menu)
+        self.sync.following_changed.connect(self._following_changed)
         window.meetings_loaded.connect(self.counts.refresh)     # the store is open: count what is unread
+        window.meetings_loaded.connect(self._put_welcome)
         window.calendar_shown.connect(self._put_banner)
 
     @property
@@ -47,7 +55,9 @@ class NewsShell(QObject):
         place = NewsPlace(self.window.worker)
         place.entry_opened.connect(self._open)
         place.error.connect(self.window._show_error)
-        place.follow_button.hide()          # shown once following a council can be asked for here
+        place.follow_requested.connect(self.sync.choose_committees)
+        place.sync_requested.connect(self.sync.sync_now)
+        place.set_following(bool(self.sync.following))
         self._place = place
         return place
 
@@ -78,3 +88,41 @@ class NewsShell(QObject):
             self.banner.open_requested.connect(lambda: self.window.go(Place.NEWS))
             self.window.calendar.add_banner(self.banner)
         self.banner.set_counts(self.counts.total, self.counts.per_committee)
+
+    # -- following ------------------------------------------------------------------
+
+    def _following_changed(self, following: bool) -> None:
+        if self._place is not None:
+            self._place.set_following(following)
+        self._put_welcome()
+
+    def _put_welcome(self) -> None:
+        """The welcome on the calendar while nothing is followed and no panel of the member's is in."""
+        if not self.window.is_built(Place.CALENDAR) or self.sync.following is None:
+            return
+        if self.welcome is None:
+            from panelbook.ui.news.welcome import Welcome
+
+            self.welcome = Welcome()
+            self.welcome.follow_requested.connect(self.sync.choose_committees)
+            self.welcome.sample_requested.connect(self.load_sample)
+            self.window.calendar.add_banner(self.welcome)
+        meetings = self.window.meetings
+        self.welcome.show_for(bool(self.sync.following), bool(meetings),
+                              any(not m.get("sample") for m in meetings))
+
+    def load_sample(self) -> None:
+        """Try the sample panel: loaded on the worker through the ordinary readers."""
+        from panelbook.ui.transfer.import_controller import IMPORTED
+
+        def load(store) -> None:
+            from panelbook.services.sample import load_sample
+
+            load_sample(store)
+
+        if self.welcome is not None:
+            self.welcome.sample_button.setEnabled(False)
+        self.window.statusBar().showMessage("Loading the sample panel…")
+        StoreOp(self.window.worker, load, changes=IMPORTED, initiator=self) \
+            .success(lambda _none: self.window.statusBar().showMessage("The sample panel is loaded.", 6000)) \
+            .failure(self.window._show_error).run_in_background()

@@ -1,13 +1,13 @@
-"""The main window: four places (Calendar, Meeting, Tracker, Search) behind a side bar.
+"""The main window: five places (Calendar, Meeting, Tracker, Search, What's new) behind a side bar.
 
 The window paints before any data is read; meetings arrive from the database
-worker.  Ctrl+1..4 go to the places, Ctrl+F / Ctrl+K to the search box.  The
+worker.  Ctrl+1..5 go to the places, Ctrl+F / Ctrl+K to the search box.  The
 window's geometry, splitters, last place and meeting are restored at the next
 start.  Files dropped on the window (or File › Import) are imported on the worker.
 
 Start-up is kept light so the first paint comes quickly on any archive: the
 constructor builds the side bar, the menus and the status bar; the places
-(Calendar, Meeting with the PDF reader, Tracker, Search), and the modules
+(Calendar, Meeting with the PDF reader, Tracker, Search, What's new), and the modules
 behind them, are built just after the first paint, the one on screen first,
 or at once when something asks for them (``window.calendar`` and the others
 are built on first use).  The store and the readers are imported on the worker.

@@ -33,6 +33,7 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
     (("Ctrl+5",), "What's new"),
     (("Ctrl+F", "Ctrl+K"), "Search box"),
     (("Ctrl+O",), "Import documents"),
+    (("F5",), "Sync now: fetch what is new for the committees you follow"),
     (("Ctrl+E",), "Export the briefing pack of the meeting shown"),
     (("Ctrl+T",), "Today on the calendar"),
     (("Alt+Down", "Alt+Up"), "Next / previous agenda item in the pack"),
