@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from panelbook.ui.common.icons import icon
 from panelbook.ui.common.widgets import NOTICE_STYLE
 
-WELCOME = ("Follow your council's committees and their meetings, agenda packs, supplements and minutes "
-           "arrive by themselves whenever there is a network; Panelbook keeps working without one.")
+WELCOME = "Follow your council's committees: their meetings, packs and minutes then arrive by themselves."
+WELCOME_MORE = ("Panelbook fetches your committees' meetings, agenda packs, supplements and minutes from the "
+                "council's ModernGov site whenever there is a network, and keeps working without one.")
 
 
 class Welcome(QWidget):
@@ -20,6 +21,7 @@ class Welcome(QWidget):
         super().__init__(parent)
         self.text = QLabel(WELCOME)
         self.text.setWordWrap(True)
+        self.text.setToolTip(WELCOME_MORE)
         self.follow_button = QPushButton(icon("add"), "Follow your council…")
         self.follow_button.setAccessibleName("Follow your council")
         self.follow_button.clicked.connect(self.follow_requested.emit)
@@ -30,14 +32,12 @@ class Welcome(QWidget):
         self.sample_button.clicked.connect(self.sample_requested.emit)
         frame = QFrame()
         frame.setObjectName("notice")
-        frame.setStyleSheet(NOTICE_STYLE.replace("QLabel#notice", "QFrame#notice"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.follow_button)
-        buttons.addWidget(self.sample_button)
-        buttons.addStretch(1)
-        inner = QVBoxLayout(frame)
-        inner.addWidget(self.text)
-        inner.addLayout(buttons)
+        frame.setStyleSheet(NOTICE_STYLE.replace("QLabel#notice", "QFrame#notice").replace("8px", "2px"))
+        inner = QHBoxLayout(frame)      # one line: the calendar below keeps its room on a small screen
+        inner.setContentsMargins(8, 4, 8, 4)
+        inner.addWidget(self.text, 1)
+        inner.addWidget(self.follow_button)
+        inner.addWidget(self.sample_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(frame)
