@@ -2,7 +2,7 @@
 
 Panelbook is a Qt Widgets program that reads PDFs with QtPdf and draws SVG icons:
 it needs Qt Core, Gui, Widgets, Network (the local socket that keeps one copy per
-data folder; QtPdf links it), DBus (desktop portals), Svg, Pdf and PdfWidgets, and
+data folder; QtPdf links it), DBus (desktop portals, a sync's notification), Svg, Pdf and PdfWidgets, and
 the platform plugins of a desktop (xcb, wayland) and of a machine without one
 (offscreen, minimal).  The hooks also collect plugins that pull in QML, Qt Quick,
 the virtual keyboard, OpenGL and EGL full-screen back ends, and Qt's own

@@ -31,7 +31,7 @@ def qt_modules_the_app_imports() -> set[str]:
 
 def test_the_app_imports_only_the_qt_modules_the_bundle_is_cut_for(rules):
     used = qt_modules_the_app_imports()
-    assert used == {"QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtPdf", "QtPdfWidgets", "QtSvg"}
+    assert used == {"QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtPdf", "QtPdfWidgets", "QtSvg", "QtDBus"}
     assert not {f"PySide6.{name}" for name in used} & set(rules.EXCLUDED_MODULES)
 
 

@@ -1,6 +1,13 @@
-"""One notification a sync: over D-Bus to the desktop's notification server (freedesktop
-Notifications, through QtDBus) where there is one, else a message from the tray icon.
-The in-app What's new list is always there too: tray messages vanish on some desktops."""
+"""One notification a sync, over D-Bus through QtDBus where the desktop has a way, else a
+message from the tray icon.  The in-app What's new list is always there too: tray messages
+vanish on some desktops.
+
+On D-Bus, the desktop portal's notifications first (``org.freedesktop.portal.Notification``,
+``AddNotification(s, a{sv})``: GNOME, KDE and the other portal desktops), then the
+notification server itself (``org.freedesktop.Notifications.Notify``).  PySide6 sends
+Notify's replaces-id as a signed integer, which a server checking the argument types
+refuses: the tray's message is then used instead.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
@@ -10,6 +17,10 @@ from panelbook.ui.common.icons import icon
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
+PORTAL = "org.freedesktop.portal.Desktop"
+PORTAL_PATH = "/org/freedesktop/portal/desktop"
+PORTAL_NOTIFICATION = "org.freedesktop.portal.Notification"
+NOTIFICATION_ID = "panelbook-sync"         # one at a time: a new sync's replaces the last
 TIMEOUT_MS = 10000
 
 
@@ -50,24 +61,38 @@ class Notifier(QObject):
         return "tray"
 
     def _over_dbus(self, title: str, body: str) -> bool:
-        """Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout)
-        on the session bus; False when there is no bus or no notification server on it."""
+        """The portal's AddNotification, else Notify(app_name, replaces_id, app_icon, summary, body,
+        actions, hints, expire_timeout); False when there is no session bus with either on it."""
         try:
-            from PySide6.QtCore import QMetaType
-            from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
+            from PySide6.QtDBus import QDBusConnection, QDBusMessage
         except ImportError:         # a Qt without D-Bus (Windows, macOS builds)
             return False
         bus = QDBusConnection.sessionBus()
-        if not bus.isConnected() or not bus.interface().isServiceRegistered(SERVICE).value():
+        if not bus.isConnected():
             return False
-        actions = QDBusArgument()
-        actions.beginArray(QMetaType(QMetaType.Type.QString))
-        actions.endArray()
-        hints = QDBusArgument()
-        hints.beginMap(QMetaType(QMetaType.Type.QString), QMetaType.fromName(b"QDBusVariant"))
-        hints.endMap()
-        message = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Notify")
-        message.setArguments(["Panelbook", 0, "panelbook", title, body, actions, hints, TIMEOUT_MS])
+        registered = bus.interface()
+        startable = set(registered.activatableServiceNames().value() or [])    # started by the bus when called
+        if registered.isServiceRegistered(PORTAL).value() or PORTAL in startable:
+            message = QDBusMessage.createMethodCall(PORTAL, PORTAL_PATH, PORTAL_NOTIFICATION, "AddNotification")
+            message.setArguments([NOTIFICATION_ID, {"title": title, "body": body}])
+        elif registered.isServiceRegistered(SERVICE).value() or SERVICE in startable:
+            from PySide6.QtCore import QMetaType
+            from PySide6.QtDBus import QDBusArgument
+
+            actions = QDBusArgument()           # an empty list of strings (a bare [] goes as variants)
+            actions.beginArray(QMetaType(QMetaType.Type.QString))
+            actions.endArray()
+            message = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Notify")
+            message.setArguments(["Panelbook", 0, "panelbook", title, body, actions, {}, TIMEOUT_MS])
+        else:
+            return False
+        self._send(bus, message, title, body)
+        return True
+
+    def _send(self, bus, message, title: str, body: str) -> None:
+        """Sent without waiting; a refusal gets the tray's message instead."""
+        from PySide6.QtDBus import QDBusPendingCallWatcher
+
         watcher = QDBusPendingCallWatcher(bus.asyncCall(message, 5000), self)
         self._watchers.append(watcher)
 
@@ -78,4 +103,3 @@ class Notifier(QObject):
             call.deleteLater()
 
         watcher.finished.connect(answered)
-        return True
