@@ -56,7 +56,7 @@ class SyncActions(QObject):
         window.meetings_loaded.connect(self._store_open)
 
     def _build_actions(self, file_menu: QMenu) -> None:
-        """File: Follow your council…, Sync now (F5), Sync automatically ›, above Quit's separator."""
+        """File: Follow your council…, Sync now (F5), Sync automatically ›, under Import documents…."""
         self.follow_action = QAction(icon("add"), "&Follow your council…", self.window)
         self.follow_action.setToolTip("Follow committees on your council's ModernGov site")
         self.follow_action.triggered.connect(self.choose_committees)
@@ -74,7 +74,7 @@ class SyncActions(QObject):
             self.every_group.addAction(action)
             self.every_menu.addAction(action)
             self.every_actions[hours] = action
-        before = [a for a in file_menu.actions() if a.isSeparator()][-1]     # the one above Quit
+        before = file_menu.actions()[1]         # after Import documents…: the other way papers arrive
         file_menu.insertAction(before, self.follow_action)
         file_menu.insertAction(before, self.sync_action)
         file_menu.insertMenu(before, self.every_menu)
