@@ -1,0 +1,1 @@
+"""Confidential papers in the window: locking and unlocking them, setting them up, the recovery code."""
