@@ -61,9 +61,9 @@ TARGET_RATIO = 1.3
 TARGET_RESYNC_S = 1.0
 TARGET_RESYNC_REQUESTS = 50
 COMMITTEES = 10
-# The sync runs as of 15 January 2026: the year's last two meetings (22 January and
-# 26 February) are ahead, the eight before them held with their minutes published.
-NOW = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
+# The sync runs as of 1 February 2026: the year's last two meetings (26 February and
+# 2 April) are ahead, the eight before them held with their minutes published.
+NOW = datetime(2026, 2, 1, 9, 0, tzinfo=UTC)
 FIRST_MEETING = date(2025, 5, 22)
 
 
@@ -154,6 +154,7 @@ class Site:
 def serve(site: Site) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True     # headers and body go out at once, as a web server sends them
 
         def do_GET(self) -> None:
             parts = urlsplit(self.path)

@@ -152,6 +152,13 @@ def meeting_documents(db: sqlite_utils.Database, sync_meeting_id: int) -> list[R
     return list(db.query("SELECT * FROM sync_documents WHERE sync_meeting_id = ? ORDER BY id", (sync_meeting_id,)))
 
 
+def pending_documents(db: sqlite_utils.Database, sync_meeting_id: int) -> int:
+    """How many of the meeting's linked documents have not landed yet."""
+    row = _one(db, "SELECT count(*) AS n FROM sync_documents WHERE sync_meeting_id = ? AND sha256 IS NULL "
+               "AND removed = 0", (sync_meeting_id,))
+    return int(row["n"]) if row else 0
+
+
 def save_sync_document(db: sqlite_utils.Database, sync_meeting_id: int, url: str, values: Row) -> int:
     existing = _one(db, "SELECT id FROM sync_documents WHERE sync_meeting_id = ? AND url = ?",
                     (sync_meeting_id, url))

@@ -80,6 +80,13 @@ def is_supplement(title: str, url: str) -> bool:
     return bool(_SUPPLEMENT.search(title) or _SUPPLEMENT.search(url))
 
 
+def document_role(title: str, url: str) -> str:
+    """"pack", "supplement" or "report": what a linked document is to its meeting."""
+    if is_supplement(title, url):
+        return "supplement"
+    return "pack" if "mgchoosedocpack.aspx" in url.lower() else "report"
+
+
 def document_change(kind: str, title: str, url: str, committee_id: int | None, meeting_id: int | None,
                     document_id: int | None) -> Change:
     """``kind`` is "new_document", "changed_document" or "removed_document"; a new

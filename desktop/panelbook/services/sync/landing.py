@@ -9,12 +9,13 @@ pack's highlights are found again by their quotes).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from panelbook.model import DocumentKind, Meeting, Page, ParsedDocument, UnreadableDocument
 from panelbook.services.imports import Prepared, prepare_bytes, write_in_transaction
-from panelbook.services.sync.changes import Change, document_change, meeting_changes
+from panelbook.services.sync.changes import Change, document_change, document_role, meeting_changes
 from panelbook.services.sync.listing import Detail, Linked, own_committee
 from panelbook.sources.detect import MEDIA_PDF
 from panelbook.sources.pdftext import extract_pages
@@ -57,6 +58,9 @@ def land_meeting(store: Store, where: Where, external_id: str, detail: Detail,
         row_id = sync_state.save_sync_meeting(store.db, where.site_id, external_id, {
             "committee_external_id": where.committee_external_id, "meeting_id": meeting_id,
             **detail.seen.as_row(), "listed": listed, "detail_sha256": detail.sha256, "checked_at": where.at})
+        for link in detail.documents:     # remembered now, so a sync interrupted before them still fetches them
+            sync_state.save_sync_document(store.db, row_id, link.url,
+                                          {"title": link.title, "role": document_role(link.title, link.url)})
         found = [] if where.baseline else meeting_changes(
             before, detail.seen, committee_id, meeting_id, where.committee_name)
         record(store, found, where.at)
@@ -83,8 +87,6 @@ def prepare_document(data: bytes, link: Linked, where: Where, meeting_date: str)
         pages = extract_pages(data)
         if not pages:
             raise
-        from datetime import date
-
         meeting = Meeting(committee=where.committee_name, date=date.fromisoformat(meeting_date))
         parsed = ParsedDocument(kind=DocumentKind.REPORT, title=link.title, meetings=[meeting],
                                 pages=[Page(index=i, printed=None, text=text) for i, text in enumerate(pages)])

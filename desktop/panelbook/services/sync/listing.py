@@ -68,6 +68,13 @@ class Detail:
     documents: list[Linked]
 
 
+@dataclass(frozen=True)
+class Unchanged:
+    """The detail answer is byte for byte the one imported last time: nothing to read."""
+
+    sha256: str
+
+
 def _dmy(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
@@ -143,12 +150,16 @@ def _seen(parsed: ParsedDocument, agenda: bool, minutes: bool, decisions: bool) 
 
 
 def detail_from_service(http: HttpClient, base: str, host: str, meeting: str, committee_name: str,
-                        today: date) -> Detail | None:
-    """``GetMeeting`` read; None when the site no longer has the meeting (404)."""
+                        today: date, known_sha: str | None = None) -> Detail | Unchanged | None:
+    """``GetMeeting`` read; ``Unchanged`` when its bytes hash to ``known_sha`` (not read
+    again); None when the site no longer has the meeting (404)."""
     url = f"{base}mgWebService.asmx/GetMeeting?lMeetingId={meeting}"
     answer = http.get(url, expect_xml=True)
     if answer.status in (404, 410):
         return None
+    sha = hashlib.sha256(answer.body).hexdigest()
+    if sha == known_sha:
+        return Unchanged(sha)
     name = f"GetMeeting {meeting}.xml"
     try:        # read as of the sync's day, which decides whether a confirmed meeting was held
         prepared = Prepared(name, answer.body, read_webservice_xml(answer.body, base, today), MEDIA_XML)
@@ -162,16 +173,20 @@ def detail_from_service(http: HttpClient, base: str, host: str, meeting: str, co
     if flags.agenda_published and flags.agenda_id:
         documents.insert(0, Linked("Reports pack", f"{base}mgChooseDocPack.aspx?ID={flags.agenda_id}"))
     seen = _seen(prepared.parsed, flags.agenda_published, flags.minutes_published, flags.decisions_published)
-    return Detail(prepared, hashlib.sha256(answer.body).hexdigest(), seen, documents)
+    return Detail(prepared, sha, seen, documents)
 
 
-def detail_from_page(http: HttpClient, listed: Listed, host: str, committee_name: str) -> Detail | None:
-    """The meeting's "Agenda and minutes" page (``ieListDocuments.aspx``) read; None on 404."""
+def detail_from_page(http: HttpClient, listed: Listed, host: str, committee_name: str,
+                     known_sha: str | None = None) -> Detail | Unchanged | None:
+    """The meeting's "Agenda and minutes" page (``ieListDocuments.aspx``) read, or
+    ``Unchanged``; None on 404."""
     if not listed.page_url:
         return None
     answer = http.get(listed.page_url)
     if answer.status in (404, 410):
         return None
+    if hashlib.sha256(answer.body).hexdigest() == known_sha:
+        return Unchanged(known_sha)
     name = f"Meeting {listed.external_id}.html"
     prepared = prepare_bytes(answer.body, name, url=answer.url)
     if prepared.parsed.kind != DocumentKind.MEETING_PAGE or not prepared.parsed.meetings:

@@ -24,6 +24,7 @@ from typing import Any
 
 from panelbook.model import MeetingStatus, UnreadableDocument
 from panelbook.services.sync import landing
+from panelbook.services.sync.changes import document_role
 from panelbook.services.sync.errors import (
     BadCertificate,
     BotBlocked,
@@ -38,12 +39,14 @@ from panelbook.services.sync.listing import (
     Detail,
     Linked,
     Listed,
+    Unchanged,
     detail_from_page,
     detail_from_service,
     meetings_from_pages,
     meetings_from_service,
 )
 from panelbook.services.sync.report import SyncProgress, SyncReport
+from panelbook.sources.textutil import norm_key
 from panelbook.store import Store, sync_state, transaction
 from panelbook.store.blobs import sha256_of
 
@@ -105,7 +108,7 @@ def sync_all(store: Store, *, progress: Callable[[SyncProgress], None] | None = 
 
 
 def _sync_site(run: _Run, rows: list[dict[str, Any]], http: HttpClient) -> None:
-    site_id, base, host = rows[0]["site_id"], rows[0]["base_url"], rows[0]["host"]
+    site_id, base = rows[0]["site_id"], rows[0]["base_url"]
     web_service = bool(rows[0]["web_service"])
     try:
         for row in rows:
@@ -126,7 +129,6 @@ def _sync_site(run: _Run, rows: list[dict[str, Any]], http: HttpClient) -> None:
         run.report.requests += http.counters.requests
         run.report.not_modified += http.counters.not_modified
         http.close()
-    del host
 
 
 def _sync_committee(run: _Run, http: HttpClient, row: dict[str, Any], web_service: bool) -> bool:
@@ -159,20 +161,15 @@ def _sync_committee(run: _Run, http: HttpClient, row: dict[str, Any], web_servic
             run.report.error(error.url or base, str(error))
         except UnreadableDocument as error:
             run.report.error(base, str(error))
-    store_committee = sync_state.store_committee_id(run.store.db, _name_key(name))
+    store_committee = sync_state.store_committee_id(run.store.db, norm_key(name))
     with transaction(run.store.db):
         sync_state.committee_synced(run.store.db, row["id"], run.at, store_committee)
     return web_service
 
 
-def _name_key(name: str) -> str:
-    from panelbook.sources.textutil import norm_key
-
-    return norm_key(name)
-
-
 def _settled(before: dict[str, Any], today: date) -> bool:
-    """A meeting that will not change any more, as far as a sync need care."""
+    """A meeting that will not change any more, as far as a sync need care (its documents
+    that have not landed yet are still fetched)."""
     held = date.fromisoformat(before["date"])
     if held > today - SETTLED_AFTER:
         return False
@@ -188,43 +185,47 @@ def _sync_meeting(run: _Run, http: HttpClient, where: Where, base: str, host: st
                   web_service: bool) -> None:
     before = sync_state.sync_meeting(run.store.db, where.site_id, listed.external_id)
     if before is not None and before["detail_sha256"] and not _listing_changed(before, listed) \
-            and _settled(before, run.today):
+            and _settled(before, run.today) and not sync_state.pending_documents(run.store.db, before["id"]):
         return
     label = f"{listed.date.day} {listed.date:%B %Y}"
     run.say(where.committee_name, label, "meeting")
-    detail: Detail | None
+    known_sha = before["detail_sha256"] if before is not None else None
+    detail: Detail | Unchanged | None
     if web_service:
-        detail = detail_from_service(http, base, host, listed.external_id, where.committee_name, run.today)
+        detail = detail_from_service(http, base, host, listed.external_id, where.committee_name, run.today,
+                                     known_sha)
     else:
-        detail = detail_from_page(http, listed, host, where.committee_name)
+        detail = detail_from_page(http, listed, host, where.committee_name, known_sha)
     if detail is None:
         run.report.error(base, f"The meeting of {label} is listed but its details are not on the site.")
         return
-    changed = before is None or before["detail_sha256"] != detail.sha256
-    if changed:
-        row_id, _found = landing.land_meeting(run.store, where, listed.external_id, detail, before,
-                                              listed.signature())
-        if before is None:
-            run.report.meetings_new += 1
-        else:
-            run.report.meetings_changed += 1
-        run.report.changes += _found
-    else:
+    if isinstance(detail, Unchanged):
         assert before is not None
-        row_id = before["id"]
         if before["listed"] != listed.signature():
-            landing.checked(run.store, row_id, run.at, listed.signature())
+            landing.checked(run.store, before["id"], run.at, listed.signature())
+        links = [Linked(row["title"], row["url"])
+                 for row in sync_state.meeting_documents(run.store.db, before["id"]) if not row["removed"]]
+        run.say(where.committee_name, label, "documents")
+        _sync_documents(run, http, where, before, links, meeting_changed=False)
+        return
+    _found = landing.land_meeting(run.store, where, listed.external_id, detail, before, listed.signature())[1]
+    if before is None:
+        run.report.meetings_new += 1
+    else:
+        run.report.meetings_changed += 1
+    run.report.changes += _found
     sync_meeting = sync_state.sync_meeting(run.store.db, where.site_id, listed.external_id)
     assert sync_meeting is not None
     run.say(where.committee_name, label, "documents")
-    _sync_documents(run, http, where, sync_meeting, detail, changed)
+    _sync_documents(run, http, where, sync_meeting, detail.documents, meeting_changed=True)
 
 
-def _sync_documents(run: _Run, http: HttpClient, where: Where, sync_meeting: dict[str, Any], detail: Detail,
-                    meeting_changed: bool) -> None:
+def _sync_documents(run: _Run, http: HttpClient, where: Where, sync_meeting: dict[str, Any],
+                    documents: list[Linked], meeting_changed: bool) -> None:
+    """The meeting's documents; when its detail changed, those no longer linked are removed."""
     known = {row["url"]: row for row in sync_state.meeting_documents(run.store.db, sync_meeting["id"])}
-    linked = {link.url: link for link in detail.documents}
-    for link in detail.documents:
+    linked = {link.url: link for link in documents}
+    for link in documents:
         run.check_cancel()
         try:
             _sync_document(run, http, where, sync_meeting, link, known.get(link.url), meeting_changed)
@@ -234,16 +235,14 @@ def _sync_documents(run: _Run, http: HttpClient, where: Where, sync_meeting: dic
             url = getattr(error, "url", "") or link.url
             landing.document_checked(run.store, sync_meeting["id"], link, _role(link), run.at, error=str(error))
             run.report.error(url, str(error))
+    if not meeting_changed:
+        return
     gone = [row for url, row in known.items() if url not in linked and not row["removed"]]
     run.report.changes += landing.land_removed(run.store, where, sync_meeting, gone)
 
 
 def _role(link: Linked) -> str:
-    from panelbook.services.sync.changes import is_supplement
-
-    if "mgchoosedocpack.aspx" in link.url.lower():
-        return "supplement" if is_supplement(link.title, link.url) else "pack"
-    return "supplement" if is_supplement(link.title, link.url) else "report"
+    return document_role(link.title, link.url)
 
 
 def _stale(row: dict[str, Any], now: datetime) -> bool:
