@@ -3,6 +3,7 @@ nothing is lost, nothing is half-imported, the person is told in one sentence, a
 next sync fetches what did not land (and only that)."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from datetime import UTC, datetime
@@ -151,3 +152,29 @@ def test_a_server_that_stops_mid_sync_then_the_sync_resumes(site, store):
         assert [p for p in back.requested() if "mgWebService" not in p] == ["/" + WORK_PROGRAMME]
     finally:
         again.stop()
+
+
+CHALLENGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+             b"<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1\"></script></body></html>")
+
+
+def test_a_bot_filter_in_front_of_the_site_is_said_once_and_nothing_imported(site, store):
+    following.follow(store, site.base, ["163"])          # two committees followed on the one site
+    site.server.clear()
+    site.server.expect_request(re.compile(".*")).respond_with_data(CHALLENGE, status=403,
+                                                                                content_type="text/html")
+    before = landed(store)
+    report = sync(store)
+    assert len(report.errors) == 1 and "refused automated access" in report.errors[0].message
+    assert len(site.server.log) == 1                      # the site's other committee was not asked
+    assert landed(store) == before
+
+
+def test_the_web_service_switched_back_on_is_used_again(site, store):
+    site.service_off = True
+    site.server.expect_request("/ieListMeetings.aspx").respond_with_data("<html><body>No meetings</body></html>")
+    report = sync(store)
+    assert any("meeting pages instead" in note for note in report.notes)
+    site.service_off = False
+    report = sync(store)
+    assert report.notes == [] and report.meetings_new == 2

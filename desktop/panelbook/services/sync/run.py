@@ -109,7 +109,7 @@ def sync_all(store: Store, *, progress: Callable[[SyncProgress], None] | None = 
 
 def _sync_site(run: _Run, rows: list[dict[str, Any]], http: HttpClient) -> None:
     site_id, base = rows[0]["site_id"], rows[0]["base_url"]
-    web_service = bool(rows[0]["web_service"])
+    web_service = True      # asked again at every sync: a council may switch it back on
     try:
         for row in rows:
             run.check_cancel()
