@@ -21,8 +21,9 @@ NO_MEETINGS = "No meetings yet: import a pack or follow your council."
 
 
 def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
-    """Import each readable file, name each unreadable one with its reason on
-    stderr, end with a summary line; exit status 1 when any file failed."""
+    """Import each readable file, say under each what could not be read from it,
+    name each unreadable one with its reason on stderr, end with a summary line;
+    exit status 1 when any file failed."""
     outcome = imports.import_each(store, args.files)
     if args.json:
         print_json([r.as_json() for r in outcome.reports])
@@ -33,6 +34,10 @@ def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJs
                   "added or updated"
                   + (f"; {r.markup_attached} notes, flags or highlights that waited for it attached"
                      if r.markup_attached else ""))
+            if r.warnings:
+                print("  Not read from the file (check it; `panelbook edit` corrects a meeting or an item):")
+                for line in r.warnings:
+                    print(f"  - {line}")
     for name, reason in outcome.failures:
         print(f"panelbook: {name}: {reason}", file=sys.stderr)
     if len(args.files) > 1:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from panelbook.model import DocumentKind, ParsedDocument, UnreadableDocument
 from panelbook.services import import_gaps, markup_merge
+from panelbook.sources.confidence import name_missing_committee, unread_fields
 from panelbook.sources.detect import read_document
 from panelbook.sources.textutil import norm_key
 from panelbook.store import Store, documents, transaction
@@ -38,9 +39,10 @@ class ImportReport:
     meeting_id: int | None
     document_id: int | None
     markup_attached: int = 0     # notes, flags, highlights of a markup file that waited for this meeting
+    warnings: list[str] = field(default_factory=list)   # what could not be read, or was taken from elsewhere
 
     def as_json(self) -> dict[str, Any]:
-        return {"markup_attached": self.markup_attached,
+        return {"markup_attached": self.markup_attached, "warnings": list(self.warnings),
             "file": self.file, "kind": self.kind, "meetings": self.meetings, "items": self.items,
             "resolutions": self.resolutions, "recommendations": self.recommendations,
             "meeting_id": self.meeting_id, "document_id": self.document_id,
@@ -126,16 +128,25 @@ class Prepared:
     data: bytes
     parsed: ParsedDocument
     media_type: str
+    warnings: list[str] = field(default_factory=list)   # what the reader could not read, in short phrases
 
 
 def prepare_bytes(data: bytes, file_name: str, url: str | None = None) -> Prepared:
-    """Read one document (the slow, pure part); raise UnreadableDocument naming the file."""
+    """Read one document (the slow, pure part); raise UnreadableDocument naming the file.
+
+    A meeting the document names no committee for takes the one its file name
+    gives, and the report says so (with neither, the write refuses it: import_gaps)."""
     try:
         result = read_document(data, url)
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{file_name}: {error}") from None
-    import_gaps.fill_from_file_name(result.parsed, file_name)
-    return Prepared(file_name, data, result.parsed, result.media_type)
+    parsed = result.parsed
+    import_gaps.fill_from_file_name(parsed, file_name)
+    # A web-service meeting takes its committee from the store when written (import_gaps); any
+    # other document that names none takes the one its file name gives, said in its warnings.
+    own = parsed.meetings[0] if parsed.meetings else None
+    fallbacks = [] if own is not None and own.external_id else name_missing_committee(parsed, file_name)
+    return Prepared(file_name, data, parsed, result.media_type, fallbacks)
 
 
 def prepare_file(path: Path | str) -> Prepared:
@@ -194,6 +205,7 @@ def write_in_transaction(store: Store, doc: Prepared, created_blobs: list[Path],
     document_id = documents.save_document(store.db, doc.parsed, key, sha, doc.file_name,
                                           doc.media_type, meeting_id, sample)
     report = _report(doc.file_name, doc.parsed, counts, meeting_id, document_id)
+    report.warnings = doc.warnings + [line for line in unread_fields(doc.parsed) if line not in doc.warnings]
     report.markup_attached = markup_merge.attach_pending(store.db)   # markup that waited for it
     return report
 
