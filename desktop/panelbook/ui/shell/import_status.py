@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton
 
 from panelbook.ui.common.worker import DatabaseWorker
-from panelbook.ui.transfer.import_controller import ImportController, ImportOutcome, summary
+from panelbook.ui.transfer.import_controller import ImportController, ImportOutcome, summary, unread_notice
 
 IMPORT_FILTER = "Council documents (*.pdf *.txt *.htm *.html *.xml);;All files (*)"
 
@@ -93,6 +93,8 @@ class ImportStatus(QObject):
             self.window.statusBar().showMessage("Import cancelled; nothing was changed.", 8000)
         elif summary(outcome):
             self.window.statusBar().showMessage(summary(outcome), 8000)
+        if not outcome.cancelled and unread_notice(outcome):
+            self.window.notices.add(unread_notice(outcome))      # stays until dismissed, unlike the status bar
         self.finished.emit(outcome)
         if self.waiting:
             files, self.waiting = self.waiting, []

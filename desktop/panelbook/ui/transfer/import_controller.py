@@ -65,6 +65,15 @@ def unread(outcome: ImportOutcome) -> list[str]:
     return [f"{r.file}: " + "; ".join(r.warnings) + "." for r in outcome.reports if getattr(r, "warnings", None)]
 
 
+def unread_notice(outcome: ImportOutcome) -> str:
+    """The notice bar's words for what an import could not read ("" when it read everything)."""
+    lines = unread(outcome)
+    if not lines:
+        return ""
+    return ("Check what could not be read, and correct what is wrong with Edit on the meeting or its item. "
+            + " ".join(f"Not read from {line}" for line in lines))
+
+
 class ImportController(QObject):
     """Runs one import at a time; ``progress(done, total, file name)`` while reading."""
 
@@ -150,7 +159,7 @@ class ImportController(QObject):
             # anything was written (a cancelled import, or one of unreadable files, writes nothing).
             self.worker.store_changed.emit(IMPORTED, self)
         self.finished.emit(outcome)
-        if self.show_messages and (outcome.failures or outcome.cancelled or unread(outcome)):
+        if self.show_messages and (outcome.failures or outcome.cancelled):
             self._tell(outcome)
 
     def _failed(self, error: BaseException) -> None:
@@ -164,16 +173,12 @@ class ImportController(QObject):
         """A calm, window-modal message (opened, not executed: the window keeps painting)."""
         if outcome.cancelled:
             head, details = "The import was cancelled; nothing was changed.", ""
-        elif outcome.failures:
+        else:
             done = summary(outcome)
             head = (f"{done} " if done else "") + (
                 "This document could not be imported:" if len(outcome.failures) == 1
                 else "These documents could not be imported:")
             details = "\n\n".join([f"{name}: {what}" for name, what in outcome.failures] + unread(outcome))
-        else:
-            head = f"{summary(outcome)} Some things could not be read; check them and correct what is wrong " \
-                   "(Edit on the meeting or the item):"
-            details = "\n\n".join(unread(outcome))
         show_message(self.window, head, title="Import", details=details, warning=bool(outcome.failures))
 
 
