@@ -94,7 +94,9 @@ class ImportStatus(QObject):
         elif summary(outcome):
             self.window.statusBar().showMessage(summary(outcome), 8000)
         if not outcome.cancelled and unread_notice(outcome):
-            self.window.notices.add(unread_notice(outcome))      # stays until dismissed, unlike the status bar
+            notices = getattr(self.window, "notices", None)      # the main window's notice bar
+            if notices is not None:                               # stays until dismissed, unlike the status bar
+                notices.add(unread_notice(outcome))
         self.finished.emit(outcome)
         if self.waiting:
             files, self.waiting = self.waiting, []
