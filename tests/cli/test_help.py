@@ -29,8 +29,9 @@ COMMANDS = list(_walk(build_parser()))
 def test_the_walk_finds_every_command():
     names = {" ".join(path) for path, _ in COMMANDS}
     assert {"meetings", "search", "recs set", "recs changes", "note add", "markup import", "export ics",
-            "backup", "restore", "news", "follow", "sync"} <= names
-    assert len(names) == 27
+            "backup", "restore", "news", "follow", "sync", "edit meeting", "edit item", "edit merge", "edit split",
+            "edit undo", "edit history"} <= names
+    assert len(names) == 34
 
 
 def _help(path: tuple[str, ...]) -> str:

@@ -7,7 +7,7 @@ import pytest
 from panelbook.paths import data_folder
 from panelbook.store import Store
 from panelbook.store.news import list_news
-from panelbook.store.queries import history, notes, recommendations, resolve_meeting
+from panelbook.store.queries import agenda, history, notes, recommendations, resolve_meeting
 from panelbook.store.schema import LATEST
 from panelbook.store.search import search
 
@@ -48,5 +48,10 @@ def test_saved_store_migrates_with_every_note_highlight_and_tracker_edit(fixture
         if version >= 2:
             assert [(n["kind"], n["meeting_date"], n["seen"]) for n in list_news(store)] == [
                 ("minutes_published", "2024-08-08", False), ("agenda_published", "2024-08-08", True)]
+        if version >= 4:        # the clerk's corrections
+            agenda_now = agenda(store.db, meeting)
+            assert agenda_now["meeting"]["time"] == "18:00"
+            assert next(i for i in agenda_now["items"] if i["agenda_number"] == "8")["title"] == (
+                "Repeat Child Protection Plans")
     if version < LATEST:
         assert list(folder.backups.glob(f"before-migration-v{version}-*"))

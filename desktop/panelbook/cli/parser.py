@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from panelbook import __version__
-from panelbook.model import RecStatus
+from panelbook.model import MeetingStatus, RecStatus
 
 DATE = "DATE"
 DATE_HELP = "2024-12-31, 31/12/2024 or 31 Dec 2024"
@@ -56,6 +56,7 @@ def build_parser() -> PanelbookParser:
     _markup(sub)
     _exports(sub)
     _news(sub)
+    _edit(sub)
     _store(sub)
     _sync(sub)
     parser.command_names = set(sub.choices)
@@ -212,6 +213,76 @@ def _news(sub: Subcommands) -> None:
     p.add_argument("--unseen", action="store_true", help="only the entries not yet read")
     p.add_argument("--mark-seen", action="store_true", dest="mark_seen",
                    help="mark the entries listed as read, once printed")
+    _json(p)
+
+
+def _edit(sub: Subcommands) -> None:
+    edit = command(sub, "edit", "correct a meeting or an item a reader got wrong (meeting, item, merge, split, "
+                                "undo, history); corrections are kept over every later import",
+                   "panelbook edit meeting 2024-08-08 --time 18:00 --venue 'Council Chamber'",
+                   "panelbook edit item 2024-08-08 8 --pages 11-22 --title 'Repeat Child Protection Plans'",
+                   "panelbook edit undo 2024-08-08 8")
+    actions = edit.add_subparsers(dest="edit_action", metavar="WHAT", required=True)
+
+    def meeting_arguments(p: argparse.ArgumentParser) -> None:
+        p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+        p.add_argument("--committee", metavar="C", help="which meeting on that date: any part of its committee's name")
+
+    p = command(actions, "meeting", "correct a meeting's committee, date, start time, venue or status",
+                "panelbook edit meeting 2024-08-08 --time 18:00 --venue 'Conference Room 3'",
+                "panelbook edit meeting 13/3/2025 --committee Cabinet --status cancelled",
+                "panelbook edit meeting 2024-08-08 --date 2024-08-15 --to-committee 'Scrutiny Panel'")
+    meeting_arguments(p)
+    p.add_argument("--to-committee", dest="new_committee", metavar="NAME", help="the committee it belongs to")
+    p.add_argument("--date", dest="new_date", metavar=DATE, help=f"the day it is held: {DATE_HELP}")
+    p.add_argument("--time", metavar="HH:MM", help="its start time, 18:00 or 6.30 pm ('' for none)")
+    p.add_argument("--venue", metavar="TEXT", help="where it is held ('' for none)")
+    p.add_argument("--status", choices=[s.value for s in MeetingStatus], help="where it stands")
+    _json(p)
+
+    p = command(actions, "item", "correct an item's title, pack pages, agenda number or confidential flag",
+                "panelbook edit item 2024-08-08 8 --pages 11-22",
+                "panelbook edit item 2024-08-08 8 --title 'Repeat Child Protection Plans' --number 8",
+                "panelbook edit item 2024-08-08 9 --confidential")
+    meeting_arguments(p)
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument("--title", help="its title")
+    p.add_argument("--pages", metavar="FIRST-LAST", help="its printed pages in the pack, 12-30")
+    p.add_argument("--number", metavar="N", help="its agenda number as printed ('' for none)")
+    flag = p.add_mutually_exclusive_group()
+    flag.add_argument("--confidential", action="store_true", default=None, help="it is confidential (exempt)")
+    flag.add_argument("--not-confidential", dest="confidential", action="store_false", help="it is not")
+    _json(p)
+
+    p = command(actions, "merge", "merge two neighbouring items into the first (their pages join)",
+                "panelbook edit merge 2024-08-08 8 9")
+    meeting_arguments(p)
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument("other", metavar="OTHER", help="the item next to it on the agenda")
+    _json(p)
+
+    p = command(actions, "split", "make a new item of an item's pages from a page on",
+                "panelbook edit split 2024-08-08 10 --at-page 80 --title 'Performance appendix'")
+    meeting_arguments(p)
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument("--at-page", dest="at_page", type=int, required=True, metavar="P",
+                   help="the printed page the new item starts on")
+    p.add_argument("--title", required=True, help="the new item's title")
+    p.add_argument("--number", metavar="N", help="the new item's agenda number")
+    _json(p)
+
+    p = command(actions, "undo", "undo the newest correction of a meeting, or of one of its items: back to what "
+                                 "the documents say", "panelbook edit undo 2024-08-08 --field time",
+                "panelbook edit undo 2024-08-08 8")
+    meeting_arguments(p)
+    p.add_argument("item", metavar="ITEM", nargs="?", help=f"{ITEM_HELP} (left out: the meeting's own fields)")
+    p.add_argument("--field", choices=["committee", "date", "time", "venue", "status", "title", "pages", "number",
+                                       "confidential", "merge", "split"], help="undo the correction of this field")
+    _json(p)
+
+    p = command(actions, "history", "list every correction of a meeting and its items, undone ones too",
+                "panelbook edit history 2024-08-08")
+    meeting_arguments(p)
     _json(p)
 
 

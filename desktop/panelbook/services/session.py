@@ -2,8 +2,8 @@
 the person is told about in one sentence (the command line maps them to exit statuses).
 
 ``USER_ERRORS`` are bad requests (a meeting that does not exist, a move the tracker's rule
-forbids, a markup file that is not one); ``UNAVAILABLE`` are a document or a store that
-cannot be used right now.  Either way nothing was changed.
+forbids, a markup file that is not one, a correction that cannot be made); ``UNAVAILABLE``
+are a document or a store that cannot be used right now.  Either way nothing was changed.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
+from panelbook.services.corrections import CorrectionError
 from panelbook.services.exports import ExportRequestError
 from panelbook.services.markup import MarkupError
 from panelbook.services.sync.errors import NotFollowed, SyncError
@@ -21,7 +22,7 @@ from panelbook.store.queries import NotFound
 from panelbook.tracker import InvalidTransition
 
 USER_ERRORS: tuple[type[Exception], ...] = (NotFound, InvalidTransition, MarkupError, ExportRequestError,
-                                            NotFollowed)
+                                            NotFollowed, CorrectionError)
 UNAVAILABLE: tuple[type[Exception], ...] = (UnreadableDocument, StoreTooNew, StoreBusy, StoreUnavailable,
                                             SyncError)
 

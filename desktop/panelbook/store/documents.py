@@ -54,7 +54,8 @@ def save_document(db: sqlite_utils.Database, parsed: ParsedDocument, key: str, s
     ranges = []
     if meeting_id is not None:
         ranges = list(db.query(
-            "SELECT id, page_first, page_last FROM items WHERE meeting_id = ? AND page_first IS NOT NULL", (meeting_id,)
+            "SELECT id, page_first, page_last FROM items WHERE meeting_id = ? AND page_first IS NOT NULL "
+            "AND merged_into IS NULL ORDER BY id", (meeting_id,)
         ))
     db.table("pages").insert_all(
         {"document_id": document_id, "idx": page.index, "printed": page.printed, "text": page.text,

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from panelbook import tracker
 from panelbook.model import RecStatus
+from panelbook.store import correction_overlay
 from panelbook.store.meeting_rows import MEETINGS_SQL, meeting_dict
 from panelbook.store.rows import MeetingRow, RecListRow
 
@@ -66,10 +67,14 @@ def resolve_meeting(db: sqlite_utils.Database, ref: str) -> int:
 
 def agenda(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
     items = []
-    for row in db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,)):
-        resolutions = [
+    corrected = correction_overlay.corrected_items(db, meeting_id)
+    for row in db.query("SELECT * FROM items WHERE meeting_id = ? AND merged_into IS NULL ORDER BY position, id",
+                        (meeting_id,)):
+        resolutions = [     # its own, then those of the items merged into it
             {"id": r["id"], "number": r["number"], "text": r["text"]}
-            for r in db.query("SELECT * FROM resolutions WHERE item_id = ? ORDER BY position", (row["id"],))
+            for r in db.query("SELECT r.* FROM resolutions r JOIN items i ON i.id = r.item_id WHERE i.id = ? "
+                              "OR i.merged_into = ? ORDER BY i.id != ?, i.position, i.id, r.position",
+                              (row["id"], row["id"], row["id"]))
         ]
         documents = [
             {"title": d["title"], "url": d["url"], "size": d["size"], "restricted": bool(d["restricted"])}
@@ -82,14 +87,15 @@ def agenda(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
             "confidential": bool(row["confidential"]), "issue": row["issue"],
             "minutes": row["minutes_text"],
             "discussion": json.loads(row["discussion"]) if row["discussion"] else [],
-            "resolutions": resolutions, "documents": documents,
+            "resolutions": resolutions, "documents": documents, "corrected": row["id"] in corrected,
         })
     attendees = [
         {"name": a["name"], "role": a["role"], "attendance": a["attendance"]}
         for a in db.query("SELECT * FROM attendees WHERE meeting_id = ? ORDER BY id", (meeting_id,))
     ]
     documents = meeting_documents(db, meeting_id)
-    return {"meeting": {**meeting(db, meeting_id), "attendees": attendees, "documents": documents}, "items": items}
+    return {"meeting": {**meeting(db, meeting_id), "attendees": attendees, "documents": documents,
+                        "corrected": correction_overlay.is_corrected(db, meeting_id)}, "items": items}
 
 
 def meeting_documents(db: sqlite_utils.Database, meeting_id: int) -> list[dict[str, Any]]:
@@ -109,11 +115,13 @@ def resolve_item(db: sqlite_utils.Database, meeting_id: int, ref: str) -> int:
     """An item of a meeting named by agenda number, minute number or id (in that order)."""
     ref = ref.strip().rstrip(".")
     for column in ("agenda_number", "minute_number"):
-        rows = list(db.query(f"SELECT id FROM items WHERE meeting_id = ? AND {column} = ?", (meeting_id, ref)))
+        rows = list(db.query(f"SELECT id FROM items WHERE meeting_id = ? AND {column} = ? AND merged_into IS NULL",
+                             (meeting_id, ref)))
         if len(rows) == 1:
             return int(rows[0]["id"])
     if ref.isdigit():
-        rows = list(db.query("SELECT id FROM items WHERE meeting_id = ? AND id = ?", (meeting_id, int(ref))))
+        rows = list(db.query("SELECT id FROM items WHERE meeting_id = ? AND id = ? AND merged_into IS NULL",
+                             (meeting_id, int(ref))))
         if rows:
             return int(rows[0]["id"])
     raise NotFound(f"This meeting has no item '{ref}' (give its agenda number, minute number or id).")

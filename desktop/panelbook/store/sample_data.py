@@ -47,6 +47,8 @@ def remove_sample(db: sqlite_utils.Database) -> dict[str, Any]:
             (f"DELETE FROM resolutions WHERE item_id IN ({item_marks})", items),
             (f"DELETE FROM facts WHERE entity = 'item' AND entity_id IN ({item_marks})", items),
             (f"DELETE FROM facts WHERE entity = 'meeting' AND entity_id IN ({marks})", meetings),
+            (f"DELETE FROM corrections WHERE meeting_id IN ({marks})", meetings),
+            (f"UPDATE items SET merged_into = NULL WHERE id IN ({item_marks})", items),
             (f"DELETE FROM items WHERE id IN ({item_marks})", items),
             (f"DELETE FROM attendees WHERE meeting_id IN ({marks})", meetings),
             (f"DELETE FROM meetings WHERE id IN ({marks})", meetings),

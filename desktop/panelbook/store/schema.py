@@ -369,9 +369,39 @@ V3 = [
 ]
 
 # Released versions are never edited: a change to the schema is a new list
-# appended here (V3, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
+# appended here (V5, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
 # tests/fixtures/make_store_fixture.py, so every saved version keeps migrating.
-MIGRATIONS: list[list[str]] = [V1, V2, V3]
+# The clerk's corrections of what a reader got wrong (store/corrections.py): user work,
+# laid over what the documents say, so a re-import or a revised pack never undoes them.
+# ``field`` is a meeting's committee, date, time, venue or status, an item's agenda_number,
+# title, pages or confidential, or ``merge`` (item_id absorbs detail.absorbed) or ``split``
+# (detail.new_item made from item_id); ``value`` and ``reader_value`` are JSON;
+# ``reader_key`` is "committee_id|date" as the readers gave the meeting, so an import
+# that names it so finds the meeting again after its committee or date was corrected.
+# An undone correction keeps its row (the history), with ``undone_at`` set.
+# ``items.merged_into``: an item merged into another by a correction is kept, out of sight.
+V4 = [
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+        item_id INTEGER REFERENCES items(id),
+        field TEXT NOT NULL,
+        value TEXT,
+        reader_value TEXT,
+        reader_key TEXT,
+        detail TEXT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        undone_at TEXT
+    )""",
+    "CREATE INDEX corrections_meeting ON corrections(meeting_id)",
+    "CREATE INDEX corrections_item ON corrections(item_id)",
+    "CREATE INDEX corrections_reader_key ON corrections(reader_key)",
+    "ALTER TABLE items ADD COLUMN merged_into INTEGER REFERENCES items(id)",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
 LATEST = len(MIGRATIONS)
 
 

@@ -30,7 +30,7 @@ from panelbook.model import (
     UnreadableDocument,
 )
 from panelbook.sources.textutil import norm_key
-from panelbook.store import facts, indexer
+from panelbook.store import correction_overlay, facts, indexer
 from panelbook.store.matching import best_match, is_procedural, text_similarity, title_similarity
 
 IMPORT_WHO = "import"
@@ -142,7 +142,9 @@ def upsert_meeting(
     if meeting.date is None:   # services.import_gaps files or refuses such a document first
         raise UnreadableDocument("This document does not say the date of its meeting, so it cannot be filed.")
     day = meeting.date.isoformat()
-    existing = _one(db, "SELECT * FROM meetings WHERE committee_id = ? AND date = ?", (committee_id, day))
+    moved = correction_overlay.meeting_named_by_readers(db, committee_id, day)   # its committee or date corrected
+    existing = _one(db, "SELECT * FROM meetings WHERE id = ?", (moved,)) if moved is not None else _one(
+        db, "SELECT * FROM meetings WHERE committee_id = ? AND date = ?", (committee_id, day))
     statement = {
         "time": meeting.time, "venue": meeting.venue, "contact_name": meeting.contact_name,
         "contact_role": meeting.contact_role, "contact_phone": meeting.contact_phone,
@@ -161,12 +163,7 @@ def upsert_meeting(
     else:
         meeting_id = existing["id"]
     facts.record(db, "meeting", meeting_id, source, rank, statement)
-    merged = facts.merged(db, "meeting", meeting_id)
-    values = {name: merged.get(name) for name in _MEETING_FIELDS}
-    statuses = [json.loads(r["data"]).get("status", "scheduled") for r in db.query(
-        "SELECT data FROM facts WHERE entity = 'meeting' AND entity_id = ? ORDER BY rank, rowid", (meeting_id,))]
-    values["status"] = _meeting_status(statuses)
-    if _update(db, "meetings", meeting_id, values):
+    if refresh_meeting(db, meeting_id):
         counts.meetings.add(meeting_id)
     for person in meeting.attendees:
         cursor = db.execute(
@@ -182,6 +179,17 @@ def upsert_meeting(
     return meeting_id
 
 
+def refresh_meeting(db: sqlite_utils.Database, meeting_id: int) -> bool:
+    """Rewrite a meeting's row from every document's facts, the clerk's corrections
+    laid over; True if anything changed."""
+    merged = facts.merged(db, "meeting", meeting_id)
+    values = {name: merged.get(name) for name in _MEETING_FIELDS}
+    statuses = [json.loads(r["data"]).get("status", "scheduled") for r in db.query(
+        "SELECT data FROM facts WHERE entity = 'meeting' AND entity_id = ? ORDER BY rank, rowid", (meeting_id,))]
+    values["status"] = _meeting_status(statuses)
+    return _update(db, "meetings", meeting_id, correction_overlay.meeting_values(db, meeting_id, values))
+
+
 # -- items ------------------------------------------------------------------
 
 
@@ -193,7 +201,8 @@ def find_item(db: sqlite_utils.Database, meeting_id: int, item: AgendaItem) -> d
     for row in rows:
         if row["title_key"] == key:
             return row
-    scored = [(title_similarity(row["title"], item.title), row) for row in rows]
+    scored = [(max(title_similarity(row["title"], item.title), title_similarity(row["title_key"], key)), row)
+              for row in rows]     # the title as shown (perhaps corrected) or as the readers gave it
     scored = [pair for pair in scored if pair[0] >= 0.85]
     if scored:
         return max(scored, key=lambda pair: pair[0])[1]
@@ -239,15 +248,9 @@ def upsert_item(
     else:
         item_id = existing["id"]
     facts.record(db, "item", item_id, source, rank, statement)
-    merged = facts.merged(db, "item", item_id, readable=("title",))
-    values = {name: merged.get(name) for name in _ITEM_FIELDS}
-    values["title"] = merged.get("title", item.title)
-    values["title_key"] = norm_key(values["title"])
-    values["confidential"] = 1 if merged.get("confidential") else 0
-    if "position" in merged:
-        values["position"] = merged["position"]
-    if _update(db, "items", item_id, values):
+    if refresh_item(db, item_id):
         counts.items.add(item_id)
+    merged = facts.merged(db, "item", item_id, readable=("title",))
     for link in item.documents:
         cursor = db.execute(
             "INSERT OR IGNORE INTO item_links (item_id, title, url, size, restricted, attachment_id) "
@@ -267,6 +270,23 @@ def upsert_item(
                 counts.resolutions.add(res_id)
         offer_draft(db, meeting_id, item_id, res_id, text, counts)
     return item_id
+
+
+def refresh_item(db: sqlite_utils.Database, item_id: int) -> bool:
+    """Rewrite an item's row from every document's facts, the clerk's corrections
+    laid over (an item the clerk made by a split has no facts: its title stays);
+    True if anything changed."""
+    merged = facts.merged(db, "item", item_id, readable=("title",))
+    values: dict[str, Any] = {name: merged.get(name) for name in _ITEM_FIELDS}
+    if "title" in merged:
+        values["title"] = merged["title"]
+        values["title_key"] = norm_key(merged["title"])
+    else:
+        values.pop("title", None)
+    values["confidential"] = 1 if merged.get("confidential") else 0
+    if "position" in merged:
+        values["position"] = merged["position"]
+    return _update(db, "items", item_id, correction_overlay.item_values(db, item_id, values))
 
 
 # -- recommendations --------------------------------------------------------
