@@ -1,7 +1,8 @@
 """A meeting's agenda as a Qt table model: item dicts (from ``queries.agenda``) as a row cache.
 
 Columns: agenda number, minute number, title, pack pages, confidential marker.
-Items the user has not opened yet are shown in bold, as unread mail is.
+Items the user has not opened yet are shown in bold, as unread mail is; an item the
+clerk corrected carries a pencil by its number.
 """
 from __future__ import annotations
 
@@ -74,15 +75,21 @@ class AgendaModel(RowTableModel):
             return self._bold
         if role == Qt.ItemDataRole.DecorationRole and column == CONFIDENTIAL and item["confidential"]:
             return icon("lock")
+        if role == Qt.ItemDataRole.DecorationRole and column == NUMBER and item.get("corrected"):
+            return icon("corrected")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == TITLE:
                 return item["title"] + ("" if item["id"] in self._read else " (not opened yet)")
             if column == CONFIDENTIAL and item["confidential"]:
                 return "Confidential: exempt from publication"
+            if column == NUMBER and item.get("corrected"):
+                return "Corrected by hand: kept over every later import (the item's menu undoes it)"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(item, column)
             if column == CONFIDENTIAL:
                 return "confidential" if item["confidential"] else "public"
+            if column == NUMBER and item.get("corrected"):
+                return f"{text} (corrected)".strip()
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, MINUTE, PAGES):
             return int(Qt.AlignmentFlag.AlignCenter)

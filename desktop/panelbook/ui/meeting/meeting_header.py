@@ -47,6 +47,14 @@ class MeetingHeader(QWidget):
         self.sources.setAccessibleName("Where this meeting's data came from")
         for label in (self.details, self.sources):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.corrected = QLabel("Corrected")
+        self.corrected.setObjectName("correctedPill")
+        self.corrected.setToolTip("You corrected what the documents say about this meeting; the agenda's menu "
+                                  "undoes it")
+        self.corrected.setAccessibleName("Meeting corrected by hand")
+        self.corrected.setStyleSheet(
+            "QLabel#correctedPill { border: 1px dashed palette(mid); border-radius: 8px; padding: 1px 8px; }")
+        self.corrected.hide()
         self.status.setObjectName("statusPill")
         self.status.setStyleSheet(
             "QLabel#statusPill { border: 1px solid palette(mid); border-radius: 8px; padding: 1px 8px; }")
@@ -56,6 +64,7 @@ class MeetingHeader(QWidget):
         top.addWidget(self.swatch)
         top.addWidget(self.title)
         top.addWidget(self.status)
+        top.addWidget(self.corrected)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +79,7 @@ class MeetingHeader(QWidget):
         self.title.setText(f"{meeting['committee']}: {long_date(meeting['date'])}")
         self.status.setText(STATUS_LABELS.get(status, status))
         self.status.show()
+        self.corrected.setVisible(bool(meeting.get("corrected")))
         bits = []
         bits.append(f"<b>Time</b> {escape(meeting['time'])}" if meeting.get("time") else "<b>Time</b> not yet known")
         bits.append(f"<b>Venue</b> {escape(meeting['venue'])}" if meeting.get("venue")
@@ -101,5 +111,6 @@ class MeetingHeader(QWidget):
         self.title.setText("No meeting chosen")
         self.status.setText("")
         self.status.hide()
+        self.corrected.hide()
         self.details.setText("Choose a meeting on the Calendar (Ctrl+1), or find one with Search (Ctrl+F).")
         self.sources.setText("")

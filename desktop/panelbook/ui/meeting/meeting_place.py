@@ -37,6 +37,7 @@ from panelbook.ui.markup.marked_agenda_model import MarkedAgendaModel
 from panelbook.ui.markup.markup_jobs import document_highlights, meeting_marks, place_highlight, set_read
 from panelbook.ui.markup.markup_panel import MarkupPanel
 from panelbook.ui.meeting.agenda_model import CONFIDENTIAL, MINUTE, NUMBER, PAGES, TITLE
+from panelbook.ui.meeting.correction_actions import CorrectionActions
 from panelbook.ui.meeting.item_details import item_html, meeting_placeholder_html
 from panelbook.ui.meeting.meeting_header import MeetingHeader
 from panelbook.ui.meeting.open_recs_panel import OpenRecsPanel
@@ -103,6 +104,7 @@ class MeetingPlace(QWidget):
         self._build_agenda()
         self._build_reader()
         self._build_item_tabs()
+        self.corrections = CorrectionActions(self)
         self._lay_out()
         worker.store_changed.connect(self._store_changed)
 
@@ -195,6 +197,7 @@ class MeetingPlace(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.corrections.button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.previous_meeting, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.next_meeting, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -248,6 +251,7 @@ class MeetingPlace(QWidget):
         self.meeting_id = None
         self._pack_shown = None
         self.header.clear()
+        self.corrections.show_meeting(None)
         self.agenda_caption.setText("Agenda")
         self.model.set_items([], set())
         self.reader.clear()
@@ -263,6 +267,7 @@ class MeetingPlace(QWidget):
         agenda = result["agenda"]
         items = agenda["items"]
         self.header.show_meeting(agenda["meeting"], result["sources"])
+        self.corrections.show_meeting(agenda["meeting"])
         self._reports = result["reports"]
         self.agenda_caption.setText(f"Agenda: {len(items)} items" if items else "Agenda")
         self.model.set_items(items, result["read"])

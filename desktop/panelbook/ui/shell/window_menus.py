@@ -47,6 +47,7 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
     (("Ctrl+Shift+R",), "Restore from a backup (Tools)"),
     (("Ctrl+Shift+N",), "Add a recommendation by hand (Tools)"),
     (("Ctrl+Shift+H",), "History of the recommendation chosen in the Tracker (Tools)"),
+    (("F2",), "Correct the chosen agenda item (Meeting)"),
     (("F1",), "This list of shortcuts"),
     (("Ctrl+Q",), "Quit"),
 ]
@@ -56,6 +57,7 @@ LIST_KEYS: list[tuple[tuple[str, ...], str]] = [
     (("Tab", "Shift+Tab"), "Next / previous control (arrows move within a list or table)"),
     (("Ctrl+C",), "Copy the selected text of the pack"),
     (("Alt+T",), "The Tools menu: backups, the sample panel, recommendations by hand"),
+    (("Menu", "Shift+F10"), "The agenda item's menu: correct, merge, split, undo"),
 ]
 
 
