@@ -8,6 +8,8 @@ own text with tools/rebuild_pack.py (two pages of item 7's report dropped).
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from panelbook.paths import sample_dir
@@ -157,3 +159,55 @@ def test_a_bad_correction_is_one_sentence_and_changes_nothing(sample, action, se
         action(sample, meeting)
     assert str(refused.value).startswith(sentence) and "\n" not in str(refused.value)
     assert snapshot(sample) == before
+
+
+def _second_computer(tmp_path):
+    from panelbook.paths import data_folder
+    from panelbook.store import Store
+
+    store = Store.open(data_folder(tmp_path / "other"), daily_backup=False)
+    load_sample(store)
+    return store
+
+
+def test_corrections_travel_with_the_markup_and_their_undo_too(sample, tmp_path):
+    from panelbook.services.markup import export_markup, import_markup
+
+    meeting = _meeting(sample)
+    eight = _item(sample, "8")
+    corrections.edit_meeting(sample, meeting, venue="Council Chamber")
+    corrections.edit_item(sample, eight["id"], title="Repeat Child Protection Plans", pages="11-20")
+    corrections.merge_items(sample, meeting, _item(sample, "6")["id"], _item(sample, "7")["id"])
+    add_note(sample, eight["id"], "Ask about handovers")
+    exported = export_markup(sample)
+    assert exported["version"] == 2 and len(exported["corrections"]) == 4
+    other = _second_computer(tmp_path)
+    try:
+        counts = import_markup(other, json.dumps(exported))
+        assert counts["added"] == 5                                         # four corrections and the note
+        there = queries.agenda(other.db, corrections.find_meeting(other, "2024-08-08"))
+        assert there["meeting"]["venue"] == "Council Chamber"
+        item = next(i for i in there["items"] if i["agenda_number"] == "8")
+        assert (item["title"], item["pages"]) == ("Repeat Child Protection Plans", [11, 20])
+        assert [i["agenda_number"] for i in there["items"]].count("7") == 0
+        assert [n["text"] for n in queries.notes(other.db, there["meeting"]["id"]) if n["item_id"] == item["id"]] == [
+            "Ask about handovers"]
+        assert import_markup(other, json.dumps(exported))["added"] == 0          # again: nothing new
+        import_files(other, SAMPLE_FILES)                                         # and kept over a re-import
+        assert next(i for i in queries.agenda(other.db, there["meeting"]["id"])["items"]
+                    if i["agenda_number"] == "8")["pages"] == [11, 20]
+        corrections.undo(sample, meeting, field="venue")
+        import_markup(other, json.dumps(export_markup(sample)))
+        assert queries.meeting(other.db, there["meeting"]["id"])["venue"] == "Conference Room 3 - Civic Centre"
+    finally:
+        other.close()
+
+
+def test_a_version_1_markup_file_still_reads(sample):
+    from panelbook.services.markup import export_markup, import_markup
+
+    add_note(sample, _item(sample, "8")["id"], "A note from an older Panelbook")
+    old = export_markup(sample)
+    old.pop("corrections")
+    old["version"] = 1
+    assert import_markup(sample, json.dumps(old))["unchanged"] == 1

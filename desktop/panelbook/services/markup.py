@@ -23,7 +23,7 @@ import sqlite_utils
 from panelbook import anchoring
 from panelbook.services import markup_confidential, markup_file, markup_merge
 from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
-from panelbook.store import Store, indexer, markup as markup_store, transaction
+from panelbook.store import Store, correction_transfer, indexer, markup as markup_store, transaction
 from panelbook.store.queries import NotFound
 from panelbook.store.rows import Highlight, ItemMark, Note, Profile
 from panelbook.store.writer import now_iso
@@ -219,6 +219,8 @@ def export_markup(store: Store, *, who: str | None = None, shared_only: bool = F
                                     for m in markup_store.marks_to_export(db, who)]
     lights = [dict(h) | {"item": markup_store.item_ref(db, h["item_id"]) if h["item_id"] else None}
               for h in markup_store.highlights_to_export(db, who, shared_only)]
+    meetings = correction_transfer.meetings_of_items(     # the meetings this markup is on
+        db, {row["item_id"] for row in notes + marks + lights if row.get("item_id")})
     confidential = markup_store.confidential_item_ids(db)
     secret = {name: [r for r in rows if r.get("item_id") in confidential]
               for name, rows in (("notes", notes), ("marks", marks), ("highlights", lights))}
@@ -230,7 +232,9 @@ def export_markup(store: Store, *, who: str | None = None, shared_only: bool = F
     data = {"format": FORMAT, "version": FORMAT_VERSION, "profile": who, "shared_only": shared_only,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
             "notes": notes, "marks": marks, "highlights": lights,
-            "deleted": [dict(t) for t in markup_store.tombstones(db)]}
+            "deleted": [dict(t) for t in markup_store.tombstones(db)],
+            # the clerk's corrections of the meetings this markup is on, and every one made by ``who``
+            "corrections": correction_transfer.to_export(db, meetings, who)}
     return markup_confidential.attach(data, secret, passphrase)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 FORMAT = "panelbook-markup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2      # 2: the clerk's corrections travel with the markup (version 1 files have none)
 NOTE_KINDS = ("note", "question", "enquiry")
 QUESTION_STATES = ("open", "asked", "answered")
 
@@ -53,6 +53,19 @@ def _optional_item(value: Any) -> bool:
     return value is None or _item(value)
 
 
+CORRECTION_FIELDS = ("committee", "date", "time", "venue", "status", "agenda_number", "title", "pages",
+                     "confidential", "merge", "split")
+
+
+def _meeting(value: Any) -> bool:
+    return isinstance(value, dict) and _text(value.get("committee")) and _text(value.get("date"))
+
+
+def _optional_correction_item(value: Any) -> bool:
+    return value is None or (isinstance(value, dict) and _text(value.get("title"))
+                             and _optional_text(value.get("title_key")) and _optional_text(value.get("agenda_number")))
+
+
 Check = Callable[[Any], bool]
 # Per list: the fields a record must have, and the optional ones with their default.
 _REQUIRED: dict[str, dict[str, Check]] = {
@@ -62,6 +75,8 @@ _REQUIRED: dict[str, dict[str, Check]] = {
     "highlights": {"uid": _text, "document_key": _text, "item": _optional_item, "quote": _text, "profile": _text,
                    "created_at": _text, "updated_at": _text},
     "deleted": {"uid": _text, "deleted_at": _text},
+    "corrections": {"uid": _text, "meeting": _meeting, "field": lambda v: v in CORRECTION_FIELDS, "who": _text,
+                    "at": _text},
 }
 _OPTIONAL: dict[str, dict[str, tuple[Check, Any]]] = {
     "notes": {"position": (_whole, 0), "state": (lambda v: v in QUESTION_STATES, "open"),
@@ -71,8 +86,11 @@ _OPTIONAL: dict[str, dict[str, tuple[Check, Any]]] = {
                    "context_before": (_text, ""), "context_after": (_text, ""), "comment": (_optional_text, None),
                    "shared": (_flag, 0), "needs_placing": (_flag, 0)},
     "deleted": {},
+    "corrections": {"item": (_optional_correction_item, None), "value": (lambda v: True, None),
+                    "undone_at": (_optional_text, None), "absorbed": (_optional_correction_item, None)},
 }
-_SINGULAR = {"notes": "note", "marks": "flag", "highlights": "highlight", "deleted": "deletion"}
+_SINGULAR = {"notes": "note", "marks": "flag", "highlights": "highlight", "deleted": "deletion",
+             "corrections": "correction"}
 
 
 def decode(data: bytes | str) -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from panelbook.store import indexer, markup as markup_store
+from panelbook.store import correction_transfer, indexer, markup as markup_store
 
 NOTE_FIELDS = ("uid", "profile", "kind", "text", "position", "state", "answer", "lead", "shared", "created_at",
                "updated_at")
@@ -32,6 +32,7 @@ def merge(db: sqlite_utils.Database, data: dict[str, Any]) -> dict[str, int]:
     are kept for later (counted as ``no_such_item``)."""
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_newer_here": 0, "no_such_item": 0, "deleted_here": 0,
               "removed": 0}
+    correction_transfer.merge_in(db, data.get("corrections", []), counts)   # first: the items they name move
     tombstones = {r["uid"] for r in markup_store.tombstones(db)}
     for dead in data.get("deleted", []):
         counts["removed"] += markup_store.take_deletion(db, dead["uid"], dead["deleted_at"])
@@ -87,5 +88,5 @@ def attach_pending(db: sqlite_utils.Database) -> int:
     if not markup_store.has_pending(db):
         return 0
     waiting = markup_store.take_pending(db)
-    counts = merge(db, waiting)
+    counts = merge(db, waiting)       # the clerk's corrections that waited come in first
     return counts["added"] + counts["updated"] + counts["unchanged"] + counts["kept_newer_here"]

@@ -20,13 +20,15 @@ ITEM_FIELDS = ("agenda_number", "title", "pages", "confidential")
 def in_force(db: sqlite_utils.Database, *, meeting_id: int | None = None,
              item_id: int | None = None) -> dict[str, Any]:
     """Field by field, the newest correction not undone of a meeting (its own
-    fields) or of an item: ``{"time": "18:00", "pages": [12, 30], ...}``."""
+    fields) or of an item: ``{"time": "18:00", "pages": [12, 30], ...}``.  Newest by
+    when it was made, so one merged in from another computer never overrides a
+    later one made here."""
     if item_id is not None:
         rows = db.query("SELECT field, value FROM corrections WHERE item_id = ? AND undone_at IS NULL "
-                        "AND field NOT IN ('merge', 'split') ORDER BY id", (item_id,))
+                        "AND field NOT IN ('merge', 'split') ORDER BY at, id", (item_id,))
     else:
         rows = db.query("SELECT field, value FROM corrections WHERE meeting_id = ? AND item_id IS NULL "
-                        "AND undone_at IS NULL ORDER BY id", (meeting_id,))
+                        "AND undone_at IS NULL ORDER BY at, id", (meeting_id,))
     return {row["field"]: json.loads(row["value"]) for row in rows}
 
 

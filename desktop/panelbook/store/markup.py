@@ -277,7 +277,8 @@ def item_ref(db: sqlite_utils.Database, item_id: int) -> Row:
         "FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN committees c ON c.id = m.committee_id "
         "WHERE i.id = ?", (item_id,))))
     return {"committee": row["committee"], "date": row["date"], "title": row["title"],
-            "agenda_number": row["agenda_number"], "minute_number": row["minute_number"]}
+            "agenda_number": row["agenda_number"], "minute_number": row["minute_number"],
+            "title_key": row["title_key"]}      # the title as the documents give it (the shown one may be corrected)
 
 
 def find_item(db: sqlite_utils.Database, ref: Row) -> int | None:
@@ -287,9 +288,10 @@ def find_item(db: sqlite_utils.Database, ref: Row) -> int | None:
         "SELECT i.id, i.title_key, i.agenda_number, c.name FROM items i JOIN meetings m ON m.id = i.meeting_id "
         "JOIN committees c ON c.id = m.committee_id WHERE m.date = ?", (ref["date"],)))
     rows = [r for r in rows if norm_key(r["name"]) == norm_key(ref["committee"])]
-    for row in rows:
-        if row["title_key"] == norm_key(ref["title"]):
-            return int(row["id"])
+    for key in (ref.get("title_key"), norm_key(ref["title"])):
+        for row in rows:
+            if key and row["title_key"] == key:
+                return int(row["id"])
     for row in rows:
         if ref.get("agenda_number") and row["agenda_number"] == ref["agenda_number"]:
             return int(row["id"])
