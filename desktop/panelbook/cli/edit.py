@@ -35,7 +35,7 @@ def edit(args: argparse.Namespace, store: Store, print_json: PrintJson, table: P
         if args.json:
             print_json(undone)
         else:
-            print(f"Undone: {_change(undone)}; back to what the documents say.")
+            print(f"Undone: {corrections.describe(undone)}; back to what the documents say.")
         return 0
     item_id = corrections.find_item(store, meeting_id, args.item)
     if action == "item":
@@ -69,27 +69,6 @@ def _say_item(args: argparse.Namespace, item: dict[str, Any], print_json: PrintJ
     return 0
 
 
-def _value(value: Any) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        return f"{value[0]}-{value[1]}"
-    if isinstance(value, dict):
-        return f"from page {value.get('at_page')} as “{value.get('title')}”"
-    return str(value)
-
-
-def _change(entry: dict[str, Any]) -> str:
-    where = f"item “{entry['item']}” " if entry["item"] else ""
-    if entry["field"] == "merge":
-        return f"{where}merged, pages {_value(entry['before'])} → {_value(entry['after'])}"
-    if entry["field"] == "split":
-        return f"{where}split {_value(entry['after'])}"
-    return f"{where}{entry['what']} {_value(entry['before'])} → {_value(entry['after'])}"
-
-
 def _history(args: argparse.Namespace, store: Store, meeting_id: int, print_json: PrintJson,
              table: PrintTable) -> int:
     entries = corrections.history(store, meeting_id)
@@ -101,7 +80,8 @@ def _history(args: argparse.Namespace, store: Store, meeting_id: int, print_json
         print("No corrections of this meeting: it shows what its documents say.")
         return 0
     table([["WHEN", "WHO", "CHANGE", ""]] + [
-        [e["at"].replace("T", " ")[:16], e["who"], _change(e), "(undone)" if e["undone"] else ""] for e in shown])
+        [e["at"].replace("T", " ")[:16], e["who"], corrections.describe(e), "(undone)" if e["undone"] else ""]
+        for e in shown])
     return 0
 
 

@@ -241,3 +241,37 @@ def corrected_fields(store: Store, meeting_id: int, item_id: int | None = None) 
     """The fields of a meeting or an item under a correction now (for the window's marker)."""
     return sorted({LABELS.get(str(r["field"]), str(r["field"])) for r in corrections.in_force(store.db, meeting_id,
                                                                                              item_id)})
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return f"{value[0]}-{value[1]}"
+    if isinstance(value, dict):
+        return f"from page {value.get('at_page')} as “{value.get('title')}”"
+    return str(value)
+
+
+def describe(entry: dict[str, Any], *, with_item: bool = True) -> str:
+    """A history entry in words: "item “Early Years” pack pages 5-10 → 5-12"."""
+    where = f"item “{entry['item']}” " if entry["item"] and with_item else ""
+    if entry["field"] == "merge":
+        return f"{where}merged with the next item, pages {_value(entry['before'])} → {_value(entry['after'])}"
+    if entry["field"] == "split":
+        return f"{where}split {_value(entry['after'])}"
+    return f"{where}{entry['what']} {_value(entry['before'])} → {_value(entry['after'])}"
+
+
+def in_force_lines(store: Store, meeting_id: int) -> dict[int | None, list[str]]:
+    """Per item (None: the meeting itself), the corrections in force in words, with who and when:
+    what the window shows beside its "Corrected" marks."""
+    out: dict[int | None, list[str]] = {}
+    for entry in history(store, meeting_id):
+        if entry["undone"] or entry["part_of"] is not None:
+            continue
+        when = entry["at"].replace("T", " ")[:16]
+        out.setdefault(entry["item_id"], []).append(f"{describe(entry, with_item=False)} ({entry['who']}, {when})")
+    return out

@@ -41,6 +41,7 @@ def test_correct_the_meeting_from_its_header(qtbot, window):
         form.accept()                                                           # click two
     assert "Council Chamber" in place.header.details.text() and "18:00" in place.header.details.text()
     assert place.header.corrected.isVisibleTo(place)
+    assert "• venue Conference Room 3 - Civic Centre → Council Chamber" in place.header.corrected.toolTip()
 
 
 def test_correct_an_item_with_f2_then_undo_from_its_menu(qtbot, window):
@@ -59,6 +60,8 @@ def test_correct_an_item_with_f2_then_undo_from_its_menu(qtbot, window):
     assert (item["title"], item["pages"], item["corrected"]) == ("Repeat Child Protection Plans", [11, 20], True)
     assert place.model.index(row, NUMBER).data(Qt.ItemDataRole.DecorationRole) is not None
     assert place.model.index(row, NUMBER).data(Qt.ItemDataRole.AccessibleTextRole) == "8 (corrected)"
+    tip = place.model.index(row, NUMBER).data(Qt.ItemDataRole.ToolTipRole)        # the history, in words
+    assert "• pack pages 11-22 → 11-20" in tip and "• title Repeat Child Protection Plans - Analysis → " in tip
     menu = place.corrections.menu_for(item)
     undo = next(a for a in menu.actions() if a.text().startswith("&Undo the item"))
     assert undo.isEnabled()

@@ -83,7 +83,8 @@ class AgendaModel(RowTableModel):
             if column == CONFIDENTIAL and item["confidential"]:
                 return "Confidential: exempt from publication"
             if column == NUMBER and item.get("corrected"):
-                return "Corrected by hand: kept over every later import (the item's menu undoes it)"
+                return "Corrected by hand, kept over every later import (the item's menu undoes it):\n" + "\n".join(
+                    f"• {line}" for line in item.get("correction_lines", []))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(item, column)
             if column == CONFIDENTIAL:

@@ -134,9 +134,12 @@ class CorrectionActions(QObject):
         if not item.get("pages"):
             return
         dialog = SplitItem(item, self.place)
-        dialog.accepted.connect(lambda: self._run(
-            lambda store: _corrections().split_item(store, item["id"], **dialog.changes())))
+        dialog.accepted.connect(lambda: self._split(item["id"], dialog.changes()))
         self._open(dialog)
+
+    def _split(self, item_id: int, changes: dict[str, Any]) -> None:
+        """Read on the UI thread (the form's values), run on the worker."""
+        self._run(lambda store: _corrections().split_item(store, item_id, **changes))
 
     def undo(self, item_id: int | None) -> None:
         if self.meeting is None:

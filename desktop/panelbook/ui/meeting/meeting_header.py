@@ -80,6 +80,9 @@ class MeetingHeader(QWidget):
         self.status.setText(STATUS_LABELS.get(status, status))
         self.status.show()
         self.corrected.setVisible(bool(meeting.get("corrected")))
+        lines = "\n".join(f"• {line}" for line in meeting.get("correction_lines", []))
+        self.corrected.setToolTip(f"You corrected what the documents say about this meeting (the agenda's menu "
+                                  f"undoes it):\n{lines}")
         bits = []
         bits.append(f"<b>Time</b> {escape(meeting['time'])}" if meeting.get("time") else "<b>Time</b> not yet known")
         bits.append(f"<b>Venue</b> {escape(meeting['venue'])}" if meeting.get("venue")

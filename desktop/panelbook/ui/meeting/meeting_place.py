@@ -63,9 +63,16 @@ def _neighbour_button(icon_name: str, text: str, shortcut: str) -> QToolButton:
 
 def load_meeting(store, meeting_id: int) -> dict:
     """Everything the Meeting place shows, read on the worker."""
+    from panelbook.services.corrections import in_force_lines
+
     pack = desktop_queries.pack(store.db, store.folder.files, meeting_id)
+    agenda = queries.agenda(store.db, meeting_id)
+    lines = in_force_lines(store, meeting_id)          # what the "Corrected" marks say
+    agenda["meeting"]["correction_lines"] = lines.get(None, [])
+    for item in agenda["items"]:
+        item["correction_lines"] = lines.get(item["id"], [])
     return {
-        "agenda": queries.agenda(store.db, meeting_id),
+        "agenda": agenda,
         "sources": desktop_queries.meeting_sources(store.db, meeting_id),
         "pack": pack,
         "reports": desktop_queries.item_report_texts(store.db, meeting_id),
