@@ -87,7 +87,7 @@ def test_item_corrections_win_over_a_revised_pack(sample, tmp_path):
 def test_a_corrected_date_moves_the_meeting_and_the_next_import_finds_it(sample):
     meeting = _meeting(sample)
     count = len(queries.meetings(sample.db))
-    corrections.edit_meeting(sample, meeting, date="2024-08-15")
+    corrections.edit_meeting(sample, meeting, date="15 August 2024")      # as the window's form may give it
     _import_everything_again(sample)
     assert len(queries.meetings(sample.db)) == count                    # no second meeting on 8 August
     assert [m["id"] for m in queries.meetings(sample.db, "2024-08-15", "2024-08-15")] == [meeting]
@@ -150,8 +150,9 @@ def test_split_makes_an_item_and_undo_takes_it_away(sample):
     (lambda s, m: corrections.edit_meeting(s, m, date="2024-07-18"),
      "There is already a meeting of Children and Families Scrutiny Panel on 2024-07-18"),
     (lambda s, m: corrections.undo(s, m, field="venue"), "There is no correction of this meeting (venue) to undo."),
+    (lambda s, m: corrections.edit_meeting(s, m, date="someday"), "'someday' is not a date"),
 ], ids=["no-item", "pages-outside", "pages-backwards", "no-title", "merge-apart", "split-outside", "bad-time",
-        "date-taken", "nothing-to-undo"])
+        "date-taken", "nothing-to-undo", "bad-date"])
 def test_a_bad_correction_is_one_sentence_and_changes_nothing(sample, action, sentence):
     meeting = _meeting(sample)
     before = snapshot(sample)

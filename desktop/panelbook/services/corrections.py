@@ -14,7 +14,7 @@ from typing import Any
 
 from panelbook.model import MeetingStatus
 from panelbook.services.markup import profile_name
-from panelbook.sources.textutil import clean, norm_key, parse_time
+from panelbook.sources.textutil import clean, norm_key, parse_date, parse_time
 from panelbook.store import Store, corrections, queries, transaction
 from panelbook.store.corrections import CorrectionRefused
 
@@ -65,7 +65,10 @@ def _checked_meeting_fields(changes: dict[str, Any]) -> dict[str, Any]:
             try:
                 out[name] = date.fromisoformat(text).isoformat()
             except ValueError:
-                raise CorrectionError(f"'{value}' is not a date (YYYY-MM-DD).") from None
+                day = parse_date(text)          # as the window's form may be given it: "8 August 2024", 8/8/2024
+                if day is None:
+                    raise CorrectionError(f"'{value}' is not a date; write it as 2024-12-31.") from None
+                out[name] = day.isoformat()
         elif name == "time":
             parsed = parse_time(text) if text else None
             if text and parsed is None:
