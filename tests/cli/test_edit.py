@@ -38,6 +38,9 @@ def test_edit_a_meeting_and_an_item_then_undo(home, capsys):
     assert code == 0
     item = json.loads(out)
     assert (item["agenda_number"], item["pages"], item["confidential"]) == ("8", [11, 20], True)
+    listing = run(capsys, home, "agenda", "2024-08-08")[1]
+    assert "[corrected: `panelbook edit history` lists how]" in listing.splitlines()[0]
+    assert "Repeat Child Protection Plans - Analysis [confidential] [corrected]" in listing
     agenda = json.loads(run(capsys, home, "agenda", "2024-08-08", "--json")[1])
     assert agenda["meeting"]["venue"] == "Council Chamber" and agenda["meeting"]["corrected"]
     assert next(i for i in agenda["items"] if i["agenda_number"] == "8")["corrected"]

@@ -78,7 +78,8 @@ def agenda(args: argparse.Namespace, store: Store, print_json: PrintJson, table:
         return 0
     m = data["meeting"]
     label = meeting_cases.status_label(m["status"], m["date"])
-    print(f"{m['committee']} — {m['date']} {m['time'] or ''}".rstrip() + f" ({label})")
+    print(f"{m['committee']} — {m['date']} {m['time'] or ''}".rstrip() + f" ({label})"
+          + (" [corrected: `panelbook edit history` lists how]" if m.get("corrected") else ""))
     if m["venue"]:
         print(f"Venue: {m['venue']}")
     print()
@@ -88,7 +89,7 @@ def agenda(args: argparse.Namespace, store: Store, print_json: PrintJson, table:
         number = item["agenda_number"] or ""
         minute = f"(minute {item['minute_number']})" if item["minute_number"] else ""
         pages = f"pages {item['pages'][0]}-{item['pages'][1]}" if item["pages"] else ""
-        flag = " [confidential]" if item["confidential"] else ""
+        flag = (" [confidential]" if item["confidential"] else "") + (" [corrected]" if item.get("corrected") else "")
         print(f"{number:>3}  {item['title']}{flag}  {minute}  {pages}".rstrip())
         for res in item["resolutions"]:
             print(f"       RESOLVED {res['number'] or ''} {res['text']}")
