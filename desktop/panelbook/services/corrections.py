@@ -113,16 +113,8 @@ def parse_pages(text: str) -> tuple[int, int]:
     return first, last
 
 
-def _pack_pages(store: Store, meeting_id: int) -> tuple[int, int] | None:
-    spans = [(r["first"], r["last"]) for r in store.db.query(
-        "SELECT min(p.printed) AS first, max(p.printed) AS last FROM pages p JOIN documents d ON d.id = p.document_id "
-        "WHERE d.meeting_id = ? AND d.kind = 'agenda_pack' AND p.printed IS NOT NULL", (meeting_id,))
-        if r["first"] is not None]
-    return spans[0] if spans else None
-
-
 def _check_in_pack(store: Store, meeting_id: int, first: int, last: int) -> None:
-    span = _pack_pages(store, meeting_id)
+    span = corrections.pack_page_span(store.db, meeting_id)
     if span and (first < span[0] or last > span[1]):
         raise CorrectionError(f"Pages {first}-{last} are outside the pack, which runs from page {span[0]} to "
                               f"{span[1]}.")

@@ -129,6 +129,14 @@ def _refresh_items(db: sqlite_utils.Database, meeting_id: int, item_ids: list[in
     indexer.reindex_meeting(db, meeting_id)
 
 
+def pack_page_span(db: sqlite_utils.Database, meeting_id: int) -> tuple[int, int] | None:
+    """The first and last printed page of the meeting's agenda pack, when one is stored."""
+    row = _one(db, "SELECT min(p.printed) AS first, max(p.printed) AS last FROM pages p JOIN documents d "
+               "ON d.id = p.document_id WHERE d.meeting_id = ? AND d.kind = 'agenda_pack' AND p.printed IS NOT NULL",
+               (meeting_id,))
+    return (int(row["first"]), int(row["last"])) if row and row["first"] is not None else None
+
+
 def place_pages(db: sqlite_utils.Database, meeting_id: int) -> None:
     """Give each page of the meeting's documents the item whose printed range holds it
     (after a correction of pages, a merge or a split)."""

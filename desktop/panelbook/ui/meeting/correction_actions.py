@@ -21,8 +21,6 @@ from panelbook.ui.meeting.correction_dialogs import ItemCorrection, MeetingCorre
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from panelbook.ui.meeting.meeting_place import MeetingPlace
-
 CORRECTED = Change.MEETINGS | Change.ITEMS | Change.MARKUP | Change.RECS
 
 
@@ -35,7 +33,7 @@ def _corrections():
 class CorrectionActions(QObject):
     """The Correct button, the agenda's menu and F2 of one Meeting place."""
 
-    def __init__(self, place: MeetingPlace):
+    def __init__(self, place: Any):         # the MeetingPlace that owns it (not imported: it imports this)
         super().__init__(place)
         self.place = place
         self.meeting: dict[str, Any] | None = None
