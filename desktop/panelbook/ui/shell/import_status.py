@@ -90,7 +90,8 @@ class ImportStatus(QObject):
             widget.hide()
         self.import_action.setEnabled(True)
         if outcome.cancelled:
-            self.window.statusBar().showMessage("Import cancelled; nothing was changed.", 8000)
+            done = summary(outcome) if outcome.reports else "nothing was changed."
+            self.window.statusBar().showMessage(f"Import cancelled; {done[0].lower()}{done[1:]}", 8000)
         elif summary(outcome):
             self.window.statusBar().showMessage(summary(outcome), 8000)
         if not outcome.cancelled and unread_notice(outcome):

@@ -1,10 +1,12 @@
 """Importing documents from the desktop: on the worker, with progress and Cancel.
 
 Each file is read on the worker (the slow part) and the user can cancel
-between files; the documents that could be read are then written in one
-transaction.  A file that cannot be read is named in a calm message with the
-reader's own sentence; it does not stop the others.  Cancelling before the
-write leaves the store exactly as it was.
+between files; the documents that could be read are then written each in its
+own transaction, as the command line does.  A file that cannot be read, or that
+the disk refused (full, read-only, gone), is named in a calm message with its
+own sentence; it does not undo or stop the others.  Cancelling before the
+writes leaves the store exactly as it was; cancelling during them keeps the
+files already written and writes no more.
 """
 from __future__ import annotations
 
@@ -120,17 +122,30 @@ class ImportController(QObject):
             except UnreadableDocument as error:
                 outcome.failures.append((path.name, _without_name(str(error), path.name)))
         self.progress.emit(len(paths), len(paths) + 1, "")
-        prepared = self._only_new(store, prepared, outcome)
-        if prepared:
-            try:
-                outcome.reports = imports.write_prepared(store, prepared, cancelled=self._cancel.is_set)
-            except imports.ImportCancelled:
+        for doc in self._only_new(store, prepared, outcome):
+            if self._cancel.is_set():
                 outcome.cancelled = True
-            except UnreadableDocument as error:
-                text = str(error)
-                name = text.split(":", 1)[0] if ":" in text else "A document"
-                outcome.failures.append((name, _without_name(text, name)))
+                break
+            self._write_one(store, doc, outcome)
         return outcome
+
+    def _write_one(self, store, doc, outcome: ImportOutcome) -> None:
+        """On the worker: write one document in its own transaction; a refusal names the file."""
+        import sqlite3
+
+        from panelbook.model import UnreadableDocument
+        from panelbook.services import imports
+        from panelbook.store.faults import StoreUnavailable, plain
+
+        try:
+            outcome.reports += imports.write_prepared(store, [doc])
+        except UnreadableDocument as error:
+            outcome.failures.append((doc.file_name, _without_name(str(error), doc.file_name)))
+        except (StoreUnavailable, OSError, sqlite3.Error) as error:
+            fault = plain(error, store.folder.root)
+            if fault is None:
+                raise
+            outcome.failures.append((doc.file_name, str(fault)))     # the disk, not the file: the others go on
 
     @staticmethod
     def _only_new(store, prepared: list, outcome: ImportOutcome) -> list:
@@ -171,8 +186,11 @@ class ImportController(QObject):
 
     def _tell(self, outcome: ImportOutcome) -> None:
         """A calm, window-modal message (opened, not executed: the window keeps painting)."""
-        if outcome.cancelled:
+        if outcome.cancelled and not outcome.reports:
             head, details = "The import was cancelled; nothing was changed.", ""
+        elif outcome.cancelled:
+            head = f"The import was cancelled. {summary(outcome)} The other files were not imported."
+            details = "\n\n".join(f"{name}: {what}" for name, what in outcome.failures)
         else:
             done = summary(outcome)
             head = (f"{done} " if done else "") + (
