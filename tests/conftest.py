@@ -19,6 +19,7 @@ def _no_real_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))      # recovery files of unsaved changes
     monkeypatch.setenv("PANELBOOK_HOME", str(home / "panelbook-data"))
     yield
 

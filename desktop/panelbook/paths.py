@@ -61,6 +61,32 @@ def data_folder(home: str | os.PathLike[str] | None = None) -> DataFolder:
     return DataFolder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
+def recovery_folders(data_root: Path) -> list[Path]:
+    """Where changes that could not be saved in the data folder are written instead, in the
+    order to try: the user's state folder (platformdirs), then the temporary folder; a folder
+    on another disk than the data folder's comes first (the data's disk may be the full one)."""
+    import tempfile
+
+    import platformdirs
+
+    folders = [Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "unsaved",
+               Path(tempfile.gettempdir()) / f"{APP_NAME.lower()}-unsaved"]
+    inside = [f for f in folders if f.resolve().is_relative_to(data_root.resolve())]
+    folders = [f for f in folders if f not in inside]
+    return sorted(folders, key=lambda folder: _same_disk(folder, data_root))
+
+
+def _same_disk(folder: Path, other: Path) -> bool:
+    def device(path: Path) -> int | None:
+        while not path.exists() and path != path.parent:
+            path = path.parent
+        try:
+            return path.stat().st_dev
+        except OSError:
+            return None
+    return device(folder) == device(other)
+
+
 def resources_dir() -> Path:
     """The folder of fonts, icons and the sample panel.
 

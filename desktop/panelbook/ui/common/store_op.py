@@ -85,7 +85,10 @@ class StoreOp(Generic[T]):
         return self
 
     def run_in_background(self) -> None:
-        """Queue the operation on the worker; returns at once."""
+        """Queue the operation on the worker; returns at once.  Once the worker has shut down
+        (the window closed) there is nobody to run it: nothing is queued."""
+        if self.worker.closed:
+            return
         self.worker.submit(self.op, self._succeeded, self._failed)
 
     # -- on the UI thread ------------------------------------------------------

@@ -192,11 +192,18 @@ class DatabaseWorker(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
+    @property
+    def closed(self) -> bool:
+        """True once ``shutdown`` has begun: no more work is taken."""
+        return self._closing
+
     def shutdown(self) -> None:
-        """Finish queued work, then close the store on its own thread."""
-        self._closing = True
+        """Finish queued work, then close the store on its own thread; the answers of the
+        last jobs are handed over before returning (a save the disk refused as the window
+        closed still reaches whoever keeps it)."""
+        shut, self._closing = self._closing, True
         self._poll.stop()
-        if self._executor_made is None:
+        if self._executor_made is None or shut:
             return
         def close(_store=None):
             if self._store is not None:
@@ -204,3 +211,6 @@ class DatabaseWorker(QObject):
                 self._store = None
         self._executor.submit(close).result()
         self._executor.shutdown(wait=True)
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)

@@ -142,8 +142,10 @@ class EnquiriesSection(QWidget):
         lead = self.lead.currentText().strip() or None
         self.new_enquiry.clear()
         self.lead.setCurrentIndex(0)
-        self.host.write(lambda store: markup.add_enquiry(store, item_id, text, lead=lead),
-                         lambda _id: self.host.changed(item_id))
+        self.host.write_kept(lambda store: markup.add_enquiry(store, item_id, text, lead=lead),
+                             f"Your line of enquiry on {self.host.title_of(item_id)}",
+                             text + (f" (leads: {lead})" if lead else ""), "your line of enquiry",
+                             lambda _id: self.host.changed(item_id))
 
     def _move(self, step: int) -> None:
         self.lists.move(self.enquiry_list, self.enquiries, step)

@@ -178,8 +178,9 @@ class HighlightsSection(QWidget):
             else:
                 self.host.error.emit(error)
 
-        self.host.write(lambda store: markup.delete_highlight(store, light["id"]),
-                         lambda whole: self._highlight_deleted(whole, item_id), failed)
+        self.host.write_kept(lambda store: markup.delete_highlight(store, light["id"]),
+                             f"Deleting a highlight on {self.host.title_of(item_id)}", light.get("quote") or "",
+                             "deleting the highlight", lambda whole: self._highlight_deleted(whole, item_id), failed)
 
     def _highlight_deleted(self, light: dict, item_id: int) -> None:
         self.deleted_highlights.append(light)
@@ -216,4 +217,6 @@ class HighlightsSection(QWidget):
                 self._tell_undo_highlight()
             self.host.error.emit(error)
 
-        self.host.write(lambda store: markup.restore_highlight(store, light), restored, failed)
+        self.host.write_kept(lambda store: markup.restore_highlight(store, light),
+                             f"Bringing back a highlight on {self.host.title_of(light['item_id'])}",
+                             light.get("quote") or "", "the highlight brought back", restored, failed)

@@ -117,19 +117,23 @@ class MarksRow(QWidget):
         if self._filling or item_id is None:
             return
         flag = self.flag_box.currentData()
-        self.host.write(lambda store: markup.set_mark(store, item_id, flag=flag),
-                         lambda _mark: self.host.marks_changed_for(item_id))
+        self.host.write_kept(lambda store: markup.set_mark(store, item_id, flag=flag),
+                             f"Your flag on {self.host.title_of(item_id)}", self.flag_box.currentText(), "your flag",
+                             lambda _mark: self.host.marks_changed_for(item_id))
 
     def _read_toggled(self, on: bool) -> None:
         item_id = self.host.item_id
         if self._filling or item_id is None:
             return
-        self.host.write(lambda store: set_read(store, item_id, on), self.host.read_changed.emit)
+        self.host.write_kept(lambda store: set_read(store, item_id, on),
+                             f"Your read mark on {self.host.title_of(item_id)}", "Read" if on else "Not read",
+                             "your read mark", self.host.read_changed.emit)
 
     def _priority_chosen(self) -> None:
         item_id = self.host.item_id
         if self._filling or item_id is None:
             return
         priority = self.priority_box.value() or None
-        self.host.write(lambda store: markup.set_mark(store, item_id, priority=priority),
-                         lambda _mark: self.host.marks_changed_for(item_id))
+        self.host.write_kept(lambda store: markup.set_mark(store, item_id, priority=priority),
+                             f"Your priority for {self.host.title_of(item_id)}", str(priority or "None"),
+                             "your priority", lambda _mark: self.host.marks_changed_for(item_id))

@@ -31,6 +31,15 @@ class MarkupHost(Protocol):
         """Change the item's markup with ``job(store)`` on the database worker (a ``StoreOp``
         declaring ``Change.MARKUP``); failures go to ``error`` unless ``on_failed``."""
 
+    def write_kept(self, job: Callable[[Any], Any], what: str, text: str, noun: str,
+                   on_done: Callable[[Any], None] | None = None,
+                   on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """``write``, but a change the disk refuses is kept (``kept_edits``), named ``what``
+        with the member's ``text``, and saved by itself once the disk takes it."""
+
+    def title_of(self, item_id: int | None) -> str:
+        """The agenda item's number and title, as the panel was shown it ("the item" if unknown)."""
+
     def changed(self, item_id: int) -> None:
         """An item's markup changed: show it again if it is the one shown, and tell the agenda."""
 

@@ -23,10 +23,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.enquiries_section import EnquiriesSection
 from panelbook.ui.markup.highlights_section import HighlightsSection
+from panelbook.ui.markup.kept_strip import KeptStrip
 from panelbook.ui.markup.marks_row import MarksRow
 from panelbook.ui.markup.markup_jobs import item_markup
 from panelbook.ui.markup.note_lists import NoteLists
@@ -51,6 +53,8 @@ class MarkupPanel(QScrollArea):
         self.data: dict | None = None
         self._generation = 0
         self._closing = False
+        self._titles: dict[int, str] = {}
+        self.kept = kept_edits(worker)
         self.setAccessibleName("Notes and questions")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -73,6 +77,8 @@ class MarkupPanel(QScrollArea):
         self.caption.setAccessibleName("Item being marked up")
         self.caption.hide()
         layout.addWidget(self.caption)
+        self.kept_strip = KeptStrip(self.kept)      # what the disk refused, until it is saved
+        layout.addWidget(self.kept_strip)
         self.marks = MarksRow(self)
         layout.addWidget(self.marks)
         layout.addSpacing(4)
@@ -130,6 +136,16 @@ class MarkupPanel(QScrollArea):
             op.success(on_done)
         op.failure(on_failed or self.error.emit).run_in_background()
 
+    def write_kept(self, job: Callable[[Any], Any], what: str, text: str, noun: str,
+                   on_done: Callable[[Any], None] | None = None,
+                   on_failed: Callable[[BaseException], None] | None = None) -> None:
+        self.kept.write(job, what=what, text=text, noun=noun, initiator=self, done=on_done,
+                        failed=on_failed or self.error.emit,
+                        changes=Change(0) if self._closing else Change.MARKUP)
+
+    def title_of(self, item_id: int | None) -> str:
+        return self._titles.get(item_id, "the item") if item_id is not None else "the item"
+
     def changed(self, item_id: int) -> None:
         if self._closing:
             return
@@ -153,6 +169,8 @@ class MarkupPanel(QScrollArea):
         if item_id != self.item_id:
             self.note.flush()
         self.item_id = item_id
+        if title and item_id is not None:
+            self._titles[item_id] = title
         if title:
             self.caption.setText(f"Notes on <b>{escape(title)}</b>")
         self.caption.setVisible(item_id is None)

@@ -14,10 +14,13 @@ read-only, gone) it is tried again by itself every few seconds until it lands.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.markup_jobs import save_note
@@ -54,6 +57,10 @@ class NoteEditor(QPlainTextEdit):
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_again)
         self._unsaved: dict[int, str] = {}       # item id -> text a failed save left for another item
+        # What a refused note is called where the window lists what is not saved yet.
+        self.describe: Callable[[int], str] = lambda _item_id: "Your private note"
+        self._kept = kept_edits(worker)
+        self._kept.retry_requested.connect(self._retry_now)
 
     @property
     def dirty(self) -> bool:
@@ -108,6 +115,8 @@ class NoteEditor(QPlainTextEdit):
 
     def _done(self, item_id: int, note_id) -> None:
         self._in_flight -= 1
+        if item_id != self.item_id or not self._dirty:
+            self._kept.release(("note", item_id))       # what the disk refused has landed
         self.saved.emit(item_id, note_id)
 
     def _error(self, item_id: int, text: str, error: BaseException) -> None:
@@ -123,7 +132,17 @@ class NoteEditor(QPlainTextEdit):
             self._unsaved.setdefault(item_id, text)
         if isinstance(error, StoreUnavailable):
             self._retry.start()
+            self._kept.hold(("note", item_id), self.describe(item_id), self._latest(item_id, text))
         self.failed.emit(error)
+
+    def _latest(self, item_id: int, text: str) -> str:
+        """The newest text kept for an item: the editor's own when it shows that item."""
+        return self.toPlainText() if item_id == self.item_id else self._unsaved.get(item_id, text)
+
+    def _retry_now(self) -> None:
+        if self._retry.isActive():
+            self._retry.stop()
+            self._try_again()
 
     @property
     def waiting_for_the_disk(self) -> bool:
@@ -131,7 +150,7 @@ class NoteEditor(QPlainTextEdit):
         return self._retry.isActive()
 
     def _try_again(self) -> None:
-        if self._dirty or self._unsaved:
+        if (self._dirty or self._unsaved) and not self.worker.closed:
             self.flush()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

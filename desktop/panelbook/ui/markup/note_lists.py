@@ -26,15 +26,25 @@ class NoteLists(QObject):
 
     def connect_model(self, model: NotesListModel, ordered: bool = True) -> None:
         """Save the model's edits (and, for an ordered list, its new orders) as they are made."""
-        model.edited.connect(self.save_edit)
+        model.edited.connect(lambda note_id, changes: self.save_edit(note_id, changes, model))
         if ordered:
-            model.moved.connect(self.save_order)
+            model.moved.connect(lambda ids: self.save_order(ids, model))
 
-    def save_edit(self, note_id: int, changes: dict) -> None:
-        self.host.write(lambda store: markup.update_note(store, note_id, **changes))
+    def save_edit(self, note_id: int, changes: dict, model: NotesListModel | None = None) -> None:
+        """Save an edit made in a list; one the disk refuses is kept and saved by itself."""
+        kind = KINDS.get(model.kind if model else "note", "note")
+        row = model.row_of(note_id) if model is not None else None
+        text = model.note(row)["text"] if model is not None and row is not None else ""
+        self.host.write_kept(lambda store: markup.update_note(store, note_id, **changes),
+                             f"Your change to a {kind} on {self.host.title_of(self.host.item_id)}",
+                             change_words(changes, text), f"your change to the {kind}")
 
-    def save_order(self, ids: list[int]) -> None:
-        self.host.write(lambda store: markup.reorder(store, ids))
+    def save_order(self, ids: list[int], model: NotesListModel | None = None) -> None:
+        kinds = PLURALS.get(model.kind if model else "note", "notes")
+        order = "\n".join(f"{n}. {row['text']}" for n, row in enumerate(model.rows() if model else [], 1))
+        self.host.write_kept(lambda store: markup.reorder(store, ids),
+                             f"The new order of your {kinds} on {self.host.title_of(self.host.item_id)}",
+                             order, f"the new order of your {kinds}")
 
     @staticmethod
     def move(view: QListView, model: NotesListModel, step: int) -> None:
@@ -51,8 +61,10 @@ class NoteLists(QObject):
         if not index.isValid() or not model.editable or item_id is None:
             return
         note = model.remove(index.row())
-        self.host.write(lambda store: markup.delete_note(store, note["id"]),
-                         lambda whole: self._deleted(whole, item_id))
+        kind = KINDS.get(model.kind, "note")
+        self.host.write_kept(lambda store: markup.delete_note(store, note["id"]),
+                             f"Deleting a {kind} on {self.host.title_of(item_id)}", note["text"],
+                             f"deleting the {kind}", lambda whole: self._deleted(whole, item_id))
 
     def _deleted(self, note: dict, item_id: int) -> None:
         self.deleted.append(note)
@@ -68,11 +80,27 @@ class NoteLists(QObject):
         self.undo_button.setEnabled(bool(self.deleted))
         if self.deleted:
             self.undo_button.setToolTip(f"Bring back “{shorten(self.deleted[-1]['text'])}”")
-        self.host.write(lambda store: markup.restore_note(store, note),
-                         lambda _id: self.host.changed(note["item_id"]))
+        self.host.write_kept(lambda store: markup.restore_note(store, note),
+                             f"Bringing back a deleted {KINDS.get(note.get('kind', 'note'), 'note')} on "
+                             f"{self.host.title_of(note['item_id'])}", note["text"], "what you brought back",
+                             lambda _id: self.host.changed(note["item_id"]))
 
     def set_enabled(self, on: bool) -> None:
         self.undo_button.setEnabled(on and bool(self.deleted))
+
+
+KINDS = {"question": "question", "enquiry": "line of enquiry", "note": "note"}
+PLURALS = {"question": "questions", "enquiry": "lines of enquiry", "note": "notes"}
+
+
+def change_words(changes: dict, text: str) -> str:
+    """An edit of a list's note in words: its new text, the answer given, or whether it was asked."""
+    if "text" in changes:
+        return str(changes["text"])
+    if "answer" in changes:
+        return f"{text}\nAnswer: {changes['answer'] or '(cleared)'}"
+    state = {"asked": "ticked as asked", "answered": "ticked as asked", "open": "not asked yet"}
+    return f"{text}\n{state.get(str(changes.get('state')), 'changed')}"
 
 
 def refill(model: NotesListModel, view: QListView, rows: list[dict]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.markup.fitted_lists import OrderedList
 from panelbook.ui.markup.markup_host import MarkupHost
 from panelbook.ui.markup.note_editor import NoteEditor
@@ -29,6 +30,7 @@ class NoteSection(QWidget):
         self.note_status.setAccessibleName("Note saved")
         self.note_status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.note = NoteEditor(self.host.worker)
+        self.note.describe = lambda item_id: f"Your note on {self.host.title_of(item_id)}"
         self.note.setMinimumHeight(60)
         self.note.setMaximumHeight(104)
         self.note.saving.connect(self._note_saving)
@@ -93,16 +95,6 @@ class NoteSection(QWidget):
             # the window's notice bar says why, once (no dialog on every try).
             self.note_status.setText("Not saved yet")
             self.note_status.setToolTip("Your note is kept here and saves by itself when Panelbook can write again.")
-            self.host.worker.failed.emit(_kept_sentence(error))
+            kept_edits(self.host.worker).tell(error, "your note")
             return
         self.host.error.emit(error)
-
-
-def _kept_sentence(error: BaseException) -> str:
-    """What the notice bar says when the disk refused the note: what happened, what to do,
-    and that the note is kept and will be saved (the editor tries again by itself)."""
-    from panelbook.store.faults import FULL, StoreUnavailable
-
-    if isinstance(error, StoreUnavailable) and error.kind == FULL:
-        return "The disk holding your Panelbook data is full: free some space; your note is kept and will be saved."
-    return f"{error} Your note is kept and will be saved when Panelbook can write again."

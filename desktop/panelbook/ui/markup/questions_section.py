@@ -132,8 +132,9 @@ class QuestionsSection(QWidget):
         if not text or item_id is None:
             return
         self.new_question.clear()
-        self.host.write(lambda store: markup.add_note(store, item_id, text, question=True),
-                         lambda _id: self.host.changed(item_id))
+        self.host.write_kept(lambda store: markup.add_note(store, item_id, text, question=True),
+                             f"Your question on {self.host.title_of(item_id)}", text, "your question",
+                             lambda _id: self.host.changed(item_id))
 
     def _move(self, step: int) -> None:
         self.lists.move(self.question_list, self.questions, step)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from panelbook.store import desktop_queries, queries
 from panelbook.ui.common import settings
 from panelbook.ui.common.icons import icon
+from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.marked_agenda_model import MarkedAgendaModel
@@ -396,9 +397,12 @@ class MeetingPlace(QWidget):
         document_id = self.reader.document_id
         if document_id is None:
             return
-        StoreOp(self.worker, lambda store: place_highlight(store, document_id, page, text, comment, start),
-                changes=Change.MARKUP, initiator=self) \
-            .success(self._highlight_added).failure(self.error.emit).run_in_background()
+        # One the disk refuses is kept (with its passage and comment) and placed by itself later.
+        kept_edits(self.worker).write(
+            lambda store: place_highlight(store, document_id, page, text, comment, start),
+            what=f"Your highlight on page {page + 1} of the pack",
+            text=text + (f"\nComment: {comment}" if comment else ""),
+            noun="your highlight", initiator=self, done=self._highlight_added, failed=self.error.emit)
 
     def _highlight_added(self, highlight_id: int) -> None:
         # The reader's highlights and the agenda's marks follow from store_changed.

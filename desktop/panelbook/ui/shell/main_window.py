@@ -30,6 +30,7 @@ from panelbook.ui.markup.markup_actions import MarkupActions
 from panelbook.ui.news.news_shell import NewsShell
 from panelbook.ui.shell import window_jobs, window_menus, window_state
 from panelbook.ui.shell.clerk_tools import ClerkTools
+from panelbook.ui.shell.close_guard import CloseGuard
 from panelbook.ui.shell.import_status import ImportStatus
 from panelbook.ui.shell.notice_bar import NoticeBar
 from panelbook.ui.shell.places import PLACES, Place
@@ -65,8 +66,7 @@ class MainWindow(QMainWindow):
         self._built: dict[Place, QWidget] = {}
         self._painted = False
         self._shown_first_view = False
-        self._rest_started = False
-        self._store_opening = False
+        self._rest_started = self._store_opening = False
         self._after_paint_done = False
         self._waiting_start: bool | None = None     # start() asked for before the first paint
         self._exports: ExportController | None = None
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         file_menu = self._build_menus()
         self.markup_actions = MarkupActions(self, file_menu,
                                             lambda: self.meeting if self.is_built(Place.MEETING) else None)
+        self.close_guard = CloseGuard(self)     # after the markup actions: it sees a close first
         self._build_status()
         self.tools = ClerkTools(self)       # backups, the sample panel, recommendations by hand
         self.news = NewsShell(self, file_menu)      # What's new, following a council, syncing
@@ -116,10 +117,9 @@ class MainWindow(QMainWindow):
             export_monitoring=lambda: self.exports.choose_monitoring(self.shown_meeting()),
             export_calendar=lambda: self.exports.choose_calendar(self.calendar.hidden_committees()),
             focus_search=self.focus_search), self.worker.folder.root)
-        self.import_action = menus.import_action
-        self.export_briefing_action = menus.export_briefing_action
-        self.export_monitoring_action = menus.export_monitoring_action
-        self.export_calendar_action = menus.export_calendar_action
+        self.import_action, self.export_briefing_action = menus.import_action, menus.export_briefing_action
+        self.export_monitoring_action, self.export_calendar_action = (menus.export_monitoring_action,
+                                                                      menus.export_calendar_action)
         self.find_action = menus.find_action
         return menus.file_menu
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from panelbook import tracker
 from panelbook.services import recs
 from panelbook.store import queries
+from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.widgets import heading_label, notice_label
 from panelbook.ui.tracker.history_view import HistoryView
@@ -52,6 +53,14 @@ RETRY_MS = 3000      # how often a change the disk would not take is tried again
 
 class Refused(Exception):
     """A change the store refused, already put in words for the clerk."""
+
+
+def change_words(changes: dict) -> str:
+    """A tracker change in words, for the list of what is not saved yet."""
+    names = {"status": "Status", "response": "Response", "due": "Due", "officer": "Officer", "note": "Note"}
+    return "\n".join(f"{names.get(field, field.replace('_', ' ').capitalize())}: "
+                     f"{status_label(value) if field == 'status' else value}"
+                     for field, value in changes.items() if value not in (None, ""))
 
 
 def load_tracker(store, today: date | None) -> dict:
@@ -201,6 +210,8 @@ class TrackerPlace(QWidget):
     def _write(self, rec_id: int, fields: dict, done: Callable[[int], None],
                failed: Callable[[BaseException], None]) -> None:
         """``save_changes`` on the worker, declared as a change to the recommendations."""
+        if self.worker.closed:
+            return      # a change tried again after the window closed: its text is kept in a recovery file
         StoreOp(self.worker, lambda store: save_changes(store, rec_id, fields), changes=Change.RECS,
                 initiator=self).success(done).failure(failed).run_in_background()
 
@@ -343,7 +354,10 @@ class TrackerPlace(QWidget):
 
     def save(self, rec_id: int, changes: dict) -> None:
         """Save the editor's changes on the worker; refusals come back as a message in the editor."""
+        kept = kept_edits(self.worker)
+
         def done(_result):
+            kept.release(("rec", rec_id))
             self._pending_message, self._pending_for = "Saved.", rec_id
             self._select_after_load = rec_id
             self._moved_notice = rec_id
@@ -358,9 +372,12 @@ class TrackerPlace(QWidget):
                 # The disk, not the change: the editor keeps it (no reload over it), and it is
                 # saved by itself once writing works again.
                 self.editor.show_message(f"Not saved yet: your change is kept and will be saved by itself. {error}")
+                kept.hold(("rec", rec_id), f"Your change to recommendation {rec_id}", change_words(changes))
+                kept.tell(error, "your change to the recommendation")
                 self._status("The change is not saved yet; it will be saved when Panelbook can write again.")
                 QTimer.singleShot(RETRY_MS, self, lambda: self._write(rec_id, changes, done, refused))
                 return
+            kept.release(("rec", rec_id))
             self._pending_for = None
             self._pending_message = str(error) if isinstance(error, Refused) else \
                 f"This change was not saved: {error or type(error).__name__}"
