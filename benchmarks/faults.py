@@ -4,9 +4,9 @@ Faults: a small tmpfs filled to the last byte (ENOSPC), a read-only bind mount (
 the data folder deleted or replaced under a running process, the database truncated or
 with random bytes over its pages, the write-ahead log deleted under a running process or
 corrupted after a crash (and its -shm), and the newest backup itself damaged.  Paths: note,
-question, highlight, tracker edit, import, markup import, backup, restore, migration (a
-first start), export, and a read-only command.  See tests/fault_trials.py for what each
-trial checks.
+question, line of enquiry, highlight, mark (a flag and a priority), tracker edit, import,
+markup import, backup, restore, migration (a first start), export, and a read-only command.
+See tests/fault_trials.py for what each trial checks.
 
 Prints per fault and path: trials, saved edits lost, healthy stores moved aside,
 tracebacks, users not told, reads refused (all must be 0; the exit status is 1 otherwise),

@@ -38,8 +38,8 @@ from typing import Any
 from fault_mounts import REPO, fill, free, mount_unavailable, read_only_view, small_disk, unmount
 
 WORKER = Path(__file__).resolve().with_name("fault_worker.py")
-PATHS = ("note", "question", "highlight", "tracker", "import", "markup", "backup", "restore", "migration",
-         "export", "read")
+PATHS = ("note", "question", "enquiry", "highlight", "mark", "tracker", "import", "markup", "backup", "restore",
+         "migration", "export", "read")
 KEPT = "kept note saved before the fault"
 MARKUP_NOTE = "markup note from another computer"
 MOUNTED = ("full-disk", "read-only")
@@ -170,6 +170,8 @@ def _config(template: Template, home: Path, path: str, n: int, spare: Path) -> d
         config["marker"] = config["import_file"]
     elif path == "markup":
         config["marker"] = MARKUP_NOTE
+    elif path == "mark":
+        config["marker"] = f"mark challenge {n % 98 + 1}"     # a flag and a priority: what _texts finds of a mark
     return config
 
 
@@ -225,6 +227,7 @@ def _texts(home: Path) -> tuple[set[str], list[str]]:
         found |= {r[0] for r in store.db.execute("SELECT file_name FROM documents")} if _has_column(
             store.db, "documents", "file_name") else set()
         found |= {f"{r[0]}" for r in store.db.execute("SELECT date FROM meetings")}
+        found |= {f"mark {r[0]} {r[1]}" for r in store.db.execute("SELECT flag, priority FROM item_marks")}
     return found, said
 
 

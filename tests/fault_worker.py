@@ -3,7 +3,8 @@
     python tests/fault_worker.py CONFIG.json
 
 CONFIG (written by ``fault_trials``) names the data folder, the path to take
-(``note``, ``question``, ``highlight``, ``tracker``, ``import``, ``markup``,
+(``note``, ``question``, ``enquiry``, ``highlight``, ``mark`` (a flag and a priority),
+``tracker``, ``import``, ``markup``,
 ``backup``, ``restore``, ``migration``, ``export``, ``read``), the marker the
 write leaves, the files it needs, and ``wait``: open the store first, print
 ``OPEN`` and wait for a line on stdin before writing (the fault is made while
@@ -51,6 +52,11 @@ def write(store: Store, config: dict) -> None:
     path, marker = config["path"], config["marker"]
     if path in ("note", "question"):
         markup.add_note(store, _item(store), marker, question=path == "question")
+    elif path == "enquiry":
+        markup.add_enquiry(store, _item(store), marker)
+    elif path == "mark":
+        _word, flag, priority = marker.split(" ")
+        markup.set_mark(store, _item(store), flag=flag, priority=int(priority))
     elif path == "highlight":
         page = store.db.execute("SELECT document_id, idx FROM pages WHERE length(text) > 200 "
                                 "ORDER BY document_id, idx LIMIT 1").fetchone()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QMessageBox
 
 from panelbook.ui.common.kept_edits import RETRY_MS, KeptEdit, kept_edits
@@ -51,6 +51,8 @@ class CloseGuard(QObject):
 
     def ask(self, still: bool = False) -> QMessageBox:
         """The message offering to keep the window open, try again, or copy the text and close."""
+        from PySide6.QtCore import Qt  # not at the top: the window's first paint does without Qt's namespace
+
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
@@ -60,8 +62,8 @@ class CloseGuard(QObject):
             "one change is not saved yet." if one else f"{len(edits)} changes are not saved yet.")
         box = QMessageBox(QMessageBox.Icon.Warning, "Panelbook", head[0].upper() + head[1:], parent=self.window)
         box.setInformativeText((f"{self.kept.reason}\n\n" if self.kept.reason else "") + (
-            "It is" if one else "They are") + " kept while Panelbook stays open and saved by "
-            "itself when Panelbook can write again.")
+            "It is kept while Panelbook stays open and saved by itself" if one else
+            "They are kept while Panelbook stays open and saved by themselves") + " when Panelbook can write again.")
         box.setDetailedText(_listing(edits))
         self.keep_button = box.addButton("Keep Panelbook open", QMessageBox.ButtonRole.RejectRole)
         self.retry_button = box.addButton("Try again", QMessageBox.ButtonRole.ActionRole)
@@ -118,9 +120,11 @@ class CloseGuard(QObject):
         self.kept.worker.peek(lambda _folder: _keep(pairs, reason, root), self._kept_in_file)
 
     def _kept_in_file(self, where: Path | str) -> None:
+        from PySide6.QtCore import Qt
+
         if isinstance(where, Path):
             self.kept.recovery_file = where
-            text = f"Your unsaved changes are copied, and kept in this file:\n{where}"
+            text = f"Your unsaved changes are copied to the clipboard and kept in this file:\n{where}"
         else:
             text = f"Your unsaved changes are copied to the clipboard: paste them somewhere safe. {where}"
         box = QMessageBox(QMessageBox.Icon.Information, "Panelbook", text, QMessageBox.StandardButton.Close,
