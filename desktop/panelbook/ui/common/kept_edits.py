@@ -48,6 +48,7 @@ class KeptEdit:
     done: Callable[[Any], None] | None = None
     failed: Callable[[BaseException], None] | None = None
     noun: str = "your change"
+    on_kept: Callable[[BaseException], None] | None = None     # told the first time the disk refuses it
     refused: bool = False           # the disk has refused it (or it waits behind one that was)
     number: int = field(default_factory=lambda: next(_numbers))
 
@@ -86,11 +87,13 @@ class KeptEdits(QObject):
     def write(self, job: Callable[[Store], Any], *, what: str, text: str, noun: str = "your change",
               changes: Change = Change.MARKUP, initiator: object | None = None,
               done: Callable[[Any], None] | None = None,
-              failed: Callable[[BaseException], None] | None = None) -> None:
+              failed: Callable[[BaseException], None] | None = None,
+              on_kept: Callable[[BaseException], None] | None = None) -> None:
         """Run ``job(store)`` on the worker after every change still kept; if the disk refuses
         it, keep it and try again by itself.  ``done(result)`` once it landed; ``failed(error)``
-        for a refusal that is not the disk's (the worker's calm sentence without one)."""
-        edit = KeptEdit(what, text, job, changes, initiator, done, failed, noun)
+        for a refusal that is not the disk's (the worker's calm sentence without one);
+        ``on_kept(error)`` the first time the disk refuses it."""
+        edit = KeptEdit(what, text, job, changes, initiator, done, failed, noun, on_kept)
         edit.refused = self.waiting_for_the_disk
         self._queue.append(edit)
         if edit.refused:
@@ -135,6 +138,8 @@ class KeptEdits(QObject):
 
         self._on_its_way = False
         if isinstance(error, StoreUnavailable):
+            if not edit.refused and edit.on_kept is not None and alive(edit.initiator):
+                edit.on_kept(error)
             for waiting in self._queue:
                 waiting.refused = True
             self.tell(error, edit.noun)

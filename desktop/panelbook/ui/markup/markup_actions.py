@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from panelbook.ui.common.icons import icon
+from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.common.message_box import show_message
 from panelbook.ui.common.store_op import Change, StoreOp
 
@@ -170,8 +171,10 @@ class MarkupActions(QObject):
             if profile is not None:
                 self._status(f"Profile saved: {profile['name']}, {profile['role']}.")
             # The markup panel and the agenda's marks read themselves again on store_changed.
-        StoreOp(self.worker, save, changes=Change.PROFILE | Change.MARKUP, initiator=self) \
-            .success(saved).failure(self._error).run_in_background()
+        # One the disk refuses is kept, and saved by itself once it can be (``kept_edits``).
+        kept_edits(self.worker).write(save, what="Your profile", text=f"{name}, {role}", noun="your profile",
+                                      changes=Change.PROFILE | Change.MARKUP, initiator=self, done=saved,
+                                      failed=self._error)
 
     # -- files ------------------------------------------------------------------
 

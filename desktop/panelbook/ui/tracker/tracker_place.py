@@ -394,7 +394,8 @@ class TrackerPlace(QWidget):
             self.notice_box.tell_set_aside(next((r["text"] for r in self.model.rows() if r["id"] == rec_id), ""))
             self.refresh()
 
-        self._write(rec_id, {"not_a_recommendation": True}, done, lambda error: self.editor.show_message(str(error)))
+        self._write_kept(rec_id, {"not_a_recommendation": True}, f"Setting draft {rec_id} aside (not a recommendation)",
+                         done, lambda error: self.editor.show_message(str(error)))
 
     def _undo_set_aside(self) -> None:
         rec_id = self._set_aside
@@ -403,7 +404,18 @@ class TrackerPlace(QWidget):
             return
         self._set_aside = None
         self._select_after_load = rec_id
-        self._write(rec_id, {"not_a_recommendation": False}, lambda _r: self.refresh(), self._failed)
+        self._write_kept(rec_id, {"not_a_recommendation": False}, f"Putting draft {rec_id} back among the drafts",
+                         lambda _r: self.refresh(), self._failed)
+
+    def _write_kept(self, rec_id: int, fields: dict, what: str, done: Callable[[int], None],
+                    failed: Callable[[BaseException], None]) -> None:
+        """``_write`` for a one-click change: one the disk refuses is kept and made by itself later."""
+        text = next((r["text"] for r in self.model.rows() if r["id"] == rec_id), "")
+        kept_edits(self.worker).write(lambda store: save_changes(store, rec_id, fields), what=what, text=text,
+                                      noun="your change", changes=Change.RECS, initiator=self, done=done,
+                                      failed=failed, on_kept=lambda error: self.editor.show_message(
+                                          f"Not done yet: {error} It is kept and done by itself once Panelbook "
+                                          "can write again."))
 
     def _status(self, text: str) -> None:
         window = self.window()
