@@ -112,3 +112,18 @@ def test_an_edit_and_a_later_edit_of_the_same_question_land_in_order(qtbot, full
     qtbot.waitUntil(lambda: not panel.kept.pending(), timeout=15000)
     assert rows(folder, "SELECT text FROM notes WHERE kind = 'question' AND item_id = ?",
                 (item["id"],)) == [("Second wording",)]
+
+
+@pytest.mark.slow
+def test_a_profile_saved_on_a_full_disk_is_kept_and_saved_later(qtbot, full_disk_window):
+    window, folder, disk = full_disk_window
+    disk.fill()
+    window.markup_actions.save_profile("Cllr Example", "chair")
+    kept = window.meeting.markup.kept
+    qtbot.waitUntil(lambda: bool(kept.pending()), timeout=10000)
+    assert [(e.what, e.text) for e in kept.pending()] == [("Your profile", "Cllr Example, chair")]
+    disk.free()
+    qtbot.waitUntil(lambda: not kept.pending(), timeout=15000)
+    assert rows(folder, "SELECT name, role FROM profiles") == [("Cllr Example", "chair")]
+    qtbot.waitUntil(lambda: window.markup_actions.profile is not None, timeout=10000)
+    assert window.markup_actions.profile["name"] == "Cllr Example"

@@ -54,3 +54,44 @@ def test_a_change_made_on_a_full_disk_is_kept_and_saved_when_space_returns(qtbot
             if filler is not None:
                 free(filler)
             close_window(qtbot, window, worker)
+
+
+@pytest.mark.slow
+def test_a_draft_set_aside_on_a_full_disk_is_kept_and_set_aside_when_space_returns(qtbot, tmp_path, sample_folder):
+    reason = mount_unavailable(tmp_path)
+    if reason:
+        pytest.skip(reason)
+    with small_disk(tmp_path / "disk", 12288) as disk:
+        folder = DataFolder(disk / "data")
+        shutil.copytree(sample_folder.root, folder.root)
+        window, worker = open_window(qtbot, folder)
+        filler = None
+        try:
+            tracker = open_tracker(qtbot, window)
+            tracker.set_view("drafts")
+            rid = tracker.shown_rows()[0]["id"]
+            select(qtbot, tracker, rid)
+            filler = fill(disk)
+            tracker.editor.aside_button.click()
+            kept = window.meeting.markup.kept
+            qtbot.waitUntil(lambda: bool(kept.pending()), timeout=10000)
+            (edit,) = kept.pending()
+            assert edit.what == f"Setting draft {rid} aside (not a recommendation)"
+            assert tracker.editor.message.text().startswith("Not done yet: The disk holding your Panelbook data is full")
+            assert _aside(folder, rid) == 0
+            free(filler)
+            filler = None
+            qtbot.waitUntil(lambda: not kept.pending(), timeout=15000)
+            assert _aside(folder, rid) == 1
+        finally:
+            if filler is not None:
+                free(filler)
+            close_window(qtbot, window, worker)
+
+
+def _aside(folder, rid):
+    conn = sqlite3.connect(f"file:{folder.database}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT not_a_recommendation FROM recommendations WHERE id = ?", (rid,)).fetchone()[0]
+    finally:
+        conn.close()
