@@ -12,6 +12,7 @@ from test_tracker_place import open_tracker, select
 from desktop_helpers import close_window, open_window
 from fault_mounts import fill, free, mount_unavailable, small_disk
 from panelbook.paths import DataFolder
+from panelbook.ui.common.kept_edits import kept_edits
 
 RESPONSE = "Response typed while the disk was full."
 
@@ -44,12 +45,15 @@ def test_a_change_made_on_a_full_disk_is_kept_and_saved_when_space_returns(qtbot
             qtbot.waitUntil(lambda: tracker.editor.message.text().startswith("Not saved yet"), timeout=10000)
             assert "full" in tracker.editor.message.text()
             assert tracker.editor.response.toPlainText() == RESPONSE             # kept in the editor
+            (edit,) = kept_edits(worker).pending()                               # and named for the close guard
+            assert (edit.what, edit.text) == (f"Your change to recommendation {rid}", f"Response: {RESPONSE}")
             assert _response(folder, rid) != RESPONSE
             free(filler)
             filler = None
             with qtbot.waitSignal(tracker.saved, timeout=15000):
                 pass
             assert _response(folder, rid) == RESPONSE
+            assert not kept_edits(worker).pending()
         finally:
             if filler is not None:
                 free(filler)
@@ -73,7 +77,7 @@ def test_a_draft_set_aside_on_a_full_disk_is_kept_and_set_aside_when_space_retur
             select(qtbot, tracker, rid)
             filler = fill(disk)
             tracker.editor.aside_button.click()
-            kept = window.meeting.markup.kept
+            kept = kept_edits(worker)
             qtbot.waitUntil(lambda: bool(kept.pending()), timeout=10000)
             (edit,) = kept.pending()
             assert edit.what == f"Setting draft {rid} aside (not a recommendation)"

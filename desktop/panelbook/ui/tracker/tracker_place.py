@@ -57,10 +57,11 @@ class Refused(Exception):
 
 def change_words(changes: dict) -> str:
     """A tracker change in words, for the list of what is not saved yet."""
-    names = {"status": "Status", "response": "Response", "due": "Due", "officer": "Officer", "note": "Note"}
+    names = {"status": "Status", "response": "Response", "deadline": "Deadline", "owner": "Owner",
+             "decision": "Decision", "text": "Wording"}
     return "\n".join(f"{names.get(field, field.replace('_', ' ').capitalize())}: "
-                     f"{status_label(value) if field == 'status' else value}"
-                     for field, value in changes.items() if value not in (None, ""))
+                     f"{status_label(value) if field == 'status' else value or '(none)'}"
+                     for field, value in changes.items())
 
 
 def load_tracker(store, today: date | None) -> dict:
