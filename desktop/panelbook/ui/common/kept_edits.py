@@ -120,7 +120,7 @@ class KeptEdits(QObject):
         initiator = None if edit.refused else edit.initiator
         StoreOp(self.worker, edit.job, changes=edit.changes, initiator=initiator) \
             .success(lambda result: self._landed(edit, result)) \
-            .failure(lambda error: self._refused(edit, error)).run_in_background()
+            .failure(lambda error: self._refused(edit, error)).answer_even_if_gone().run_in_background()
 
     def _landed(self, edit: KeptEdit, result: Any) -> None:
         self._on_its_way = False

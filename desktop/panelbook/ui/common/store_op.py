@@ -72,6 +72,7 @@ class StoreOp(Generic[T]):
         self.initiator = initiator
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
+        self._always = False
 
     def success(self, callback: Callable[[T], None]) -> StoreOp[T]:
         """Call ``callback(result)`` on the UI thread when the operation succeeds."""
@@ -82,6 +83,12 @@ class StoreOp(Generic[T]):
         """Call ``callback(error)`` on the UI thread when the operation fails (instead of the
         worker's calm sentence)."""
         self._failure = callback
+        return self
+
+    def answer_even_if_gone(self) -> StoreOp[T]:
+        """Call the callbacks even when the initiator has been deleted meanwhile (for a caller
+        that outlives it and must hear every answer, such as the ledger of kept changes)."""
+        self._always = True
         return self
 
     def run_in_background(self) -> None:
@@ -96,14 +103,14 @@ class StoreOp(Generic[T]):
     def _succeeded(self, result: T) -> None:
         present = alive(self.initiator)
         try:
-            if present and self._success is not None:
+            if (present or self._always) and self._success is not None:
                 self._success(result)
         finally:
             if self.changes:
                 self.worker.store_changed.emit(self.changes, self.initiator if present else None)
 
     def _failed(self, error: BaseException) -> None:
-        if alive(self.initiator):
+        if alive(self.initiator) or self._always:
             if self._failure is not None:
                 self._failure(error)
             else:
