@@ -99,3 +99,50 @@ def _aside(folder, rid):
         return conn.execute("SELECT not_a_recommendation FROM recommendations WHERE id = ?", (rid,)).fetchone()[0]
     finally:
         conn.close()
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_recommendation_added_by_hand_on_a_full_disk_is_kept_and_added_when_space_returns(
+        qtbot, tmp_path, sample_folder):
+    reason = mount_unavailable(tmp_path)
+    if reason:
+        pytest.skip(reason)
+    wording = "That the Panel receives a report on re-referral rates at its next meeting"
+    with small_disk(tmp_path / "disk", 12288) as disk:
+        folder = DataFolder(disk / "data")
+        shutil.copytree(sample_folder.root, folder.root)
+        window, worker = open_window(qtbot, folder)
+        filler = None
+        try:
+            august = next(m["id"] for m in window.meetings if m["date"] == "2024-08-08")
+            window.open_meeting(august)
+            qtbot.waitUntil(lambda: window.shown_meeting() == august and not worker.busy, timeout=20000)
+            window.tools.add_rec_action.trigger()
+            dialog = window.tools.dialog
+            dialog.text.setPlainText(wording)
+            dialog.no_deadline.setChecked(True)
+            filler = fill(disk)
+            dialog.add_button.click()                       # the dialog closes; the wording must not go with it
+            kept = kept_edits(worker)
+            qtbot.waitUntil(lambda: bool(kept.pending()), timeout=10000)
+            (edit,) = kept.pending()
+            assert (edit.what, edit.text) == ("A recommendation added by hand to the meeting of 2024-08-08", wording)
+            assert _wordings(folder).count(wording) == 0
+            free(filler)
+            filler = None
+            with qtbot.waitSignal(window.tools.done, timeout=15000):
+                pass
+            assert _wordings(folder).count(wording) == 1 and not kept.pending()
+        finally:
+            if filler is not None:
+                free(filler)
+            close_window(qtbot, window, worker)
+
+
+def _wordings(folder):
+    conn = sqlite3.connect(f"file:{folder.database}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("SELECT text FROM recommendations")]
+    finally:
+        conn.close()

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.common.message_box import show_message
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.shell.places import Place
@@ -227,8 +228,13 @@ class ClerkTools(QObject):
 
         meeting_id = values.pop("meeting_id")
         text = values.pop("text")
-        StoreOp(self.worker, lambda store: recs.add_recommendation(store, meeting_id, text, **values),
-                changes=Change.RECS, initiator=self).success(added).failure(self._refused).run_in_background()
+        # The dialog has closed: one the disk refuses is kept, with its wording, and added by itself later.
+        meeting = next((m for m in self.window.meetings if m["id"] == meeting_id), None)
+        on = f" to the meeting of {meeting['date']}" if meeting else ""
+        kept_edits(self.worker).write(lambda store: recs.add_recommendation(store, meeting_id, text, **values),
+                                      what=f"A recommendation added by hand{on}", text=text,
+                                      noun="the recommendation you added", changes=Change.RECS, initiator=self,
+                                      done=added, failed=self._refused)
 
     def show_history(self) -> None:
         """The Tracker, the keyboard in the chosen recommendation's history (or the table, saying why)."""
