@@ -92,7 +92,8 @@ def test_questions_flags_edits_and_highlights_refused_by_a_full_disk_are_kept_an
     assert rows(folder, "SELECT flag FROM item_marks WHERE item_id = ?", (item["id"],)) == [("challenge",)]
     assert rows(folder, "SELECT quote, comment FROM highlights") == [(PASSAGE, "How were the families chosen?")]
     qtbot.waitUntil(lambda: panel.questions.rowCount() == 1 and panel.highlights.rowCount() == 1, timeout=10000)
-    assert not panel.kept_strip.isVisible()
+    assert panel.kept_strip.saying_saved and panel.kept_strip.isVisible()     # said, then it goes
+    qtbot.waitUntil(lambda: not panel.kept_strip.isVisible(), timeout=10000)
 
 
 @pytest.mark.slow
