@@ -170,6 +170,26 @@ def add_highlight(store: Store, document_id: int, page_idx: int, start: int, end
             "profile": who, "created_at": stamp, "updated_at": stamp})
 
 
+def add_text_highlight(store: Store, document_id: int, item_id: int, start: int, end: int,
+                       comment: str | None = None, who: str | None = None) -> int:
+    """Highlight characters ``start:end`` of an item's report text, in a pack imported as text
+    (no pages): anchored by quote and context as on a page, with no page number."""
+    who = who or profile_name(store)
+    text = markup_store.report_text(store.db, item_id)
+    if not text:
+        raise NotFound(f"Item {item_id} has no report text to highlight.")
+    anchor = anchoring.capture(text, start, end)
+    if not anchor.quote:
+        raise MarkupError("Select some text to highlight.")
+    stamp = now_iso()
+    with transaction(store.db):
+        return markup_store.insert_highlight(store.db, {
+            "uid": str(uuid.uuid4()), "item_id": item_id, "document_id": document_id,
+            "page_idx": None, "printed": None, "quote": anchor.quote,
+            "context_before": anchor.before, "context_after": anchor.after, "comment": comment,
+            "profile": who, "created_at": stamp, "updated_at": stamp})
+
+
 def delete_highlight(store: Store, highlight_id: int) -> Highlight:
     """Delete a highlight; returns it whole so the caller can offer undo (``restore_highlight``).
     Its uid is remembered, so a markup file made elsewhere does not bring it back."""

@@ -180,6 +180,12 @@ def page(db: sqlite_utils.Database, document_id: int, page_idx: int) -> Row | No
     return rows[0] if rows else None
 
 
+def report_text(db: sqlite_utils.Database, item_id: int) -> str | None:
+    """An item's report text (a pack imported as text is read, and highlighted, in it)."""
+    rows = list(db.query("SELECT report_text FROM items WHERE id = ?", (item_id,)))
+    return rows[0]["report_text"] if rows else None
+
+
 def highlight(db: sqlite_utils.Database, highlight_id: int) -> Highlight:
     rows = list(db.query("SELECT * FROM highlights WHERE id = ?", (highlight_id,)))
     if not rows:
@@ -228,6 +234,14 @@ def reanchor_document(db: sqlite_utils.Database, document_id: int) -> dict[str, 
         "SELECT idx, item_id FROM pages WHERE document_id = ?", (document_id,))}
     placed = lost = 0
     for mark in list(db.query("SELECT * FROM highlights WHERE document_id = ?", (document_id,))):
+        if mark["page_idx"] is None and mark["item_id"] is not None and not pages:
+            # Highlighted in the report text of a pack imported as text: found again in that text.
+            text = report_text(db, mark["item_id"]) or ""
+            anchor = anchoring.Anchor(mark["quote"], mark["context_before"], mark["context_after"])
+            found = anchoring.locate(anchor, [(0, None, text)]) is not None
+            db.execute("UPDATE highlights SET needs_placing = ? WHERE id = ?", (int(not found), mark["id"]))
+            placed, lost = placed + found, lost + (not found)
+            continue
         anchor = anchoring.Anchor(mark["quote"], mark["context_before"], mark["context_after"])
         place = anchoring.locate(anchor, pages, near=mark["page_idx"])
         if place is None:

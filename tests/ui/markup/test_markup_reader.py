@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -92,11 +93,17 @@ def test_a_highlight_made_in_the_reader_survives_a_restart(qtbot, sample_folder,
         close_window(qtbot, window, worker)
 
 
-def test_highlight_without_a_selection_does_nothing_and_cancel_keeps_nothing(qtbot, window, sample_folder, sql):
+@pytest.mark.qt_log_ignore("This plugin does not support")    # the offscreen platform, asked to raise the tooltip
+def test_highlight_without_a_selection_says_why_and_cancel_keeps_nothing(qtbot, window, sample_folder, sql):
+    from PySide6.QtWidgets import QToolTip
+
+    from panelbook.ui.reader.pack_reader import NOTHING_SELECTED
+
     _item, _panel = open_item(qtbot, window)
     reader = window.meeting.reader
     reader.start_highlight()
     assert not reader.highlight_bar.isVisible()
+    qtbot.waitUntil(lambda: QToolTip.text() == NOTHING_SELECTED)
     page = pdf_index(sql, 11)
     reader.view.select(page, QPointF(60, 330), QPointF(400, 345))
     reader.highlight_button.click()

@@ -64,6 +64,7 @@ class HighlightsModel(QAbstractListModel):
             head = f"“{quote}”{was}"
         else:
             where = (f"Page {light['printed']}" if light.get("printed") is not None
+                     else "Report text" if light.get("page_idx") is None
                      else f"PDF page {(light.get('page_idx') or 0) + 1}")
             head = f"{where}: “{quote}”"
         return head + (f"\nComment: {light['comment']}" if light.get("comment") else "")

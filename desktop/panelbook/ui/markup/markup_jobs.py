@@ -94,6 +94,18 @@ def place_highlight(store: Store, document_id: int, page_idx: int, selected: str
     return markup.add_highlight(store, document_id, page_idx, start, end, comment=(comment or "").strip() or None)
 
 
+def place_text_highlight(store: Store, document_id: int, item_id: int, selected: str,
+                         comment: str | None = None, near: int | None = None) -> int:
+    """Highlight the reader's selection in an item's report text (a pack imported as text)."""
+    text = markup_store.report_text(store.db, item_id) or ""
+    span = find_span(text, selected, near=near)
+    if span is None:
+        raise SelectionNotFound("The selected text could not be found in the stored text of this item's report.")
+    start, end = whole_words(text, *span)
+    return markup.add_text_highlight(store, document_id, item_id, start, end,
+                                     comment=(comment or "").strip() or None)
+
+
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """A span widened so that it neither starts nor ends inside a word (a drag
     rarely stops exactly between two letters)."""

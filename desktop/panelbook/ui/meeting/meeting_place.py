@@ -35,7 +35,13 @@ from panelbook.ui.common.kept_edits import kept_edits
 from panelbook.ui.common.store_op import Change, StoreOp
 from panelbook.ui.common.worker import DatabaseWorker
 from panelbook.ui.markup.marked_agenda_model import MarkedAgendaModel
-from panelbook.ui.markup.markup_jobs import document_highlights, meeting_marks, place_highlight, set_read
+from panelbook.ui.markup.markup_jobs import (
+    document_highlights,
+    meeting_marks,
+    place_highlight,
+    place_text_highlight,
+    set_read,
+)
 from panelbook.ui.markup.markup_panel import MarkupPanel
 from panelbook.ui.meeting.agenda_model import CONFIDENTIAL, MINUTE, NUMBER, PAGES, TITLE
 from panelbook.ui.meeting.correction_actions import CorrectionActions
@@ -176,6 +182,7 @@ class MeetingPlace(QWidget):
         self.reader = PackReader()
         self.reader.item_requested.connect(self.select_item)
         self.reader.highlight_requested.connect(self.add_highlight)
+        self.reader.text_highlight_requested.connect(self.add_text_highlight)
 
     def _lay_out(self) -> None:
         """The agenda over the item tabs on the left, the reader on the right, the header above."""
@@ -403,6 +410,15 @@ class MeetingPlace(QWidget):
             what=f"Your highlight on page {page + 1} of the pack",
             text=text + (f"\nComment: {comment}" if comment else ""),
             noun="your highlight", initiator=self, done=self._highlight_added, failed=self.error.emit)
+
+    def add_text_highlight(self, item_id: int, text: str, comment: str, near) -> None:
+        """Save a highlight of a selection in a text pack's report text (no pages to anchor on)."""
+        document_id = self.reader.document_id
+        if document_id is None:
+            return
+        StoreOp(self.worker, lambda store: place_text_highlight(store, document_id, item_id, text, comment, near),
+                changes=Change.MARKUP, initiator=self) \
+            .success(self._highlight_added).failure(self.error.emit).run_in_background()
 
     def _highlight_added(self, highlight_id: int) -> None:
         # The reader's highlights and the agenda's marks follow from store_changed.

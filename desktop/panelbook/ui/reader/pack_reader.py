@@ -14,7 +14,10 @@ text, with no PDF, is shown as its items' report text in the same place.
 Selected text is highlighted with Highlight (Ctrl+H): a bar asks for an
 optional comment, then ``highlight_requested`` carries the page, the selected
 text and the comment to whoever saves it, once for each page the selection
-covers; ``set_highlights`` draws the saved ones on the pages.
+covers; ``set_highlights`` draws the saved ones on the pages.  In a pack imported as
+text, a selection inside one item's report is highlighted the same way
+(``text_highlight_requested``: item, text, comment, offset; see ``text_marks``).  Ctrl+H
+with nothing to highlight says why beside the button.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from panelbook.ui.common.widgets import EmptyState
 from panelbook.ui.reader.page_map import PageMap
@@ -32,6 +35,11 @@ from panelbook.ui.reader.reader_controls import ReaderControls
 from panelbook.ui.reader.reader_find import EMPTY, PDF, TEXT, FindInPack
 from panelbook.ui.reader.search_sweep import FoundModel, SearchSweep
 from panelbook.ui.reader.selectable_pdf_view import SelectablePdfView
+from panelbook.ui.reader.text_marks import item_at, item_starts, selections
+
+NOTHING_SELECTED = "Select the text to highlight first, then press Highlight (Ctrl+H)."
+OUTSIDE_REPORT = "Select text inside one item's report to highlight it."
+NO_PACK = "There is no agenda pack here to highlight in."
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 6.0
@@ -46,6 +54,7 @@ class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # 
     item_requested = Signal(int)
     page_changed = Signal(int)
     highlight_requested = Signal(int, str, str, object)    # PDF page, selected text, comment, start in QtPdf's text
+    text_highlight_requested = Signal(int, str, str, object)   # item, selected text, comment, offset in its part
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,6 +65,9 @@ class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # 
         self._current_item: int | None = None
         self.document_id: int | None = None
         self._pending_highlight: list[tuple[int, str, int]] | None = None     # (page, text, start) per page
+        self._pending_text: tuple[int, str, int] | None = None      # (item, text, offset) in a text pack
+        self._text_starts: list[tuple[int, int]] = []                # (position, item) in the text view
+        self._highlights: list[dict] = []
         self._build_pdf()
         self._build_stack()
         self._build_splitter()
@@ -92,6 +104,7 @@ class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # 
         self.text = QTextBrowser()
         self.text.setAccessibleName("Pack text")
         self.text.setOpenLinks(False)
+        self.text.selectionChanged.connect(self._selection_changed)
         self.empty = EmptyState("meeting", "No agenda pack yet")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
@@ -138,6 +151,8 @@ class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # 
         self.view.clear_selection(forget_text=True)
         self.view.forget_place()
         self.view.set_highlights([])
+        self._text_starts, self._highlights = [], []
+        self.text.setExtraSelections([])
         self.search_sweep.stop()
         self.search_model.setSearchString("")
         self.cancel_highlight()
@@ -186,7 +201,9 @@ class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # 
             self._page_changed(self.navigator.currentPage())
         elif report_texts:
             self._mode = TEXT
+            self.document_id = pack.get("id") if pack else None     # highlights are kept on the pack
             self.text.setHtml(self._text_html(items, report_texts))
+            self._text_starts = item_starts(self.text.document())
             self.stack.setCurrentIndex(TEXT)
             self.page_label.setText("The pack's report text (imported as text, without its PDF)")
             self._set_enabled(True)
@@ -326,20 +343,52 @@ class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # 
 
     def set_highlights(self, highlights: list[dict]) -> None:
         """Draw the saved highlights of the pack shown (rows of ``markup.highlights``)."""
-        self.view.set_highlights([h for h in highlights if h.get("document_id") == self.document_id])
+        self._highlights = [h for h in highlights if h.get("document_id") == self.document_id]
+        self.view.set_highlights(self._highlights)
+        self.text.setExtraSelections(selections(self.text.document(), self._text_starts, self._highlights)
+                                     if self._mode == TEXT else [])
+
+    def _why_not_highlight(self) -> str:
+        """Why the selection cannot be highlighted now ("" when it can)."""
+        if self._mode == PDF:
+            return "" if self.view.selected_text().strip() else NOTHING_SELECTED
+        if self._mode != TEXT or self.document_id is None:
+            return NO_PACK
+        cursor = self.text.textCursor()
+        if not cursor.selectedText().strip():
+            return NOTHING_SELECTED
+        first, last = (item_at(self._text_starts, p) for p in (cursor.selectionStart(), cursor.selectionEnd()))
+        return "" if first is not None and first == last else OUTSIDE_REPORT
 
     def _selection_changed(self) -> None:
-        self.highlight_button.setEnabled(self._mode == PDF and bool(self.view.selected_text()))
+        why = self._why_not_highlight()
+        self.highlight_button.setEnabled(not why)
+        self.highlight_button.setToolTip("Highlight the selected text (Ctrl+H)" if not why
+                                         else f"{why} (Highlight is ready once text is selected.)"
+                                         if why == NOTHING_SELECTED else why)
 
     def start_highlight(self) -> None:
         """Ask for a comment on the selected text (the bar under the page row).  A selection
         over several pages becomes one highlight on each page, with the same comment: a
         highlight is anchored in one page's text."""
-        parts = [(page, text.strip(), start) for page, text, start in self.view.selection_parts()
-                 if text.strip()] if self._mode == PDF else []
-        if not parts:
+        why = self._why_not_highlight()
+        if why:
+            QToolTip.showText(self.highlight_button.mapToGlobal(self.highlight_button.rect().bottomLeft()),
+                              why, self.highlight_button)
             return
-        text = self.view.selected_text().strip()
+        if self._mode == TEXT:
+            cursor = self.text.textCursor()
+            text = cursor.selectedText().replace("\u2029", "\n").strip()
+            item = item_at(self._text_starts, cursor.selectionStart())
+            start = next((p for p, i in self._text_starts if i == item), 0)
+            self._pending_text = (item, text, cursor.selectionStart() - start) if item is not None else None
+            parts = []
+        else:
+            parts = [(page, text.strip(), start) for page, text, start in self.view.selection_parts()
+                     if text.strip()]
+            if not parts:
+                return
+            text = self.view.selected_text().strip()
         self._pending_highlight = parts
         flat = " ".join(text.split())
         self.highlight_quote.setText(f"Highlight “{flat[:80]}{'…' if len(flat) > 80 else ''}”")
@@ -351,15 +400,21 @@ class PackReader(FindInPack, ReaderControls, QWidget):  # type: ignore[misc]  # 
     def save_highlight(self) -> None:
         if self._pending_highlight is None:
             return
-        parts = self._pending_highlight
+        parts, in_text = self._pending_highlight, self._pending_text
         comment = self.highlight_comment.text().strip()
         self.cancel_highlight()
         self.view.clear_selection()
         for page, text, start in parts:
             self.highlight_requested.emit(page, text, comment, start)
+        if in_text is not None:
+            cursor = self.text.textCursor()
+            cursor.clearSelection()
+            self.text.setTextCursor(cursor)
+            self.text_highlight_requested.emit(in_text[0], in_text[1], comment, in_text[2])
 
     def cancel_highlight(self) -> None:
         self._pending_highlight = None
+        self._pending_text = None
         self.highlight_bar.hide()
 
     # -- copy ---------------------------------------------------------------

@@ -9,6 +9,7 @@ whose methods they call; ``pack_reader`` lays them out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -93,7 +94,10 @@ class ReaderControls:
                                        "Copy the selected text, or the whole page if nothing is selected")
         self.copy_button.clicked.connect(self.copy_text)
         self.highlight_button = tool_button("highlight", "Highlight", "Highlight the selected text (Ctrl+H)")
-        self.highlight_button.setShortcut(QKeySequence("Ctrl+H"))
+        # Ctrl+H as the reader's own shortcut, not the button's: pressed with nothing to
+        # highlight it says why (a disabled button's shortcut would do nothing at all).
+        self.highlight_shortcut = QShortcut(QKeySequence("Ctrl+H"), cast("QWidget", self))
+        self.highlight_shortcut.activated.connect(self.start_highlight)
         self.highlight_button.clicked.connect(self.start_highlight)
         row = QHBoxLayout()
         row.addWidget(self.page_label, 1)
