@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 
 from desktop_helpers import import_files
 from panelbook.ui.calendar.calendar_place import recent_meetings
+from panelbook.ui.calendar.meetings_table import VENUE_MIN
 
 SAMPLE = "Children and Families Scrutiny Panel"
 KINGSTON = "Kingston and North Kingston Neighbourhood Committee"
@@ -83,14 +84,19 @@ def test_calendar_list_with_the_moderngov_samples(qtbot, window, moderngov):
     assert calendar.list_foot.text() == (
         f"12 of {len(window.meetings)} meetings: each committee's latest meetings, newest first. "
         "Choose a day on the calendar for earlier ones.")
-    # At 1280 wide each meeting is one line with the committee in full; the venue is cut short
-    # with its full text in the tooltip, and nothing needs scrolling sideways.
+    # At 1280 wide each meeting is one line and nothing needs scrolling sideways; the venue keeps
+    # room of its own, the committee has the rest (here Kingston's long name is cut, in full in
+    # the tooltip, as the venue is).
     table = calendar.table
     header = table.horizontalHeader()
     qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
     assert table.horizontalScrollBar().maximum() == 0
     metrics = table.fontMetrics()
-    assert header.sectionSize(2) >= metrics.horizontalAdvance(KINGSTON)
+    assert header.sectionSize(3) >= VENUE_MIN
+    kingston = next(r for r, row in enumerate(rows) if row["committee"] == KINGSTON)
+    assert header.sectionSize(2) >= metrics.horizontalAdvance(KINGSTON) \
+        or calendar.model.index(kingston, 2).data(Qt.ItemDataRole.ToolTipRole) == KINGSTON
+    assert header.sectionSize(2) >= metrics.horizontalAdvance(AUDIT)
     assert not table.wordWrap()
     line = table.verticalHeader().defaultSectionSize()
     assert all(table.rowHeight(r) == line for r in range(len(rows)))

@@ -318,11 +318,19 @@ def test_monitoring_pdf_export_for_a_chosen_meeting(qtbot, window, tmp_path):
 
 def test_columns_fit_and_pictures_are_taken(qtbot, window, tmp_path):
     tracker = open_tracker(qtbot, window, today=date(2024, 12, 1))
-    for width, height in ((1280, 800), (1920, 1080)):
+    from panelbook.ui.tracker.recs_model import TEXT
+
+    table = tracker.table
+    for width, height in ((1024, 700), (1280, 800), (1920, 1080)):
         window.resize(width, height)
         qtbot.wait(100)
-        assert not tracker.table.horizontalScrollBar().isVisible()
-        assert tracker.table.columnWidth(2) >= 200          # the recommendation itself has room
+        assert not table.horizontalScrollBar().isVisible()
+        widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
+        assert widths[TEXT] == max(widths), widths      # the wording has the most room
+        assert widths[TEXT] >= (180 if width < 1280 else 300), widths
+        for button in tracker.filters.view_buttons.values():   # "Due by next meeting (3)", never elided
+            assert button.width() >= button.sizeHint().width(), button.text()
+        assert tracker.filters.two_lines == (width < 1280)
         assert window.grab().save(str(tmp_path / f"tracker-{width}x{height}.png"))
 
 

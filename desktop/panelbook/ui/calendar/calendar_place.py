@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,12 +32,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from panelbook.ui.calendar.meeting_calendar import MeetingCalendar
+from panelbook.ui.calendar.meetings_table import (
+    COMMITTEE,
+    VENUE,
+    VENUE_MIN,
+    MeetingsTable,
+    discard_layout,
+    discard_widget,
+)
 from panelbook.ui.common import settings
 from panelbook.ui.common.colours import COLOURS, STATUS_HELP, STATUS_WORDS, shown_status
 from panelbook.ui.common.icons import icon
@@ -48,8 +54,6 @@ from panelbook.ui.common.widgets import heading_label, notice_label
 
 RECENT_WHEN_NOTHING_AHEAD = 12
 RECENT_PER_COMMITTEE = 3
-VENUE = 3
-VENUE_MIN = 140
 
 
 def _newest_first(row: dict) -> tuple[str, str]:
@@ -76,30 +80,6 @@ def recent_meetings(rows: list[dict], limit: int = RECENT_WHEN_NOTHING_AHEAD,
                 chosen.append(queue[depth])
         depth += 1
     return sorted(chosen, key=_newest_first, reverse=True)
-
-
-class MeetingsTable(QTableView):
-    """The list beside the calendar; Enter opens the current meeting.
-
-    It asks for the height of its rows and no more, so a short list leaves no empty box."""
-
-    open_requested = Signal(QModelIndex)
-
-    def sizeHint(self) -> QSize:
-        base = super().sizeHint()
-        rows = self.model().rowCount() if self.model() else 0
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
-        height += (sum(self.rowHeight(row) for row in range(rows)) if rows
-                   else self.verticalHeader().defaultSectionSize())
-        if self.horizontalScrollBar().isVisible():
-            height += self.horizontalScrollBar().height()
-        return QSize(base.width(), height + 2)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class CalendarPlace(QWidget):
@@ -182,6 +162,7 @@ class CalendarPlace(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VENUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COMMITTEE, QHeaderView.ResizeMode.Interactive)   # see fit_columns
         header.setMinimumSectionSize(48)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.table.doubleClicked.connect(self._row_activated)
@@ -257,7 +238,8 @@ class CalendarPlace(QWidget):
         if total <= 0:
             return
         header = self.table.horizontalHeader()
-        columns = sum(header.sectionSize(c) for c in range(self.model.columnCount())
+        wanted = {COMMITTEE: self.table.sizeHintForColumn(COMMITTEE)}    # in full, before fit_columns trims it
+        columns = sum(wanted.get(c, header.sectionSize(c)) for c in range(self.model.columnCount())
                       if c != VENUE and not header.isSectionHidden(c))
         needed = (columns + VENUE_MIN + self.table.verticalScrollBar().sizeHint().width()
                   + 2 * self.table.frameWidth() + 12)
@@ -348,10 +330,11 @@ class CalendarPlace(QWidget):
             self.list_foot.setText("")
         self.list_foot.setVisible(bool(self.list_foot.text()))
         # With one committee its name in every row says nothing: the heading and legend carry it.
-        self.table.setColumnHidden(2, len({r["committee"] for r in self._rows}) <= 1)
+        self.table.setColumnHidden(COMMITTEE, len({r["committee"] for r in self._rows}) <= 1)
         self.table.resizeColumnsToContents()
         self.table.updateGeometry()
         self._fit_split()
+        self.table.fit_columns()
         self.open_button.setEnabled(self.model.rowCount() > 0)
         if keep_month:
             self._day_selected()
@@ -387,13 +370,9 @@ class CalendarPlace(QWidget):
                 break
             widget, inner = item.widget(), item.layout()
             if widget:
-                widget.deleteLater()
+                discard_widget(widget)
             elif inner:
-                while inner.count():
-                    child = inner.takeAt(0)
-                    child_widget = child.widget() if child is not None else None
-                    if child_widget:
-                        child_widget.deleteLater()
+                discard_layout(inner)
         statuses = QGridLayout()
         statuses.setHorizontalSpacing(14)
         statuses.setVerticalSpacing(2)

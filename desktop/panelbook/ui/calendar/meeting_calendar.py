@@ -27,7 +27,7 @@ class MeetingCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setAccessibleName("Meeting calendar")
-        self.setMinimumSize(360, 300)
+        self.setMinimumSize(320, 300)      # seven days of 45 px: the meetings list beside it needs the room
 
     def set_meetings(self, rows: list[dict]) -> None:
         self.setDateTextFormat(QDate(), QTextCharFormat())   # clears every format

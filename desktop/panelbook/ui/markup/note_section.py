@@ -43,6 +43,7 @@ class NoteSection(QWidget):
         self.more_list = OrderedList("More notes", "")
         self.more_list.setModel(self.more_model)
         self.more_list.delete_requested.connect(lambda: self.lists.delete_from(self.more_list, self.more_model))
+        self.more_list.hide()       # shown only when there are more notes (an empty box says nothing)
 
     def _lay_out(self) -> None:
         head = QHBoxLayout()
@@ -72,6 +73,7 @@ class NoteSection(QWidget):
         self.note.set_item(None, "")
         self.note_status.setText("")
         self.more_model.set_rows([])
+        self.more_list.hide()
 
     # -- saving -------------------------------------------------------------
 

@@ -75,6 +75,7 @@ class QuestionsSection(QWidget):
         answer_label.setBuddy(self.answer)
         answer_row.addWidget(answer_label)
         answer_row.addWidget(self.answer, 1)
+        self.answer_row.hide()      # shown with a chosen question, whose answer it is
         self.question_list.setToolTip("Tick a question when it has been asked; double-click (or F2) to edit it; "
                                       "Ctrl+Up and Ctrl+Down move it")
 
@@ -104,6 +105,8 @@ class QuestionsSection(QWidget):
     def set_enabled(self, on: bool) -> None:
         for widget in (self.question_list, self.new_question, self.add_question_button, self.answer):
             widget.setEnabled(on)
+        if not on:
+            self.answer_row.hide()      # no item, no question: no "Answer" field on its own
         self.update_tools()
 
     def update_tools(self) -> None:

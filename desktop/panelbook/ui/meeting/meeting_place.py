@@ -162,7 +162,7 @@ class MeetingPlace(QWidget):
         self.item_tabs = QTabWidget()
         self.item_tabs.setDocumentMode(True)
         self.item_tabs.addTab(self.details, icon("meeting"), "Details")
-        self.item_tabs.addTab(self.markup, icon("note"), "Notes and questions")
+        self.item_tabs.addTab(self.markup, icon("note"), "My notes")     # short: three tabs fit at 1024 wide
         self.item_tabs.setTabToolTip(MARKUP_TAB, "Your note, questions, flag and highlights on this item")
         self.earlier_recs = OpenRecsPanel(self.worker)
         self.earlier_recs.rec_activated.connect(self.rec_requested.emit)

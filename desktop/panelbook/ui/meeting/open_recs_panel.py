@@ -90,11 +90,12 @@ class OpenRecsPanel(QWidget):
         self._request = 0
         self._build_heading()
         self._build_list()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.explain)
-        layout.addWidget(self.list, 1)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(8, 8, 8, 8)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.explain)
+        self.layout_.addWidget(self.list, 1)
+        self.layout_.addStretch(0)      # with no list, the words stay at the top (see _list_shown)
         self.show_item(None)
         worker.store_changed.connect(self._store_changed)
 
@@ -128,7 +129,7 @@ class OpenRecsPanel(QWidget):
         if item_id is None:
             self.model.set_rows([])
             self.explain.setText("Choose an agenda item to see what earlier meetings asked for on its issue.")
-            self.list.hide()
+            self._list_shown(False)
             return
         today = self.today
         StoreOp(self.worker, lambda store: earlier_open_recs(store.db, item_id, today), initiator=self) \
@@ -144,7 +145,7 @@ class OpenRecsPanel(QWidget):
         if request != self._request:
             return
         self.model.set_rows(rows)
-        self.list.setVisible(bool(rows))
+        self._list_shown(bool(rows))
         overdue = sum(1 for r in rows if r["overdue"])
         if not rows:
             self.explain.setText("Nothing is still open from earlier meetings on this issue.")
@@ -157,5 +158,10 @@ class OpenRecsPanel(QWidget):
     def _failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
             self.model.set_rows([])
-            self.list.hide()
+            self._list_shown(False)
             self.explain.setText(f"The earlier recommendations could not be read: {error}")
+
+    def _list_shown(self, shown: bool) -> None:
+        """The list, taking the height; or, with none, the space below the words."""
+        self.list.setVisible(shown)
+        self.layout_.setStretch(3, 0 if shown else 1)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from panelbook.ui.common.icons import icon
+from panelbook.ui.common.word_label import WordElidedLabel
 
 
 def tool_button(name: str, text: str, tip: str) -> QToolButton:
@@ -54,9 +55,8 @@ class ReaderControls:
         self.next_button.clicked.connect(self.next_item)
         for button in (self.previous_button, self.next_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.item_label = QLabel()
+        self.item_label = WordElidedLabel()     # cut at a whole word, never mid-word
         self.item_label.setAccessibleName("Item shown")
-        self.item_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
@@ -66,7 +66,7 @@ class ReaderControls:
 
     def _build_page_row(self) -> QHBoxLayout:
         """The page shown, Find in this pack, and the zoom, fit, copy and highlight buttons."""
-        self.page_label = QLabel()
+        self.page_label = WordElidedLabel()
         self.page_label.setAccessibleName("Page shown")
         font = self.page_label.font()
         font.setBold(True)

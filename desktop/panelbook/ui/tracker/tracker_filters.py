@@ -1,6 +1,9 @@
 """The row of filters above the tracker's table: one button per view (open, overdue,
 due by the next meeting, drafts, closed, all) with its count, and the meeting and
 issue the recommendations came from.  Also the words that say what the table shows.
+
+The view buttons keep their whole words (never "Due by nex…eeting"): when the window is too
+narrow for the buttons and the filters on one line, the filters go to a line of their own.
 """
 from __future__ import annotations
 
@@ -8,7 +11,17 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from panelbook.ui.tracker.recs_model import issue_of, short_date
 
@@ -50,6 +63,7 @@ class TrackerFilters(QWidget):
             button.setToolTip(tip)
             button.setAccessibleName(f"Show {name.lower()}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)    # never elided
             self.view_group.addButton(button)
             button.clicked.connect(lambda _checked=False, k=key: self.view_chosen.emit(k))
             self.view_buttons[key] = button
@@ -71,13 +85,17 @@ class TrackerFilters(QWidget):
         self.issue_filter.view().setAccessibleName("Issues")
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout(self)
+        self.views = QWidget()
+        row = QHBoxLayout(self.views)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         row.addWidget(QLabel("Show"))
         for key, _name, _tip in VIEW_BUTTONS:
             row.addWidget(self.view_buttons[key])
-        row.addSpacing(16)
+        self.combos = QWidget()
+        row = QHBoxLayout(self.combos)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
         meeting_label = QLabel("Meeting")
         meeting_label.setBuddy(self.meeting_filter)
         issue_label = QLabel("Issue")
@@ -87,6 +105,33 @@ class TrackerFilters(QWidget):
         row.addSpacing(8)
         row.addWidget(issue_label)
         row.addWidget(self.issue_filter, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(6)
+        self.two_lines = False
+        self._place(two_lines=False)
+
+    def _place(self, two_lines: bool) -> None:
+        """The buttons and the filters on one line, or the filters on a second line."""
+        self.two_lines = two_lines
+        self.grid.removeWidget(self.views)
+        self.grid.removeWidget(self.combos)
+        self.grid.addWidget(self.views, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        if two_lines:
+            self.grid.addWidget(self.combos, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.grid.addWidget(self.combos, 0, 1)
+        self.grid.setColumnStretch(1, 0 if two_lines else 1)
+
+    def _fit(self) -> None:
+        needed = self.views.sizeHint().width() + self.grid.horizontalSpacing() + self.combos.sizeHint().width()
+        if (needed > self.width()) != self.two_lines:
+            self._place(not self.two_lines)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     # -- showing ------------------------------------------------------------
 
@@ -128,10 +173,12 @@ class TrackerFilters(QWidget):
             index = combo.findData(chosen)
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
+        self._fit()
 
     def update_counts(self, views: dict[str, set[int]]) -> None:
         for key, name, _tip in VIEW_BUTTONS:
             self.view_buttons[key].setText(f"{name} ({len(views.get(key, ()))})")
+        self._fit()
 
     def describe(self, shown: int, since_key: str | None, anything: bool) -> str:
         """What the table shows, in a sentence: how many of which view (or of a "since" link),
