@@ -33,3 +33,20 @@ def test_the_list_fills_its_width_after_a_second_committee_arrives(qtbot, window
                     if label.text() == "Held" and label.isVisibleTo(calendar)]
     assert len(legend_words) == 1
     assert not legend_words[0].font().bold()
+
+
+def test_an_empty_store_shows_a_sentence_not_an_empty_table(qtbot, tmp_path):
+    from desktop_helpers import close_window, open_window
+    from panelbook.paths import data_folder
+    from testdata import SEEDS
+
+    window, worker = open_window(qtbot, data_folder(tmp_path / "data"), size=(1024, 700))
+    try:
+        calendar = window.calendar
+        assert calendar.list_note.text().startswith("No meetings yet. Import an agenda pack")
+        assert not calendar.table.isVisibleTo(calendar) and not calendar.open_button.isVisibleTo(calendar)
+        import_files(qtbot, window, sorted(SEEDS.glob("004_*.txt")))
+        qtbot.waitUntil(lambda: calendar.table.isVisibleTo(calendar), timeout=20000)
+        assert calendar.open_button.isVisibleTo(calendar) and calendar.model.rowCount() == 1
+    finally:
+        close_window(qtbot, window, worker)

@@ -336,6 +336,9 @@ class CalendarPlace(QWidget):
         self._fit_split()
         self.table.fit_columns()
         self.open_button.setEnabled(self.model.rowCount() > 0)
+        # No meetings at all: the sentence above says what to do; an empty table says nothing.
+        self.table.setVisible(bool(rows))
+        self.open_button.setVisible(bool(rows))
         if keep_month:
             self._day_selected()
             return
