@@ -32,6 +32,19 @@ class DataFolder:
         return self.root / "files"
 
     @property
+    def confidential_database(self) -> Path:
+        """The encrypted store (SQLCipher) of confidential papers' pages, text, search entries and markup."""
+        return self.root / "confidential.sqlcipher"
+
+    @property
+    def confidential_files(self) -> Path:
+        """Confidential documents' files, each encrypted (AES-256-GCM) under its document id."""
+        return self.root / "confidential-files"
+
+    def confidential_file(self, document_id: int) -> Path:
+        return self.confidential_files / f"document-{document_id}.pbenc"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 

@@ -30,8 +30,8 @@ def test_the_walk_finds_every_command():
     names = {" ".join(path) for path, _ in COMMANDS}
     assert {"meetings", "search", "recs set", "recs changes", "note add", "markup import", "export ics",
             "backup", "restore", "news", "follow", "sync", "edit meeting", "edit item", "edit merge", "edit split",
-            "edit undo", "edit history"} <= names
-    assert len(names) == 34
+            "edit undo", "edit history", "confidential setup", "confidential recover"} <= names
+    assert len(names) == 39
 
 
 def _help(path: tuple[str, ...]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from panelbook.cli import documents, edit, exports, markup, news, recs, sync
+from panelbook.cli import confidential, documents, edit, exports, markup, news, recs, sync
 from panelbook.cli.output import PrintJson, PrintTable
 from panelbook.paths import DataFolder
 from panelbook.services import backup as backups
@@ -49,6 +49,7 @@ HANDLERS: dict[str, Handler] = {
     "markup": markup.markup_file, "profile": markup.profile, "sample": documents.sample, "backup": _backup,
     "export": exports.export, "news": news.news, "follow": sync.follow, "sync": sync.sync,
     "edit": edit.edit,
+    "confidential": confidential.confidential_command,
 }
 
 

@@ -59,6 +59,7 @@ def build_parser() -> PanelbookParser:
     _edit(sub)
     _store(sub)
     _sync(sub)
+    _confidential(sub)
     parser.command_names = set(sub.choices)
     return parser
 
@@ -69,8 +70,11 @@ def _documents(sub: Subcommands) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help="documents to import once the window is open")
 
     p = command(sub, "import", "import agenda packs, minutes, ModernGov pages or web-service XML",
-                "panelbook import 'Agenda pack 8 Aug 2024.pdf' minutes.pdf")
+                "panelbook import 'Agenda pack 8 Aug 2024.pdf' minutes.pdf",
+                "panelbook import --confidential 'Exempt report - contract award.pdf'")
     p.add_argument("files", nargs="+", metavar="FILE", help="the documents (all are read before any is written)")
+    p.add_argument("--confidential", action="store_true",
+                   help="exempt papers (Part 2, not for publication): kept only in the encrypted store")
     _json(p)
 
     p = command(sub, "meetings", "list the meetings, oldest first", "panelbook meetings --from 1/9/2024")
@@ -294,6 +298,27 @@ def _store(sub: Subcommands) -> None:
     p = command(sub, "restore", "replace the database with a verified backup (the current one is kept aside)",
                 "panelbook restore ~/panelbook-backup.sqlite3")
     p.add_argument("file", metavar="FILE", help="a backup written by `panelbook backup` (or a daily one)")
+
+
+def _confidential(sub: Subcommands) -> None:
+    p = command(sub, "confidential", "keep exempt papers encrypted, the key in this computer's keychain: "
+                                     "set up, status, lock, unlock, recover",
+                "panelbook confidential setup", "panelbook confidential lock",
+                "panelbook confidential recover ABCD-EFGH-...")
+    c_sub = p.add_subparsers(dest="confidential_command", metavar="{setup,status,lock,unlock,recover}",
+                             required=True)
+    command(c_sub, "setup", "create the encrypted store and its key (in the keychain); shows the recovery code once",
+            "panelbook confidential setup")
+    ps = command(c_sub, "status", "say whether confidential papers are set up, locked or unlocked",
+                 "panelbook confidential status", "panelbook confidential status --json")
+    _json(ps)
+    command(c_sub, "lock", "hide confidential papers and drop their key from memory until unlocked",
+            "panelbook confidential lock")
+    command(c_sub, "unlock", "show confidential papers again (the key is asked from the keychain)",
+            "panelbook confidential unlock")
+    pr = command(c_sub, "recover", "put the key back into the keychain from the recovery code written down at setup",
+                 "panelbook confidential recover ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-EFGH-IJKL-MNOP-QRST-UVWX")
+    pr.add_argument("code", nargs="+", metavar="CODE", help="the recovery code (groups may be separated by spaces)")
 
 
 def files_mean_open(argv: list[str], commands: set[str]) -> list[str]:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from panelbook.model import UnreadableDocument
 from panelbook.paths import DataFolder
+from panelbook.services.confidential import ConfidentialError
 from panelbook.services.corrections import CorrectionError
 from panelbook.services.exports import ExportRequestError
 from panelbook.services.markup import MarkupError
@@ -24,7 +25,7 @@ from panelbook.tracker import InvalidTransition
 USER_ERRORS: tuple[type[Exception], ...] = (NotFound, InvalidTransition, MarkupError, ExportRequestError,
                                             NotFollowed, CorrectionError)
 UNAVAILABLE: tuple[type[Exception], ...] = (UnreadableDocument, StoreTooNew, StoreBusy, StoreUnavailable,
-                                            SyncError)
+                                            SyncError, ConfidentialError)
 
 
 @contextmanager

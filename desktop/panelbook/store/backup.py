@@ -72,9 +72,14 @@ def restore(folder: DataFolder, backup: Path) -> Path | None:
             written.append(incoming)
             shutil.copyfile(backup, incoming)
             incoming.chmod(0o600)
+            confidential = _confidential_copy(folder, backup, written)
             for suffix in ("-wal", "-shm"):
                 Path(str(folder.database) + suffix).unlink(missing_ok=True)
             incoming.replace(folder.database)
+            if confidential is not None:
+                for suffix in ("-wal", "-shm"):
+                    Path(str(folder.confidential_database) + suffix).unlink(missing_ok=True)
+                confidential.replace(folder.confidential_database)
     except BaseException:
         for path in written:
             with contextlib.suppress(OSError):
@@ -82,6 +87,27 @@ def restore(folder: DataFolder, backup: Path) -> Path | None:
         raise
     fsync_dir(folder.root)
     return kept
+
+
+def _confidential_copy(folder: DataFolder, backup: Path, written: list[Path]) -> Path | None:
+    """The encrypted store's copy taken with ``backup`` (still encrypted), copied in beside the
+    data folder's, ready to be renamed into place; the encrypted store it replaces is kept aside."""
+    companion = backup.with_name(backup.name + ".confidential")
+    if not companion.is_file():
+        return None
+    if folder.confidential_database.exists():
+        kept = folder.backups / f"replaced-by-restore-{timestamp()}.sqlite3.confidential"
+        written.append(kept)
+        shutil.copyfile(folder.confidential_database, kept)
+        wal = Path(str(folder.confidential_database) + "-wal")
+        if wal.exists():
+            written.append(Path(str(kept) + "-wal"))
+            shutil.copyfile(wal, Path(str(kept) + "-wal"))
+    incoming = folder.confidential_database.with_name(folder.confidential_database.name + ".restoring")
+    written.append(incoming)
+    shutil.copyfile(companion, incoming)
+    incoming.chmod(0o600)
+    return incoming
 
 
 def _copy_through_sqlite(database: Path, target: Path) -> None:

@@ -233,6 +233,7 @@ def rotate(folder: DataFolder, today: date) -> list[Path]:
     for _, path in dated:
         if path not in keep:
             path.unlink(missing_ok=True)
+            path.with_name(path.name + ".confidential").unlink(missing_ok=True)   # the encrypted store's copy
             removed.append(path)
     return removed
 

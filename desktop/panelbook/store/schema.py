@@ -369,7 +369,7 @@ V3 = [
 ]
 
 # Released versions are never edited: a change to the schema is a new list
-# appended here (V5, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
+# appended here (V6, ...), and tests/fixtures gains store-v<N>.sqlite3 made by
 # tests/fixtures/make_store_fixture.py, so every saved version keeps migrating.
 # The clerk's corrections of what a reader got wrong (store/corrections.py): user work,
 # laid over what the documents say, so a re-import or a revised pack never undoes them.
@@ -401,7 +401,13 @@ V4 = [
     "ALTER TABLE items ADD COLUMN merged_into INTEGER REFERENCES items(id)",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
+# A confidential document (imported or marked as confidential): its pages, text, search
+# entries and file are kept in the encrypted store (store/vault.py), never here.
+V5 = [
+    "ALTER TABLE documents ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5]
 LATEST = len(MIGRATIONS)
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from panelbook.paths import DataFolder
 from panelbook.store import health, sessions
@@ -26,6 +27,9 @@ from panelbook.store.faults import (
 )
 from panelbook.store.fsutil import fsync_dir
 from panelbook.store.schema import LATEST, migrate
+
+if TYPE_CHECKING:
+    from panelbook.store.vault import OpenVault
 
 UNCLEAN_NOTICE = ("Panelbook did not close properly last time (a crash or a power cut); the full check found "
                   "your data sound, and everything saved before then is kept.")
@@ -50,6 +54,7 @@ class Store:
         self._read_only_kind: str | None = None
         self.notices: list[str] = []          # what the user is told once, at this start
         self._marker: Path | None = None
+        self.vault: OpenVault | None = None   # the encrypted store, while unlocked (services.confidential)
         with faults_are_plain(folder.root):
             self._open_checked(daily_backup)
         self.location_warning = health.location_warning(folder.root)
@@ -181,6 +186,9 @@ class Store:
         return cls(folder, daily_backup=daily_backup)
 
     def close(self) -> None:
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
         self.db.conn.close()
         if self._marker is not None:
             with contextlib.suppress(OSError):
@@ -240,9 +248,21 @@ class Store:
             tmp.unlink(missing_ok=True)
             raise RuntimeError(f"The backup did not verify ({ok}).")
         tmp.chmod(0o600)
+        self._backup_confidential(target)
         tmp.replace(target)
         fsync_dir(target.parent)
         return target
+
+    def _backup_confidential(self, target: Path) -> None:
+        """The encrypted store's file beside the backup (still encrypted; the key is never
+        written anywhere but the keychain), or any older copy there removed."""
+        from panelbook.store.vault import BACKUP_SUFFIX, copy_encrypted
+
+        companion = target.with_name(target.name + BACKUP_SUFFIX)
+        if not self.folder.confidential_database.exists():
+            companion.unlink(missing_ok=True)
+            return
+        copy_encrypted(self.folder.confidential_database, companion, self.vault.db if self.vault else None)
 
     def _backup_before_migration(self, version: int) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
