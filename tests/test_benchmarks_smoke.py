@@ -89,3 +89,12 @@ def test_fidelity_prints_its_figures_per_kind(tmp_path):
     assert total["documents"] == len(figures["documents"]) >= 35
     assert 0 < total["right"] <= total["knowable"]
     assert {"wrongly_refused", "wrongly_accepted", "crashes", "false_recommendations"} <= set(total)
+
+
+def test_confidential_prints_its_figures_beside_the_plain_store(cache):
+    figures = _run("confidential.py", "--json", "--runs", "1", cache=cache)
+    for what in ("import", "open", "search"):
+        assert figures[f"plain_{what}_s"] > 0 and figures[f"confidential_{what}_s"] > 0
+        assert f"{what}_ratio" in figures
+    assert figures["report_pages"] == 50
+    assert figures["same_page_hits"] is True     # both stores found the same pages

@@ -51,3 +51,53 @@ def test_with_no_keychain_setup_is_refused_in_one_sentence(tmp_path, no_keychain
     code, out, err = panelbook(home, "confidential", "status", env=env)
     assert code == 0 and out.startswith("Confidential papers cannot be kept on this machine")
     assert not (home / "confidential.sqlcipher").exists()
+
+
+def test_a_locked_store_hides_confidential_papers_and_says_how_to_unlock(tmp_path, keychain):
+    from testdata import MODERNGOV
+
+    home = tmp_path / "data"
+    assert panelbook(home, "confidential", "setup")[0] == 0
+    code, out, err = panelbook(home, "import", "--confidential", str(MODERNGOV / "ZebraCrossing.pdf"))
+    assert code == 0, err
+    assert "(confidential: kept encrypted)" in out
+    assert "collisions" in panelbook(home, "search", "collisions")[1]
+    assert panelbook(home, "confidential", "lock")[0] == 0
+
+    code, out, err = panelbook(home, "search", "collisions")
+    assert code == 0 and out == "No results for “collisions”.\n"
+    assert err == ("panelbook: note: This search leaves out confidential papers: confidential papers are locked; "
+                   "unlock them with `panelbook confidential unlock` (or the window's Unlock).\n")
+    agenda = json.loads(panelbook(home, "agenda", "2026-01-15", "--json")[1])
+    (item,) = agenda["items"]
+    assert item["confidential"] and item["title"].startswith("Coombe Lane West Zebra Crossing")
+    code, out, err = panelbook(home, "note", "add", "2026-01-15", str(item["id"]), "A thought on the survey")
+    assert code == 1 and out == "" and err.count("\n") == 1 and "confidential unlock" in err
+    code, out, err = panelbook(home, "import", "--confidential", str(MODERNGOV / "ZebraCrossing.pdf"))
+    assert code == 1 and "locked" in err and err.count("\n") == 1
+
+    assert panelbook(home, "confidential", "unlock")[0] == 0
+    hits = json.loads(panelbook(home, "search", "collisions", "--json")[1])
+    assert hits and all(h["confidential"] for h in hits)
+
+
+def test_a_confidential_import_before_setting_up_or_without_a_keychain_is_refused(tmp_path, moderngov, no_keychain):
+    home = tmp_path / "data"
+    report = str(moderngov / "ZebraCrossing.pdf")
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    code, out, err = panelbook(home, "import", "--confidential", report, env=env)
+    assert code == 1 and out == ""
+    assert err.startswith("panelbook: Confidential papers cannot be kept on this machine: no secure keychain")
+    assert json.loads(panelbook(home, "meetings", "--json", env=env)[1]) == []
+    assert not (home / "confidential-files").exists()
+    # the public parts keep working
+    code, out, err = panelbook(home, "import", report, env=env)
+    assert code == 0, err
+
+
+def test_a_confidential_import_before_setting_up_says_to_set_up(tmp_path, moderngov, keychain):
+    home = tmp_path / "data"
+    code, out, err = panelbook(home, "import", "--confidential", str(moderngov / "ZebraCrossing.pdf"))
+    assert code == 1 and out == ""
+    assert err == ("panelbook: Confidential papers are not set up in this data folder yet: "
+                   "`panelbook confidential setup` creates their encrypted store and its key.\n")

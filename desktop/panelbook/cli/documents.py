@@ -6,11 +6,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from panelbook.cli.confidential import say_hidden
 from panelbook.cli.dates import meeting_ref, optional_date
 from panelbook.cli.errors import UsageError
 from panelbook.cli.output import PrintJson, PrintTable
 from panelbook.cli.words import count, shorten
-from panelbook.services import imports, meetings as meeting_cases, sample as sample_panel
+from panelbook.services import (
+    confidential,
+    confidential_imports,
+    imports,
+    meetings as meeting_cases,
+    sample as sample_panel,
+)
 from panelbook.services.exports import ExportRequestError
 from panelbook.services.search import search as search_all
 
@@ -24,12 +31,18 @@ def import_documents(args: argparse.Namespace, store: Store, print_json: PrintJs
     """Import each readable file, say under each what could not be read from it,
     name each unreadable one with its reason on stderr, end with a summary line;
     exit status 1 when any file failed."""
-    outcome = imports.import_each(store, args.files)
+    if args.confidential:
+        confidential.open_unless_locked(store)
+        outcome = confidential_imports.import_each_confidential(store, args.files)
+    else:
+        outcome = imports.import_each(store, args.files)
     if args.json:
         print_json([r.as_json() for r in outcome.reports])
     else:
         for r in outcome.reports:
-            print(f"{r.file}: {r.kind.replace('_', ' ')} — {count(r.meetings, 'meeting')}, {count(r.items, 'item')}, "
+            kept = " (confidential: kept encrypted)" if r.confidential else ""
+            print(f"{r.file}: {r.kind.replace('_', ' ')}{kept} — {count(r.meetings, 'meeting')}, "
+                  f"{count(r.items, 'item')}, "
                   f"{count(r.resolutions, 'resolution')}, {count(r.recommendations, 'recommendation')} "
                   "added or updated"
                   + (f"; {r.markup_attached} notes, flags or highlights that waited for it attached"
@@ -112,11 +125,13 @@ def _ask_about_markup(store: Store) -> tuple[Path | None, bool]:
 
 def search(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     query = " ".join(args.query)
+    say_hidden(store, "This search")
     hits = search_all(store, query)
     if args.json:
         print_json([
             {"kind": h.kind, "meeting_date": h.meeting_date, "title": h.title, "snippet": h.snippet,
-             "page": h.page, "meeting_id": h.meeting_id, "item_id": h.item_id, "highlights": h.highlights}
+             "page": h.page, "meeting_id": h.meeting_id, "item_id": h.item_id, "highlights": h.highlights,
+             "confidential": h.confidential}
             for h in hits
         ])
         return 0
@@ -125,7 +140,8 @@ def search(args: argparse.Namespace, store: Store, print_json: PrintJson, table:
         return 0
     for h in hits:
         page = f" p.{h.page}" if h.page else ""
-        print(f"{h.meeting_date or '':10}  {h.kind:14} {shorten(h.title, 90)}{page}\n            {h.snippet}")
+        flag = " [confidential]" if h.confidential else ""
+        print(f"{h.meeting_date or '':10}  {h.kind:14} {shorten(h.title, 90)}{page}{flag}\n            {h.snippet}")
     print(count(len(hits), "result") + ".")
     return 0
 

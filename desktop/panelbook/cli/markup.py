@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from panelbook.cli.confidential import say_hidden
 from panelbook.cli.dates import meeting_ref
 from panelbook.cli.errors import UsageError
 from panelbook.cli.output import PrintJson, PrintTable
 from panelbook.cli.words import count
 from panelbook.model import UnreadableDocument
-from panelbook.services import markup, meetings
+from panelbook.services import confidential, markup, meetings
 from panelbook.services.exports import ExportRequestError, default_export_path, export_markup_file
 
 if TYPE_CHECKING:
@@ -25,12 +26,15 @@ KIND_WORDS = {"note": "Note", "question": "Question", "enquiry": "Line of enquir
 def note(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
     meeting_id = meetings.resolve_meeting(store, meeting_ref(args.meeting))
     item_id = meetings.resolve_item(store, meeting_id, args.item)
+    confidential.open_unless_locked(store)      # a note on a confidential item is kept encrypted
     note_id = markup.add_note(store, item_id, args.text, question=args.question, who=args.profile)
-    print(f"{'Question' if args.question else 'Note'} {note_id} saved.")
+    what = "Question" if args.question else "Note"
+    print(f"{what} saved on a confidential item (kept encrypted)." if note_id < 0 else f"{what} {note_id} saved.")
     return 0
 
 
 def notes(args: argparse.Namespace, store: Store, print_json: PrintJson, table: PrintTable) -> int:
+    say_hidden(store, "This listing")
     rows = meetings.notes(store, meeting_ref(args.meeting))
     if args.json:
         print_json(rows)

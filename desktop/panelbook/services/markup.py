@@ -16,14 +16,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import sqlite_utils
 
 from panelbook import anchoring
-from panelbook.services import markup_confidential, markup_file, markup_merge
+from panelbook.services import confidential_notes, markup_confidential, markup_file, markup_merge
 from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
-from panelbook.store import Store, correction_transfer, indexer, markup as markup_store, transaction
+from panelbook.store import Store, confidential_marks, correction_transfer, indexer, markup as markup_store, transaction
 from panelbook.store.queries import NotFound
 from panelbook.store.rows import Highlight, ItemMark, Note, Profile
 from panelbook.store.writer import now_iso
@@ -68,8 +68,10 @@ def add_note(store: Store, item_id: int, text: str, *, question: bool = False, w
     """A member's note or question on an agenda item; saved at once and searchable."""
     who = who or profile_name(store)
     stamp = now_iso()
+    kind = "question" if question else "note"
+    if confidential_marks.item_is_confidential(store.db, item_id):    # kept encrypted, its id negative
+        return confidential_notes.add_note(store, item_id, text, kind=kind, who=who)
     with transaction(store.db):
-        kind = "question" if question else "note"
         note_id = markup_store.insert_note(store.db, {
             "uid": str(uuid.uuid4()), "item_id": item_id, "profile": who, "kind": kind, "text": text,
             "position": markup_store.next_note_position(store.db, item_id, who, kind),
@@ -85,6 +87,8 @@ def update_note(store: Store, note_id: int, **changes: Any) -> Note:
         raise TypeError(f"unknown note fields: {sorted(set(changes) - allowed)}")
     if "state" in changes and changes["state"] not in QUESTION_STATES:
         raise MarkupError(f"A question is {', '.join(QUESTION_STATES)}.")
+    if confidential_notes.is_confidential_note(note_id):
+        return cast(Note, confidential_notes.update_note(store, note_id, changes))
     with transaction(store.db):
         current = markup_store.note(store.db, note_id)
         diff = {k: v for k, v in changes.items() if current.get(k) != v}
@@ -97,6 +101,8 @@ def update_note(store: Store, note_id: int, **changes: Any) -> Note:
 
 def delete_note(store: Store, note_id: int) -> Note:
     """Delete a note; returns it whole so the caller can offer undo (``restore_note``)."""
+    if confidential_notes.is_confidential_note(note_id):
+        return cast(Note, confidential_notes.delete_note(store, note_id))
     with transaction(store.db):
         current = markup_store.note(store.db, note_id)
         markup_store.delete_note(store.db, note_id, current["uid"], now_iso())
@@ -105,6 +111,8 @@ def delete_note(store: Store, note_id: int) -> Note:
 
 def restore_note(store: Store, note: Mapping[str, Any]) -> int:
     """Undo a deletion: the note comes back as it was, under the same uid."""
+    if note.get("confidential") or confidential_marks.item_is_confidential(store.db, int(note["item_id"])):
+        return confidential_notes.restore_note(store, note)
     with transaction(store.db):
         note_id = markup_store.restore_note(store.db, {c: v for c, v in note.items() if c != "id"})
         indexer.index_note(store.db, note_id)

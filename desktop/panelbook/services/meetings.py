@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from panelbook.services import confidential_notes
 from panelbook.store import Store, queries
 from panelbook.store.rows import MeetingRow
 
@@ -46,7 +47,13 @@ def agenda(store: Store, ref: str) -> dict[str, Any]:
 
 def notes(store: Store, ref: str) -> list[dict[str, Any]]:
     """The markup on the items of the meeting named ``ref`` (the ``notes --json`` rows)."""
-    return queries.notes(store.db, resolve_meeting(store, ref))
+    meeting_id = resolve_meeting(store, ref)
+    rows = queries.notes(store.db, meeting_id)
+    hidden = confidential_notes.meeting_notes(store, meeting_id)
+    if not hidden:
+        return rows
+    order = {item["id"]: position for position, item in enumerate(queries.agenda(store.db, meeting_id)["items"])}
+    return sorted([*rows, *hidden], key=lambda r: (order.get(r["item_id"], len(order)), r["kind"] == "highlight"))
 
 
 def notes_by_item(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:

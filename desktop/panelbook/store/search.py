@@ -43,6 +43,7 @@ class Hit:
     highlights: list[tuple[int, int]]   # character spans of the matched words in ``snippet``
     page: int | None          # printed page number
     rank: float
+    confidential: bool = False    # found in the encrypted store (services.confidential_search)
 
     @property
     def marked_text(self) -> str:
@@ -158,16 +159,19 @@ def count_matches(db: sqlite_utils.Database, text: str, prefix: bool = True) -> 
     return int(db.execute("SELECT count(*) FROM search WHERE search MATCH ?", (query,)).fetchone()[0])
 
 
-def search(db: sqlite_utils.Database, text: str, limit: int = 100, prefix: bool = True) -> list[Hit]:
+def search(db: sqlite_utils.Database, text: str, limit: int = 100, prefix: bool = True, *,
+           with_meetings: bool = True) -> list[Hit]:
     """The hits of ``find`` (see it, and the module's docstring, for their order)."""
-    return find(db, text, limit, prefix).hits
+    return find(db, text, limit, prefix, with_meetings=with_meetings).hits
 
 
-def find(db: sqlite_utils.Database, text: str, limit: int = 100, prefix: bool = True) -> Results:
+def find(db: sqlite_utils.Database, text: str, limit: int = 100, prefix: bool = True, *,
+         with_meetings: bool = True) -> Results:
     """Best matches first: bm25 over every match when there are at most ``EXACT_UP_TO``,
     else over the ``EXACT_UP_TO`` newest (``Results.bounded``).  One snippet is cut per
     hit (the body's); a hit that matched on its title alone shows the title with the
-    words marked, which costs no second pass over the index."""
+    words marked, which costs no second pass over the index.  ``with_meetings`` False: an
+    index with no meetings beside it (the encrypted store's), meeting date and committee None."""
     query = fts_query(text, prefix)
     if query is None:
         return Results()
@@ -177,8 +181,10 @@ def find(db: sqlite_utils.Database, text: str, limit: int = 100, prefix: bool = 
     sql = ranked_query_sql(
         f"""s.kind, s.ref_id, s.meeting_id, s.item_id, s.document_id, s.page, s.title,
             snippet(search, 1, '{_OPEN}', '{_CLOSE}', '…', 16) AS body_snip, rank,
-            m.date AS meeting_date, c.name AS committee""",
-        "LEFT JOIN meetings m ON m.id = s.meeting_id LEFT JOIN committees c ON c.id = m.committee_id",
+            {"m.date" if with_meetings else "NULL"} AS meeting_date,
+            {"c.name" if with_meetings else "NULL"} AS committee""",
+        "LEFT JOIN meetings m ON m.id = s.meeting_id LEFT JOIN committees c ON c.id = m.committee_id"
+        if with_meetings else "",
         newest_from=lowest is not None)
     rows = db.query(sql, (query, limit) if lowest is None else (query, lowest, limit))
     hits = _once_each(db, [_hit(row, text) for row in rows])

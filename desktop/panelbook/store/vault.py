@@ -61,11 +61,16 @@ _SCHEMA = [
     """CREATE TABLE notes (
         id INTEGER PRIMARY KEY,
         uid TEXT NOT NULL UNIQUE,
-        item_id INTEGER NOT NULL,
+        item_id INTEGER NOT NULL,       -- the main store's item id (a confidential item)
         meeting_id INTEGER,
         profile TEXT NOT NULL,
-        kind TEXT NOT NULL,
+        kind TEXT NOT NULL,             -- note | question | enquiry
         text TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'open',
+        answer TEXT,
+        lead TEXT,
+        shared INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     )""",
@@ -187,18 +192,23 @@ def vault_transaction(db: VaultDatabase) -> Iterator[VaultDatabase]:
 
 
 def save_document(db: VaultDatabase, document_id: int, key: str, meeting_id: int | None, title: str,
-                  media_type: str, file_sha256: str, pages: Sequence[tuple[int, int | None, int | None, str]]) -> None:
-    """Keep a confidential document's pages ``(idx, printed, item_id, text)`` and index them,
-    replacing whatever was kept under this id before.  Runs inside vault_transaction."""
+                  media_type: str, file_sha256: str, pages: Sequence[tuple[int, int | None, int | None, str]],
+                  item_titles: dict[int, str] | None = None) -> None:
+    """Keep a confidential document's pages ``(idx, printed, item_id, text)`` and index them under
+    their item's title (``item_titles``, as the main store does) or the document's, replacing
+    whatever was kept under this id before.  Runs inside vault_transaction."""
     forget_document(db, document_id)
     db.execute("INSERT INTO documents (id, key, meeting_id, title, media_type, file_sha256) VALUES (?, ?, ?, ?, ?, ?)",
                (document_id, key, meeting_id, title, media_type, file_sha256))
     db.conn.executemany(
         "INSERT INTO pages (document_id, idx, printed, item_id, text) VALUES (?, ?, ?, ?, ?)",
         [(document_id, idx, printed, item_id, text) for idx, printed, item_id, text in pages])
-    db.execute(
+    titles = item_titles or {}
+    db.conn.executemany(
         f"INSERT INTO search_rows ({_SEARCH_COLUMNS}) SELECT ?, p.text, 'page', p.id, ?, p.item_id, p.document_id, "
-        "p.printed FROM pages p WHERE p.document_id = ?", (title, meeting_id, document_id))
+        "p.printed FROM pages p WHERE p.document_id = ? AND p.idx = ?",
+        [(titles.get(item_id, title) if item_id is not None else title, meeting_id, document_id, idx)
+         for idx, _, item_id, _ in pages])
 
 
 def forget_document(db: VaultDatabase, document_id: int) -> None:
@@ -250,22 +260,55 @@ def item_text(db: VaultDatabase, item_id: int) -> dict[str, Any] | None:
 # -- notes on confidential items -------------------------------------------------------
 
 
-def add_note(db: VaultDatabase, uid: str, item_id: int, meeting_id: int | None, title: str, profile: str,
-             kind: str, text: str, stamp: str) -> int:
-    cursor = db.execute(
-        "INSERT INTO notes (uid, item_id, meeting_id, profile, kind, text, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (uid, item_id, meeting_id, profile, kind, text, stamp, stamp))
+_NOTE_FIELDS = ("text", "state", "answer", "lead", "shared", "position")
+
+
+def add_note(db: VaultDatabase, values: dict[str, Any], title: str) -> int:
+    """Keep a note on a confidential item and index it (``title``: its item's); return its id here."""
+    columns = ", ".join(values)
+    cursor = db.execute(f"INSERT INTO notes ({columns}) VALUES ({', '.join('?' for _ in values)})",
+                        list(values.values()))
     note_id = int(cursor.lastrowid or 0)
-    db.execute(f"INSERT INTO search_rows ({_SEARCH_COLUMNS}) VALUES (?, ?, 'note', ?, ?, ?, NULL, NULL)",
-               (title, text, note_id, meeting_id, item_id))
+    _index_note(db, note_id, title)
     return note_id
+
+
+def _index_note(db: VaultDatabase, note_id: int, title: str) -> None:
+    db.execute("DELETE FROM search_rows WHERE kind = 'note' AND ref_id = ?", (note_id,))
+    db.execute(f"INSERT INTO search_rows ({_SEARCH_COLUMNS}) SELECT ?, text, 'note', id, meeting_id, item_id, "
+               "NULL, NULL FROM notes WHERE id = ?", (title, note_id))
+
+
+def note(db: VaultDatabase, note_id: int) -> dict[str, Any] | None:
+    rows = list(db.query("SELECT * FROM notes WHERE id = ?", (note_id,)))
+    return rows[0] if rows else None
+
+
+def update_note(db: VaultDatabase, note_id: int, changes: dict[str, Any], title: str) -> None:
+    fields = {k: v for k, v in changes.items() if k in (*_NOTE_FIELDS, "updated_at")}
+    if fields:
+        db.execute(f"UPDATE notes SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
+                   [*fields.values(), note_id])
+        _index_note(db, note_id, title)
+
+
+def delete_note(db: VaultDatabase, note_id: int) -> None:
+    db.execute("DELETE FROM search_rows WHERE kind = 'note' AND ref_id = ?", (note_id,))
+    db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+
+def next_position(db: VaultDatabase, item_id: int, profile: str, kind: str) -> int:
+    row = db.execute("SELECT coalesce(max(position), -1) + 1 FROM notes WHERE item_id = ? AND profile = ? "
+                     "AND kind = ?", (item_id, profile, kind)).fetchone()
+    return int(row[0])
 
 
 def notes(db: VaultDatabase, item_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
     if item_ids is None:
-        return list(db.query("SELECT * FROM notes ORDER BY item_id, id"))
+        return list(db.query("SELECT * FROM notes ORDER BY item_id, kind, position, id"))
     marks = ", ".join("?" for _ in item_ids)
-    return list(db.query(f"SELECT * FROM notes WHERE item_id IN ({marks}) ORDER BY item_id, id", list(item_ids)))
+    return list(db.query(f"SELECT * FROM notes WHERE item_id IN ({marks}) ORDER BY item_id, kind, position, id",
+                         list(item_ids)))
 
 
 # -- keeping it consistent, backing it up ----------------------------------------------
