@@ -24,7 +24,14 @@ from enum import Enum
 
 from panelbook.services import keychain
 from panelbook.store import Store, confidential_marks as marks, transaction
-from panelbook.store.vault import OpenVault, VaultKeyWrong, open_vault, prune
+from panelbook.store.vault import (
+    OpenVault,
+    VaultKeyWrong,
+    add_note as add_vault_note,
+    open_vault,
+    prune,
+    vault_transaction,
+)
 from panelbook.store.vault_keys import (
     BadRecoveryCode,
     key_check,
@@ -154,6 +161,7 @@ def set_up(store: Store) -> str:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         raise
     store.vault = OpenVault(db, key)
+    take_in_plain_notes(store)
     return recovery_code(key)
 
 
@@ -190,6 +198,7 @@ def _open_with(store: Store, key: bytes) -> None:
     store.vault = OpenVault(db, key)
     if store.read_only is None:
         prune(db, marks.all_documents(store.db))
+        take_in_plain_notes(store)
 
 
 def lock(store: Store) -> None:
@@ -253,3 +262,26 @@ def opened(store: Store) -> OpenVault:
 
 def is_set_up(store: Store) -> bool:
     return _store_id(store) is not None
+
+
+_NOTE_COLUMNS = ("uid", "item_id", "meeting_id", "profile", "kind", "text", "position", "state", "answer", "lead",
+                 "shared", "created_at", "updated_at")
+
+
+def take_in_plain_notes(store: Store) -> int:
+    """Move the notes on confidential items still kept in the main store (written before confidential
+    papers were set up, or on an item flagged since) into the encrypted store, uid and all, and make
+    their text unreadable from the main store's file; how many moved.  Run at setting up and unlocking."""
+    opened = store.vault
+    if opened is None or store.read_only is not None:
+        return 0
+    with transaction(store.db):
+        rows = marks.take_notes_on_confidential_items(store.db)
+        if rows:
+            with vault_transaction(opened.db):
+                for row in rows:
+                    add_vault_note(opened.db, {k: row[k] for k in _NOTE_COLUMNS}, row["item_title"])
+            marks.merge_search_index(store.db)
+    if rows:
+        marks.fold_log(store.db)
+    return len(rows)

@@ -1,7 +1,9 @@
 """A member's notes and questions on confidential items, kept in the encrypted store.
 
-``services.markup`` hands a note on a confidential item here, so the window and the command
-line keep calling one API.  A confidential note's id is given out negative (``-id`` of its
+``services.markup`` hands a note on a confidential item here once confidential papers are set up
+(before that, a note on an item the agenda marks exempt is kept as any other; setting up, and every
+unlock, moves such notes into the encrypted store: ``confidential.take_in_plain_notes``), so the window and the
+command line keep calling one API.  A confidential note's id is given out negative (``-id`` of its
 row in the encrypted store), so it is never taken for a note of the main store; update and
 delete route on the sign.  While the confidential papers are locked these notes are hidden,
 and adding one is refused with the sentence saying how to unlock (nothing is written in the
@@ -20,6 +22,12 @@ from panelbook.store.writer import now_iso
 
 def is_confidential_note(note_id: int) -> bool:
     return note_id < 0
+
+
+def keeps_notes_of(store: Store, item_id: int) -> bool:
+    """Whether a note on this item belongs in the encrypted store: a confidential item, once
+    confidential papers are set up in this data folder."""
+    return marks.item_is_confidential(store.db, item_id) and confidential.is_set_up(store)
 
 
 def add_note(store: Store, item_id: int, text: str, *, kind: str, who: str) -> int:

@@ -23,7 +23,7 @@ import sqlite_utils
 from panelbook import anchoring
 from panelbook.services import confidential_notes, markup_confidential, markup_file, markup_merge
 from panelbook.services.markup_file import FORMAT, FORMAT_VERSION, QUESTION_STATES, MarkupError
-from panelbook.store import Store, confidential_marks, correction_transfer, indexer, markup as markup_store, transaction
+from panelbook.store import Store, correction_transfer, indexer, markup as markup_store, transaction
 from panelbook.store.queries import NotFound
 from panelbook.store.rows import Highlight, ItemMark, Note, Profile
 from panelbook.store.writer import now_iso
@@ -69,7 +69,7 @@ def add_note(store: Store, item_id: int, text: str, *, question: bool = False, w
     who = who or profile_name(store)
     stamp = now_iso()
     kind = "question" if question else "note"
-    if confidential_marks.item_is_confidential(store.db, item_id):    # kept encrypted, its id negative
+    if confidential_notes.keeps_notes_of(store, item_id):    # kept encrypted, its id negative
         return confidential_notes.add_note(store, item_id, text, kind=kind, who=who)
     with transaction(store.db):
         note_id = markup_store.insert_note(store.db, {
@@ -111,7 +111,7 @@ def delete_note(store: Store, note_id: int) -> Note:
 
 def restore_note(store: Store, note: Mapping[str, Any]) -> int:
     """Undo a deletion: the note comes back as it was, under the same uid."""
-    if note.get("confidential") or confidential_marks.item_is_confidential(store.db, int(note["item_id"])):
+    if note.get("confidential") or confidential_notes.keeps_notes_of(store, int(note["item_id"])):
         return confidential_notes.restore_note(store, note)
     with transaction(store.db):
         note_id = markup_store.restore_note(store.db, {c: v for c, v in note.items() if c != "id"})

@@ -65,7 +65,7 @@ def pack_document(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any] 
     """The meeting's agenda pack document (the PDF one when there is one)."""
     rows = list(db.query(
         "SELECT * FROM documents WHERE meeting_id = ? AND kind = 'agenda_pack' "
-        "ORDER BY media_type = 'application/pdf' DESC, imported_at DESC, id DESC LIMIT 1", (meeting_id,)
+        "ORDER BY confidential, media_type = 'application/pdf' DESC, imported_at DESC, id DESC LIMIT 1", (meeting_id,)
     ))
     return rows[0] if rows else None
 

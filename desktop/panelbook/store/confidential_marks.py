@@ -101,6 +101,19 @@ def take_item_texts(db: sqlite_utils.Database, source: str) -> list[tuple[int, i
     return taken
 
 
+def take_notes_on_confidential_items(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Take the notes, questions and lines of enquiry on confidential items out of this store (with their
+    search entries), for the encrypted store; each row with its item's meeting and title.  Inside a
+    transaction."""
+    rows = list(db.query(
+        "SELECT n.*, i.meeting_id, i.title AS item_title FROM notes n JOIN items i ON i.id = n.item_id "
+        "WHERE i.confidential = 1 ORDER BY n.id"))
+    for row in rows:
+        db.execute("DELETE FROM search_rows WHERE kind = 'note' AND ref_id = ?", (row["id"],))
+        db.execute("DELETE FROM notes WHERE id = ?", (row["id"],))
+    return rows
+
+
 def merge_search_index(db: sqlite_utils.Database) -> None:
     """Merge the full-text index into one segment: FTS5 keeps the words of deleted entries in older
     segments until a merge, so text that has just left this store would stay readable there.  Costs a

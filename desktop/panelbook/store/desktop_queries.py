@@ -43,7 +43,7 @@ def pack(db: sqlite_utils.Database, files_dir: Path, meeting_id: int) -> dict[st
     """
     rows = list(db.query(
         "SELECT * FROM documents WHERE meeting_id = ? AND kind = 'agenda_pack' "
-        "ORDER BY media_type = 'application/pdf' DESC, imported_at DESC, id DESC LIMIT 1", (meeting_id,)))
+        "ORDER BY confidential, media_type = 'application/pdf' DESC, imported_at DESC, id DESC LIMIT 1", (meeting_id,)))
     if not rows:
         return None
     doc = rows[0]
