@@ -97,10 +97,12 @@ def test_a_confidential_report_leaves_nothing_readable_in_the_data_folder(tmp_pa
     assert found_in(home) == []
 
     # The papers are still there for whoever holds the key: after the crash, unlocked, all of it.
-    code, out, err = panelbook(home, "search", "Dickerage", "--json")
+    code, out, err = panelbook(home, "search", "collisions", "--json")
     assert code == 0, err
-    kinds = sorted({h["kind"] for h in json.loads(out)})
-    assert kinds == ["note", "page", "report"]     # its pages, the report text of its item, the notes
+    assert sorted({h["kind"] for h in json.loads(out)}) == ["page", "report"]   # its pages, its item's report
+    code, out, err = panelbook(home, "search", "quixotic", "--json")
+    assert code == 0, err
+    assert {h["kind"] for h in json.loads(out)} == {"note"}        # the note and the killed writer's drafts
 
 
 def test_the_scan_finds_the_same_report_imported_in_the_clear(tmp_path):
