@@ -53,5 +53,8 @@ def test_saved_store_migrates_with_every_note_highlight_and_tracker_edit(fixture
             assert agenda_now["meeting"]["time"] == "18:00"
             assert next(i for i in agenda_now["items"] if i["agenda_number"] == "8")["title"] == (
                 "Repeat Child Protection Plans")
+        # version 5: a document is public unless imported or marked confidential
+        confidential = store.db.execute("SELECT count(*), sum(confidential) FROM documents").fetchone()
+        assert confidential[0] > 0 and confidential[1] == 0
     if version < LATEST:
         assert list(folder.backups.glob(f"before-migration-v{version}-*"))

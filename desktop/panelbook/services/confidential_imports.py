@@ -22,6 +22,7 @@ from pathlib import Path
 from panelbook.model import AgendaItem, Meeting, ParsedDocument, UnreadableDocument
 from panelbook.services import confidential
 from panelbook.services.import_records import ImportOutcome, ImportReport, Prepared, document_key, prepare_file
+from panelbook.sources.confidence import unread_fields
 from panelbook.store import Store, confidential_marks as marks, documents, transaction, vault
 from panelbook.store.blobs import blob_path
 from panelbook.store.sealed_files import write_sealed
@@ -105,7 +106,8 @@ def write_in_transaction(store: Store, opened: OpenVault, prepared: Prepared, *,
         write_sealed(sealed, prepared.data, files_key(key_bytes), document_id)
     return ImportReport(file=prepared.file_name, kind=parsed.kind.value, meetings=len(counts.meetings),
                         items=len(counts.items), resolutions=0, recommendations=0, meeting_id=meeting_id,
-                        document_id=document_id, confidential=True)
+                        document_id=document_id, confidential=True,
+                        warnings=prepared.warnings + [w for w in unread_fields(parsed) if w not in prepared.warnings])
 
 
 # An exempt item whose report a document carries: this much text on its pages (or as its report).
